@@ -1,0 +1,102 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import pg from "pg";
+import { PrismaClient } from "./generated/client.ts";
+import { migrate, type SqlRunner } from "./migrate.ts";
+
+export type Db = PrismaClient;
+
+export type Target = { kind: "postgres"; url: string } | { kind: "pglite"; dir: string | null };
+
+export type Connection = {
+  prisma: PrismaClient;
+  target: Target;
+  migrate(): Promise<string[]>;
+  close(): Promise<void>;
+};
+
+// Opens the database the app runs on: PostgreSQL when a URL is given, otherwise the embedded
+// PGlite in a folder (or in memory when dir is null, for tests).
+export async function connect(target: Target): Promise<Connection> {
+  return target.kind === "postgres" ? connectPostgres(target) : connectPglite(target);
+}
+
+async function connectPostgres(target: Extract<Target, { kind: "postgres" }>): Promise<Connection> {
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url }) });
+  return {
+    prisma,
+    target,
+    async migrate() {
+      const client = new pg.Client({ connectionString: target.url });
+      await client.connect();
+      try {
+        const runner: SqlRunner = {
+          query: async (sql, params) => (await client.query(sql, params as unknown[])).rows,
+          exec: async (sql) => void (await client.query(sql)),
+        };
+        return await migrate(runner);
+      } finally {
+        await client.end();
+      }
+    },
+    close: () => prisma.$disconnect(),
+  };
+}
+
+async function connectPglite(target: Extract<Target, { kind: "pglite" }>): Promise<Connection> {
+  const release = target.dir ? lockFolder(target.dir) : () => {};
+  let pglite: PGlite;
+  try {
+    pglite = target.dir ? new PGlite(target.dir) : new PGlite();
+    await pglite.waitReady;
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  // PGlite's own exec awaits multi-statement SQL (the adapter's executeScript does not).
+  const runner: SqlRunner = {
+    query: async (sql, params) => (await pglite.query(sql, params as unknown[])).rows as Record<string, unknown>[],
+    exec: async (sql) => void (await pglite.exec(sql)),
+  };
+  return {
+    prisma,
+    target,
+    migrate: () => migrate(runner),
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+      release();
+    },
+  };
+}
+
+// Only one process may open a PGlite folder; a second would corrupt it. Fail with a clear message.
+function lockFolder(dir: string): () => void {
+  fs.mkdirSync(dir, { recursive: true });
+  const lock = path.join(dir, "portal.lock");
+  try {
+    fs.writeFileSync(lock, String(process.pid), { flag: "wx" });
+  } catch {
+    const holder = Number(fs.readFileSync(lock, "utf8"));
+    if (holder && holder !== process.pid && isAlive(holder)) {
+      throw new Error(
+        `The embedded database in ${dir} is in use by process ${holder}. Stop the portal first, or set DATABASE_URL.`,
+      );
+    }
+    fs.writeFileSync(lock, String(process.pid));
+  }
+  return () => fs.rmSync(lock, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
