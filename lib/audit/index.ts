@@ -1,0 +1,2 @@
+import "server-only";
+export { appendAudit, verifyAuditChain, type AuditInput } from "./log.ts";
