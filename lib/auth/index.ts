@@ -1,0 +1,24 @@
+import "server-only";
+export {
+  checkPasswordPolicy,
+  hashPassword,
+  verifyPassword,
+  minPasswordLength,
+  MAX_LENGTH as MAX_PASSWORD_LENGTH,
+  type PasswordProblem,
+} from "./password.ts";
+export { normalizeUsername, isValidUsername } from "./username.ts";
+export { signIn, type SignInResult } from "./sign-in.ts";
+export {
+  ABSOLUTE_TIMEOUT_MS,
+  IDLE_TIMEOUT_MS,
+  IDLE_WARNING_MS,
+  keepSessionAlive,
+  resolveSession,
+  startSession,
+  type ResolvedSession,
+  type SessionUser,
+  type StartedSession,
+} from "./sessions.ts";
+export { endSession, revokeUserSessions, type SessionEndReason } from "./session-end.ts";
+export { LOCK_MS, MAX_FAILURES } from "./throttle.ts";

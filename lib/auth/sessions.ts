@@ -1,0 +1,95 @@
+import type { Prisma } from "../db/generated/client.ts";
+import type { Role } from "../db/generated/enums.ts";
+import type { Db } from "../db/connect.ts";
+import type { Clock } from "../clock.ts";
+import { HOUR, MINUTE } from "../clock.ts";
+import { newSessionToken, sessionRowId } from "./session-token.ts";
+import { expireSession } from "./session-end.ts";
+
+// Sign-out lives with the other ways a session ends; re-exported so callers find it here too.
+export { endSession, type SessionEndReason } from "./session-end.ts";
+
+type Tx = Prisma.TransactionClient;
+
+export const IDLE_TIMEOUT_MS = 15 * MINUTE;
+// The "stay signed in?" warning shows a minute before the idle timeout.
+export const IDLE_WARNING_MS = IDLE_TIMEOUT_MS - MINUTE;
+export const ABSOLUTE_TIMEOUT_MS = 8 * HOUR;
+// Requests closer together than this do not rewrite lastSeenAt (no write per request).
+export const TOUCH_INTERVAL_MS = 15_000;
+
+export type SessionUser = {
+  id: string;
+  role: Role;
+  displayName: string;
+  locale: string | null;
+  childId: string | null;
+  personId: string | null;
+};
+
+// `id` is the opaque token for the cookie (the row stores only its hash).
+export type StartedSession = { id: string; expiresAt: Date; idleExpiresAt: Date };
+export type ResolvedSession = { sessionId: string; user: SessionUser; expiresAt: Date; idleExpiresAt: Date };
+
+const userSelect = {
+  id: true,
+  role: true,
+  displayName: true,
+  locale: true,
+  childId: true,
+  personId: true,
+  disabledAt: true,
+} as const;
+
+/** Opens a session for a user who has just proved who they are. The returned `id` goes in the cookie. */
+export async function startSession(tx: Tx, input: { userId: string; clock: Clock }): Promise<StartedSession> {
+  const now = input.clock.now();
+  const token = newSessionToken();
+  const expiresAt = new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS);
+  await tx.session.create({
+    data: { id: sessionRowId(token), userId: input.userId, createdAt: now, lastSeenAt: now, expiresAt },
+  });
+  return { id: token, expiresAt, idleExpiresAt: idleExpiry(now, expiresAt) };
+}
+
+/**
+ * The signed-in user behind a cookie, or null. Checked against the database on every call, so
+ * sign-out, a disabled account or an expired session takes effect on the very next request.
+ * A valid call counts as activity; pass `touch: false` for checks that must not (e.g. polling).
+ */
+export async function resolveSession(input: {
+  db: Db;
+  clock: Clock;
+  sessionId: string;
+  touch?: boolean;
+}): Promise<ResolvedSession | null> {
+  const { db, clock, sessionId } = input;
+  const id = sessionRowId(sessionId);
+  const row = await db.session.findUnique({ where: { id }, include: { user: { select: userSelect } } });
+  if (!row || row.revokedAt || row.user.disabledAt) return null;
+  const now = clock.now();
+  if (now >= row.expiresAt) return expireSession(db, { id, userId: row.userId, clock, reason: "absolute-timeout" });
+  if (now.getTime() - row.lastSeenAt.getTime() >= IDLE_TIMEOUT_MS) {
+    return expireSession(db, { id, userId: row.userId, clock, reason: "idle-timeout" });
+  }
+  let lastSeenAt = row.lastSeenAt;
+  if (input.touch !== false && now.getTime() - lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+    // Conditional on revokedAt so a sign-out racing this request is never undone.
+    await db.session.updateMany({ where: { id, revokedAt: null }, data: { lastSeenAt: now } });
+    lastSeenAt = now;
+  }
+  return { sessionId, user: toSessionUser(row.user), expiresAt: row.expiresAt, idleExpiresAt: idleExpiry(lastSeenAt, row.expiresAt) };
+}
+
+/** The "stay signed in" button: the same checks, and it always counts as activity. */
+export function keepSessionAlive(input: { db: Db; clock: Clock; sessionId: string }) {
+  return resolveSession({ ...input, touch: true });
+}
+
+export function toSessionUser(u: SessionUser): SessionUser {
+  return { id: u.id, role: u.role, displayName: u.displayName, locale: u.locale, childId: u.childId, personId: u.personId };
+}
+
+function idleExpiry(lastSeenAt: Date, expiresAt: Date): Date {
+  return new Date(Math.min(lastSeenAt.getTime() + IDLE_TIMEOUT_MS, expiresAt.getTime()));
+}
