@@ -1,0 +1,61 @@
+import Ajv2020, { type ValidateFunction } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import schema from "./case-record-import.schema.json" with { type: "json" };
+import { toSchemaProblems } from "./schema-problems.ts";
+import { checkSemantics, type KnownEntries } from "./semantic-checks.ts";
+import type { ImportFile, ImportProblem } from "./types.ts";
+
+export type ValidationResult = { ok: true; data: ImportFile } | { ok: false; problems: ImportProblem[] };
+export type ParseResult = { ok: true; doc: unknown } | { ok: false; problems: ImportProblem[] };
+export type ValidateOptions = { knownEntries?: KnownEntries };
+
+let compiled: ValidateFunction | undefined;
+
+function schemaValidator(): ValidateFunction {
+  if (!compiled) {
+    // strict: false because the schema uses the annotation keyword contentEncoding, which ajv
+    // does not enforce; base64 is checked by hand in entry-checks.ts.
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(ajv);
+    compiled = ajv.compile(schema);
+  }
+  return compiled;
+}
+
+/**
+ * Checks a parsed import document against the schema and the rules the schema cannot express.
+ * Every problem is reported, not only the first, each with the JSON path it is about.
+ */
+export function validateImport(doc: unknown, options: ValidateOptions = {}): ValidationResult {
+  const validate = schemaValidator();
+  const schemaOk = validate(doc);
+  const problems = [...(schemaOk ? [] : toSchemaProblems(validate.errors ?? [])), ...checkSemantics(doc, options.knownEntries)];
+  return problems.length === 0 ? { ok: true, data: doc as ImportFile } : { ok: false, problems };
+}
+
+/** Parses the bytes of an import file. A file that is not JSON is one problem at "$". */
+export function parseImportJson(raw: string | Uint8Array): ParseResult {
+  const text = (typeof raw === "string" ? raw : Buffer.from(raw).toString("utf8")).replace(/^\uFEFF/, "");
+  try {
+    return { ok: true, doc: JSON.parse(text) };
+  } catch (error) {
+    // JSON.parse's own message quotes the text around the fault, which may be personal data:
+    // report only where it is.
+    return { ok: false, problems: [{ path: "$", message: `is not valid JSON${locate(text, error)}` }] };
+  }
+}
+
+/** Parses and validates in one step. */
+export function validateImportText(raw: string | Uint8Array, options: ValidateOptions = {}): ValidationResult {
+  const parsed = parseImportJson(raw);
+  return parsed.ok ? validateImport(parsed.doc, options) : parsed;
+}
+
+function locate(text: string, error: unknown): string {
+  const match = /position (\d+)/.exec(error instanceof Error ? error.message : "");
+  if (!match) return "";
+  const before = text.slice(0, Number(match[1]));
+  const line = before.split("\n").length;
+  const column = before.length - before.lastIndexOf("\n");
+  return ` (near line ${line}, column ${column})`;
+}
