@@ -1,0 +1,62 @@
+import type { Prisma } from "../db/generated/client.ts";
+import type { GrantKind, Role } from "../db/generated/enums.ts";
+import type { Clock } from "../clock.ts";
+import type { Actor, SystemActor } from "../access/actor.ts";
+import { appendAudit } from "../audit/log.ts";
+import { Conflict, Invalid, NotFound } from "../errors/index.ts";
+import type { AccountLinks } from "./account-rules.ts";
+
+type Tx = Prisma.TransactionClient;
+
+// What an account hangs from, and the grants that follow from it.
+export type RecordLink = {
+  childId: string | null;
+  personId: string | null;
+  grantKind: GrantKind | null;
+  grantChildIds: string[];
+  defaultName: string | null;
+};
+
+const NO_LINK: RecordLink = { childId: null, personId: null, grantKind: null, grantChildIds: [], defaultName: null };
+const PERSON_GRANT: Partial<Record<Role, GrantKind>> = { parent: "family", carer: "family", advocate: "advocate" };
+
+/**
+ * A child account gets the `subject` grant on its own record; a parent, carer or advocate
+ * account one grant for each child its person is linked to; staff get none here.
+ */
+export async function resolveRecordLink(tx: Tx, role: Role, links: AccountLinks): Promise<RecordLink> {
+  if (role === "child" && links.childExternalId) return resolveChild(tx, links.childExternalId);
+  const kind = PERSON_GRANT[role];
+  if (kind && links.personExternalId) return resolvePerson(tx, kind, links.personExternalId);
+  return NO_LINK;
+}
+
+async function resolveChild(tx: Tx, externalId: string): Promise<RecordLink> {
+  const child = await tx.child.findUnique({ where: { externalId }, include: { account: { select: { id: true } } } });
+  if (!child) throw new NotFound(`No child record with external id ${externalId}`);
+  if (child.account) throw new Conflict(`The child record ${externalId} already has an account`);
+  // Children are greeted by the name they use: their preferred name, else their first name.
+  const defaultName = child.preferredName?.trim() || child.fullName.trim().split(/\s+/)[0] || null;
+  return { childId: child.id, personId: null, grantKind: "subject", grantChildIds: [child.id], defaultName };
+}
+
+async function resolvePerson(tx: Tx, kind: GrantKind, externalId: string): Promise<RecordLink> {
+  const person = await tx.person.findUnique({ where: { externalId }, include: { children: { select: { childId: true } } } });
+  if (!person) throw new NotFound(`No person with external id ${externalId}`);
+  if (person.children.length === 0) throw new Invalid(`The person ${externalId} is not linked to any child`);
+  const grantChildIds = person.children.map((c) => c.childId);
+  return { childId: null, personId: person.id, grantKind: kind, grantChildIds, defaultName: person.fullName };
+}
+
+/** The id of the named team, creating (and auditing) it the first time it is named. */
+export async function findOrCreateTeam(
+  tx: Tx,
+  input: { name: string; actor: Actor | SystemActor; clock: Clock },
+): Promise<string> {
+  const existing = await tx.team.findUnique({ where: { name: input.name }, select: { id: true } });
+  if (existing) return existing.id;
+  const at = input.clock.now();
+  const team = await tx.team.create({ data: { name: input.name, createdAt: at } });
+  await appendAudit(tx, { actor: input.actor, action: "team.create", subjectType: "team", subjectId: team.id, at });
+  return team.id;
+}

@@ -1,0 +1,57 @@
+import type { Role } from "../db/generated/enums.ts";
+import { Role as Roles } from "../db/generated/enums.ts";
+import { Invalid } from "../errors/index.ts";
+import { isStaff } from "../access/actor.ts";
+import { checkPasswordPolicy, minPasswordLength, MAX_LENGTH } from "../auth/password.ts";
+import { isValidUsername, normalizeUsername } from "../auth/username.ts";
+
+export type AccountLinks = { childExternalId?: string; personExternalId?: string; team?: string };
+
+export const ROLES = Object.values(Roles) as Role[];
+
+export function isRole(value: string): value is Role {
+  return (ROLES as string[]).includes(value);
+}
+
+/** The normalised username, or Invalid with the rule spelled out. */
+export function parseUsername(raw: string): string {
+  const username = normalizeUsername(raw);
+  if (!isValidUsername(username)) {
+    throw new Invalid("Usernames are 2 to 64 characters: letters, digits, dots, underscores or hyphens, starting with a letter or digit", [
+      { path: "username", message: "account.usernameInvalid" },
+    ]);
+  }
+  return username;
+}
+
+export function assertPasswordFits(role: Role, password: string): void {
+  const problem = checkPasswordPolicy(role, password);
+  if (problem === "password.tooShort") {
+    throw new Invalid(`Password too short: ${role} accounts need at least ${minPasswordLength(role)} characters`, [
+      { path: "password", message: problem },
+    ]);
+  }
+  if (problem) throw new Invalid(`Password too long: at most ${MAX_LENGTH} characters`, [{ path: "password", message: problem }]);
+}
+
+/**
+ * Which record an account hangs from depends on its role: a child account names its child,
+ * family and advocate accounts name their person, staff name neither (their access comes from
+ * allocations), and only caseworkers and managers belong to a team.
+ */
+export function assertLinksFit(role: Role, links: AccountLinks): void {
+  const { childExternalId: child, personExternalId: person, team } = links;
+  if (role === "child") {
+    if (!child) throw new Invalid("A child account must name the child's record (--child)");
+    if (person) throw new Invalid("A child account cannot name a person");
+  } else if (isStaff(role)) {
+    if (child || person) throw new Invalid(`A ${role} account cannot name a child or a person`);
+  } else {
+    if (!person) throw new Invalid(`A ${role} account must name the person it belongs to (--person)`);
+    if (child) throw new Invalid(`A ${role} account names a person, not a child`);
+  }
+  if (team !== undefined && role !== "caseworker" && role !== "manager") {
+    throw new Invalid("Only caseworker and manager accounts belong to a team");
+  }
+  if (team !== undefined && !team.trim()) throw new Invalid("The team name is empty");
+}

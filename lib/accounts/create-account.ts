@@ -1,0 +1,75 @@
+import type { Prisma } from "../db/generated/client.ts";
+import type { Role } from "../db/generated/enums.ts";
+import type { Db } from "../db/connect.ts";
+import type { Clock } from "../clock.ts";
+import type { Actor, SystemActor } from "../access/actor.ts";
+import { appendAudit } from "../audit/log.ts";
+import { hashPassword } from "../auth/password.ts";
+import { Conflict, Invalid } from "../errors/index.ts";
+import { assertLinksFit, assertPasswordFits, isRole, parseUsername, type AccountLinks } from "./account-rules.ts";
+import { assertMayManageAccounts, isUniqueViolation } from "./guards.ts";
+import { findOrCreateTeam, resolveRecordLink } from "./account-links.ts";
+import { grantAccess } from "../access/grants.ts";
+
+type Tx = Prisma.TransactionClient;
+
+export type CreateAccountInput = AccountLinks & {
+  db: Db;
+  clock: Clock;
+  actor: Actor | SystemActor;
+  username: string;
+  role: Role;
+  password: string;
+  displayName?: string;
+};
+
+export type CreatedAccount = { id: string; username: string; role: Role; displayName: string; grantCount: number };
+
+/** Creates an account and the grants its role and record links give it, in one transaction. */
+export async function createAccount(input: CreateAccountInput): Promise<CreatedAccount> {
+  assertMayManageAccounts(input.actor);
+  if (!isRole(input.role)) throw new Invalid("Unknown role");
+  const username = parseUsername(input.username);
+  assertPasswordFits(input.role, input.password);
+  assertLinksFit(input.role, input);
+  // Hash before the transaction: argon2 is slow and PGlite has a single connection.
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await input.db.$transaction((tx) => insertAccount(tx, { ...input, username, passwordHash }));
+  } catch (error) {
+    // Two creators racing for one username (or one child): the loser gets the same Conflict.
+    if (isUniqueViolation(error)) throw new Conflict("That username or record already has an account");
+    throw error;
+  }
+}
+
+async function insertAccount(
+  tx: Tx,
+  input: CreateAccountInput & { passwordHash: string },
+): Promise<CreatedAccount> {
+  const { username, role, clock, actor } = input;
+  if (await tx.user.findUnique({ where: { username }, select: { id: true } })) {
+    throw new Conflict(`The username "${username}" is already taken`);
+  }
+  const link = await resolveRecordLink(tx, role, input);
+  const teamId = input.team ? await findOrCreateTeam(tx, { name: input.team.trim(), actor, clock }) : null;
+  const displayName = input.displayName?.trim() || link.defaultName || username;
+  const { passwordHash } = input;
+  const { childId, personId } = link;
+  const user = await tx.user.create({
+    data: { username, role, passwordHash, displayName, teamId, childId, personId, createdAt: clock.now() },
+  });
+  for (const childId of link.grantChildIds) {
+    await grantAccess(tx, { kind: link.grantKind!, childId, userId: user.id, grantedBy: actor, clock });
+  }
+  const grantCount = link.grantChildIds.length;
+  await appendAudit(tx, {
+    actor,
+    action: "account.create",
+    subjectType: "user",
+    subjectId: user.id,
+    detail: { role, teamId, grantCount },
+    at: clock.now(),
+  });
+  return { id: user.id, username, role, displayName, grantCount };
+}

@@ -1,0 +1,58 @@
+import type { Role } from "../db/generated/enums.ts";
+import type { Db } from "../db/connect.ts";
+import type { Clock } from "../clock.ts";
+import type { SystemActor } from "../access/actor.ts";
+import { createAccount } from "./create-account.ts";
+import { allocateCaseworker } from "./allocate-caseworker.ts";
+
+export type DemoAccount = { username: string; password: string; role: Role; description: string };
+
+type DemoSpec = DemoAccount & { child?: string; person?: string; team?: string; allocate?: string[] };
+
+// Matches the people in prisma/demo/case-records.json. Passwords are public on purpose (demo
+// only) and long enough for the policy, so they sign in like real accounts.
+const DEMO: DemoSpec[] = [
+  { username: "amira", password: "amira-demo-2026", role: "child", child: "C-1001", description: "Amira, a young person (C-1001)" },
+  { username: "sana", password: "sana-demo-2026", role: "parent", person: "P-1", description: "Amira's mother" },
+  { username: "imran", password: "imran-demo-2026", role: "parent", person: "P-2", description: "Amira's father, excluded from some entries" },
+  { username: "fosterdad", password: "fosterdad-demo-2026", role: "carer", person: "P-20", description: "Foster carer for C-1002" },
+  { username: "advocate", password: "advocate-demo-2026", role: "advocate", person: "P-30", description: "An advocate chosen by a young person" },
+  {
+    username: "jpatel",
+    password: "caseworker-demo-2026",
+    role: "caseworker",
+    team: "North",
+    allocate: ["C-1001", "C-1002", "C-1003"],
+    description: "Caseworker in team North, allocated to C-1001, C-1002 and C-1003",
+  },
+  { username: "mmanager", password: "manager-demo-2026", role: "manager", team: "North", description: "Manager of team North" },
+  { username: "admin", password: "admin-demo-2026", role: "admin", description: "Administrator (no record content)" },
+];
+
+const DEMO_ACTOR: SystemActor = { userId: null, role: "system", displayName: "Demo set-up" };
+
+/**
+ * Creates the demo accounts that do not exist yet (existing usernames are left untouched) and
+ * returns every demo account's sign-in details for printing. Needs the demo records imported.
+ */
+export async function createDemoAccounts(input: { db: Db; clock: Clock }): Promise<DemoAccount[]> {
+  const { db, clock } = input;
+  for (const spec of DEMO) {
+    if (await db.user.findUnique({ where: { username: spec.username }, select: { id: true } })) continue;
+    await createAccount({
+      db,
+      clock,
+      actor: DEMO_ACTOR,
+      username: spec.username,
+      role: spec.role,
+      password: spec.password,
+      childExternalId: spec.child,
+      personExternalId: spec.person,
+      team: spec.team,
+    });
+    for (const child of spec.allocate ?? []) {
+      await allocateCaseworker({ db, clock, actor: DEMO_ACTOR, username: spec.username, childExternalId: child });
+    }
+  }
+  return DEMO.map(({ username, password, role, description }) => ({ username, password, role, description }));
+}
