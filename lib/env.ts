@@ -11,6 +11,8 @@ const schema = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   // Origins allowed to post to server actions besides NEXTAUTH_URL's (comma-separated).
   ALLOWED_ORIGINS: z.string().optional(),
+  // Demo children and accounts on first start: "auto" loads them on the embedded database only.
+  DEMO_DATA: z.enum(["auto", "on", "off"]).default("auto"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -1,0 +1,47 @@
+import tseslint from "typescript-eslint";
+
+// Layer boundaries (ARCHITECTURE.md): routes and components never reach the database client,
+// components/ui knows no domain, and one domain module does not reach into another's files:
+// cross-module imports go through the module's index.ts.
+const domains = ["access", "accounts", "audit", "auth", "contributions", "consent", "files", "imports", "records", "rectification"];
+
+const noDatabase = {
+  group: ["**/lib/db", "**/lib/db/*", "@/lib/db", "@/lib/db/*", "@prisma/client", "@prisma/client/*", "**/generated/*"],
+  message: "Pages and components load data through a lib/<domain> loader, where the access policy shapes the query.",
+};
+
+export default tseslint.config(
+  { ignores: ["node_modules/**", ".next/**", "lib/db/generated/**", "data/**", ".tmp/**", "test-results/**", "next-env.d.ts"] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["app/**", "components/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [noDatabase] }] },
+  },
+  {
+    files: ["components/ui/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [noDatabase, { group: ["@/lib/*", "**/lib/*"], message: "components/ui knows no domain." }] }],
+    },
+  },
+  ...domains.map((domain) => ({
+    files: [`lib/${domain}/**`],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: domains.filter((d) => d !== domain).flatMap((d) => [`../${d}/*`, `!../${d}/index.ts`, `@/lib/${d}/*`, `!@/lib/${d}/index`]),
+              message: "Import another domain through its index.ts, not its internals.",
+            },
+          ],
+        },
+      ],
+    },
+  })),
+);

@@ -1,0 +1,39 @@
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+// One project per database; each gets its own server started by scripts/e2e-server.ts
+// (fresh data folder or database, demo data loaded). Chromium comes from the system.
+const root = path.resolve(import.meta.dirname, "..");
+const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
+const ports = { pglite: Number(process.env.E2E_PORT_PGLITE ?? 3311), postgres: Number(process.env.E2E_PORT_POSTGRES ?? 3312) };
+const kinds = withPostgres ? (["pglite", "postgres"] as const) : (["pglite"] as const);
+
+const launchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+};
+
+export default defineConfig({
+  testDir: path.join(root, "tests/e2e"),
+  outputDir: path.join(root, "test-results"),
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 30_000,
+  reporter: [["list"], ["json"]],
+  use: { ...devices["Desktop Chrome"], launchOptions, trace: "retain-on-failure" },
+  projects: kinds.map((kind) => ({
+    name: kind,
+    use: { baseURL: `http://localhost:${ports[kind]}` },
+  })),
+  webServer: kinds.map((kind) => ({
+    command: `node_modules/.bin/tsx --conditions=react-server scripts/e2e-server.ts ${kind}`,
+    cwd: root,
+    url: `http://localhost:${ports[kind]}/signin`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    env: { PORT: String(ports[kind]) },
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
+  })),
+});

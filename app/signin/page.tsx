@@ -1,0 +1,21 @@
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/sign-in-form";
+import { Alert } from "@/components/ui/alert";
+import { getCurrentSession } from "@/lib/auth/current";
+import { getT } from "@/lib/i18n/server";
+import { paths } from "@/lib/paths";
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ reason?: string }> }) {
+  if (await getCurrentSession()) redirect(paths.home());
+  const [{ reason }, t] = await Promise.all([searchParams, getT("auth")]);
+  return (
+    <div className="narrow stack">
+      <h1>{t("signIn.title")}</h1>
+      {reason === "idle" ? <Alert kind="info">{t("signIn.idle")}</Alert> : null}
+      {reason === "signed-out" ? <Alert kind="info">{t("signIn.signedOut")}</Alert> : null}
+      <p>{t("signIn.intro")}</p>
+      <SignInForm />
+      <p className="hint">{t("signIn.help")}</p>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { HomeView } from "@/lib/home/load-home";
+import { getT } from "@/lib/i18n/server";
+
+const headingKey = { child: "family", parent: "family", carer: "family", advocate: "advocate", caseworker: "caseworker", manager: "manager" } as const;
+
+export async function HomePage({ view }: { view: HomeView }) {
+  const t = await getT("home");
+  if (view.actor.role === "admin") {
+    return (
+      <div className="stack">
+        <h1>{t("admin.title")}</h1>
+        <p>{t("admin.intro")}</p>
+        <h2>{t("admin.accountsHeading")}</h2>
+        <p className="hint" dir="ltr">{t("admin.accountsHelp")}</p>
+      </div>
+    );
+  }
+  const k = headingKey[view.actor.role];
+  return (
+    <div className="stack">
+      <h1>{t(`${k}.title`, { name: view.actor.displayName })}</h1>
+      <p>{t(`${k}.intro`)}</p>
+      <h2>{t(`${k}.recordsHeading`)}</h2>
+      {view.children.length === 0 ? (
+        <p>{t(`${k}.none`)}</p>
+      ) : (
+        <ul className="card-list">
+          {view.children.map((c) => (
+            <li key={c.id} className="card">
+              <span className="card-title">{c.preferredName ?? c.fullName}</span>
+              {c.preferredName && c.preferredName !== c.fullName ? <span className="hint"> ({c.fullName})</span> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

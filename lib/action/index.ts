@@ -1,0 +1,86 @@
+import "server-only";
+import { headers } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import type { Actor } from "../access/actor.ts";
+import { getCurrentSession } from "../auth/current.ts";
+import { systemClock, type Clock } from "../clock.ts";
+import { getDb, type Db } from "../db/index.ts";
+import { AppError } from "../errors/index.ts";
+import { getT } from "../i18n/server.ts";
+import { log } from "../log.ts";
+import { isAllowedOrigin } from "./origin.ts";
+import type { ActionState } from "./state.ts";
+
+export type { ActionState } from "./state.ts";
+
+type Context<I, A> = { input: I; actor: A; db: Db; clock: Clock };
+
+type Options<S extends z.ZodType, A> = {
+  name: string;
+  schema: S;
+  /** Fields echoed back into the form when it fails (never secrets). */
+  keep?: string[];
+  run(ctx: Context<z.infer<S>, A>): Promise<ActionState | void>;
+};
+
+/**
+ * The one wrapper every mutation goes through: origin check, session, input parsing with the
+ * same zod schema the form uses, and one mapping from typed errors to translated messages.
+ * Domain code audits its own changes inside its transaction.
+ */
+export function defineAction<S extends z.ZodType>(opts: Options<S, Actor>) {
+  return wrap(opts, true);
+}
+
+/** For the few actions that run before sign-in (signing in, choosing a language). */
+export function definePublicAction<S extends z.ZodType>(opts: Options<S, Actor | null>) {
+  return wrap(opts as Options<S, Actor | null>, false);
+}
+
+function wrap<S extends z.ZodType, A extends Actor | null>(opts: Options<S, A>, needsActor: boolean) {
+  return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+    const te = await getT("errors");
+    const values = keptValues(formData, opts.keep);
+    try {
+      const h = await headers();
+      const proto = h.get("x-forwarded-proto") ?? "http";
+      if (!isAllowedOrigin(h.get("origin"), h.get("host"), proto)) return { ok: false, formError: te("badOrigin") };
+      const session = await getCurrentSession();
+      if (needsActor && !session) return { ok: false, formError: te("unauthenticated") };
+      const parsed = opts.schema.safeParse(Object.fromEntries(formData));
+      if (!parsed.success) return { ok: false, formError: te("invalid"), fieldErrors: await fieldErrors(parsed.error), values };
+      const db = await getDb();
+      const result = await opts.run({ input: parsed.data, actor: (session?.actor ?? null) as A, db, clock: systemClock });
+      return result ?? { ok: true };
+    } catch (error) {
+      unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
+      return { ok: false, formError: te(messageKey(error, opts.name)), values };
+    }
+  };
+}
+
+function messageKey(error: unknown, action: string): string {
+  if (error instanceof AppError) {
+    // Forbidden answers exactly like not-found, so existence never leaks.
+    return { NOT_FOUND: "notFound", FORBIDDEN: "notFound", CONFLICT: "conflict", INVALID: "invalid", UNAUTHENTICATED: "unauthenticated" }[error.code];
+  }
+  log.error("action failed", { action, error });
+  return "unexpected";
+}
+
+// Schemas carry message keys like "auth:signIn.usernameRequired"; translate them here.
+async function fieldErrors(error: z.ZodError): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "_");
+    if (out[field]) continue;
+    const [ns, key] = issue.message.includes(":") ? issue.message.split(":") : ["errors", "invalid"];
+    out[field] = (await getT(ns as "errors"))(key);
+  }
+  return out;
+}
+
+function keptValues(formData: FormData, keep: string[] = []): Record<string, string> {
+  return Object.fromEntries(keep.map((k) => [k, String(formData.get(k) ?? "")]));
+}

@@ -1,0 +1,11 @@
+// What a form gets back from a server action. Shared by server and client; no server imports.
+export type ActionState = {
+  ok: boolean;
+  /** A message for the whole form, already translated. */
+  formError?: string;
+  /** Messages per field, already translated. */
+  fieldErrors?: Record<string, string>;
+  /** What the person typed (never passwords), so a failed form keeps it. */
+  values?: Record<string, string>;
+  message?: string;
+} | null;

@@ -1,0 +1,39 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { decode } from "next-auth/jwt";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import type { Actor } from "../access/actor.ts";
+import { systemClock } from "../clock.ts";
+import { getDb } from "../db/index.ts";
+import { paths } from "../paths.ts";
+import { authSecret, SESSION_COOKIE } from "./next-auth.ts";
+import { resolveSession } from "./sessions.ts";
+
+export type CurrentSession = Awaited<ReturnType<typeof loadSession>>;
+
+/** Decodes the cookie and checks the server-side session; once per request. */
+export const getCurrentSession = cache(async () => loadSession());
+
+async function loadSession() {
+  const raw = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (!raw) return null;
+  const token = await decode({ token: raw, secret: authSecret() }).catch(() => null);
+  if (typeof token?.sid !== "string") return null;
+  const resolved = await resolveSession({ db: await getDb(), clock: systemClock, sessionId: token.sid });
+  if (!resolved) return null;
+  const actor: Actor = {
+    userId: resolved.user.id,
+    role: resolved.user.role,
+    displayName: resolved.user.displayName,
+    sessionId: resolved.sessionId,
+  };
+  return { actor, user: resolved.user, idleExpiresAt: resolved.idleExpiresAt, expiresAt: resolved.expiresAt };
+}
+
+/** For pages and loaders that need someone signed in: anyone else goes to the sign-in page. */
+export async function requireSession() {
+  const session = await getCurrentSession();
+  if (!session) redirect(paths.signIn());
+  return session;
+}

@@ -1,0 +1,23 @@
+// Every namespace of every locale, loaded statically (small JSON, bundled with the server).
+import enAuth from "../../locales/en/auth.json";
+import enCommon from "../../locales/en/common.json";
+import enErrors from "../../locales/en/errors.json";
+import enHome from "../../locales/en/home.json";
+import urAuth from "../../locales/ur/auth.json";
+import urCommon from "../../locales/ur/common.json";
+import urErrors from "../../locales/ur/errors.json";
+import urHome from "../../locales/ur/home.json";
+import type { Locale } from "./config.ts";
+
+export const resources = {
+  en: { common: enCommon, auth: enAuth, home: enHome, errors: enErrors },
+  ur: { common: urCommon, auth: urAuth, home: urHome, errors: urErrors },
+} satisfies Record<Locale, Record<string, Record<string, unknown>>>;
+
+export type Namespace = keyof (typeof resources)["en"];
+export const NAMESPACES = Object.keys(resources.en) as Namespace[];
+
+/** Just the namespaces a client component needs, so the browser gets no more text than it uses. */
+export function pickResources(locale: Locale, namespaces: readonly Namespace[]) {
+  return Object.fromEntries(namespaces.map((ns) => [ns, resources[locale][ns]]));
+}

@@ -1,0 +1,62 @@
+// `npm start`: everything a new user needs in one command. Creates the data folder and a secret,
+// migrates the database, loads demo data on first run, builds when the sources changed, serves.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dev = process.argv.includes("--dev");
+const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(root, "data"));
+const port = process.env.PORT ?? "3000";
+
+fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+process.env.DATA_DIR = dataDir;
+process.env.NEXTAUTH_SECRET ??= readOrCreateSecret(path.join(dataDir, "auth-secret"));
+process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+
+const { prepareDatabase } = await import("./prepare-database.ts");
+const demoSignIns = await prepareDatabase();
+
+if (!dev && needsBuild()) {
+  console.log("Building the portal (first run or sources changed)…");
+  const build = spawnSync(nextBin(), ["build"], { cwd: root, stdio: "inherit", env: process.env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const server = spawn(nextBin(), [dev ? "dev" : "start", "-p", port], { cwd: root, stdio: "inherit", env: process.env });
+console.log(`\nRecord Together is starting on ${process.env.NEXTAUTH_URL}`);
+if (demoSignIns.length) {
+  console.log("\nDemo sign-ins (demo data only):");
+  for (const a of demoSignIns) console.log(`  ${a.role.padEnd(11)} ${a.username.padEnd(10)} ${a.password.padEnd(24)} ${a.description}`);
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
+
+function readOrCreateSecret(file: string): string {
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  const secret = randomBytes(32).toString("base64url");
+  fs.writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+function nextBin() {
+  return path.join(root, "node_modules", ".bin", "next");
+}
+
+// Rebuild when any source is newer than the last build.
+function needsBuild(): boolean {
+  const stamp = path.join(root, ".next", "BUILD_ID");
+  if (!fs.existsSync(stamp)) return true;
+  const built = fs.statSync(stamp).mtimeMs;
+  const sources = ["app", "components", "lib", "locales", "public", "next.config.js", "package-lock.json"];
+  return sources.some((s) => newerThan(path.join(root, s), built));
+}
+
+function newerThan(p: string, time: number): boolean {
+  if (!fs.existsSync(p)) return false;
+  const stat = fs.statSync(p);
+  if (stat.mtimeMs > time) return true;
+  if (!stat.isDirectory()) return false;
+  return fs.readdirSync(p).some((name) => name !== "generated" && newerThan(path.join(p, name), time));
+}
