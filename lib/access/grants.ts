@@ -3,7 +3,7 @@ import type { GrantKind } from "../db/generated/enums.ts";
 import type { Db } from "../db/connect.ts";
 import type { Clock } from "../clock.ts";
 import type { Actor, SystemActor } from "./actor.ts";
-import { appendAudit } from "../audit/log.ts";
+import { appendAudit } from "../audit/index.ts";
 import { Invalid, NotFound } from "../errors/index.ts";
 import { GRANT_KIND_FOR_ROLE } from "./policy.ts";
 

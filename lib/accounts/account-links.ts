@@ -1,8 +1,8 @@
 import type { Prisma } from "../db/generated/client.ts";
 import type { GrantKind, Role } from "../db/generated/enums.ts";
 import type { Clock } from "../clock.ts";
-import type { Actor, SystemActor } from "../access/actor.ts";
-import { appendAudit } from "../audit/log.ts";
+import type { Actor, SystemActor } from "../access/index.ts";
+import { appendAudit } from "../audit/index.ts";
 import { Conflict, Invalid, NotFound } from "../errors/index.ts";
 import type { AccountLinks } from "./account-rules.ts";
 

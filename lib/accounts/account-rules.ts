@@ -1,9 +1,9 @@
 import type { Role } from "../db/generated/enums.ts";
 import { Role as Roles } from "../db/generated/enums.ts";
 import { Invalid } from "../errors/index.ts";
-import { isStaff } from "../access/actor.ts";
-import { checkPasswordPolicy, minPasswordLength, MAX_LENGTH } from "../auth/password.ts";
-import { isValidUsername, normalizeUsername } from "../auth/username.ts";
+import { isStaff } from "../access/index.ts";
+import { checkPasswordPolicy, minPasswordLength, MAX_PASSWORD_LENGTH as MAX_LENGTH } from "../auth/index.ts";
+import { isValidUsername, normalizeUsername } from "../auth/index.ts";
 
 export type AccountLinks = { childExternalId?: string; personExternalId?: string; team?: string };
 

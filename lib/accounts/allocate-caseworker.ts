@@ -1,9 +1,9 @@
 import type { Db } from "../db/connect.ts";
 import type { Clock } from "../clock.ts";
-import type { Actor, SystemActor } from "../access/actor.ts";
-import { grantAccess } from "../access/grants.ts";
+import type { Actor, SystemActor } from "../access/index.ts";
+import { grantAccess } from "../access/index.ts";
 import { Invalid, NotFound } from "../errors/index.ts";
-import { normalizeUsername } from "../auth/username.ts";
+import { normalizeUsername } from "../auth/index.ts";
 import { assertMayManageAccounts } from "./guards.ts";
 
 export type AllocateInput = { db: Db; clock: Clock; actor: Actor | SystemActor; username: string; childExternalId: string };

@@ -2,14 +2,14 @@ import type { Prisma } from "../db/generated/client.ts";
 import type { Role } from "../db/generated/enums.ts";
 import type { Db } from "../db/connect.ts";
 import type { Clock } from "../clock.ts";
-import type { Actor, SystemActor } from "../access/actor.ts";
-import { appendAudit } from "../audit/log.ts";
-import { hashPassword } from "../auth/password.ts";
+import type { Actor, SystemActor } from "../access/index.ts";
+import { appendAudit } from "../audit/index.ts";
+import { hashPassword } from "../auth/index.ts";
 import { Conflict, Invalid } from "../errors/index.ts";
 import { assertLinksFit, assertPasswordFits, isRole, parseUsername, type AccountLinks } from "./account-rules.ts";
 import { assertMayManageAccounts, isUniqueViolation } from "./guards.ts";
 import { findOrCreateTeam, resolveRecordLink } from "./account-links.ts";
-import { grantAccess } from "../access/grants.ts";
+import { grantAccess } from "../access/index.ts";
 
 type Tx = Prisma.TransactionClient;
 

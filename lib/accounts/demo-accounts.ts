@@ -1,7 +1,7 @@
 import type { Role } from "../db/generated/enums.ts";
 import type { Db } from "../db/connect.ts";
 import type { Clock } from "../clock.ts";
-import type { SystemActor } from "../access/actor.ts";
+import type { SystemActor } from "../access/index.ts";
 import { createAccount } from "./create-account.ts";
 import { allocateCaseworker } from "./allocate-caseworker.ts";
 

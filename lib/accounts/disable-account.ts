@@ -1,9 +1,9 @@
 import type { Db } from "../db/connect.ts";
 import type { Clock } from "../clock.ts";
-import type { Actor, SystemActor } from "../access/actor.ts";
-import { appendAudit } from "../audit/log.ts";
-import { revokeUserSessions } from "../auth/session-end.ts";
-import { normalizeUsername } from "../auth/username.ts";
+import type { Actor, SystemActor } from "../access/index.ts";
+import { appendAudit } from "../audit/index.ts";
+import { revokeUserSessions } from "../auth/index.ts";
+import { normalizeUsername } from "../auth/index.ts";
 import { NotFound } from "../errors/index.ts";
 import { assertMayManageAccounts } from "./guards.ts";
 

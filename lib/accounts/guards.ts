@@ -1,4 +1,4 @@
-import type { Actor, SystemActor } from "../access/actor.ts";
+import type { Actor, SystemActor } from "../access/index.ts";
 import { Forbidden } from "../errors/index.ts";
 
 /** Accounts are managed by admins and by the command-line tools (the system actor). */

@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import type { Actor } from "../access/actor.ts";
+import type { Actor } from "../access/index.ts";
 import { getCurrentSession } from "../auth/current.ts";
 import { systemClock, type Clock } from "../clock.ts";
 import { getDb, type Db } from "../db/index.ts";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Prisma } from "../db/generated/client.ts";
-import type { Actor, SystemActor } from "../access/actor.ts";
+import type { Actor, SystemActor } from "../access/index.ts";
 
 type Tx = Prisma.TransactionClient;
 

@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { decode } from "next-auth/jwt";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import type { Actor } from "../access/actor.ts";
+import type { Actor } from "../access/index.ts";
 import { systemClock } from "../clock.ts";
 import { getDb } from "../db/index.ts";
 import { paths } from "../paths.ts";

@@ -1,6 +1,6 @@
 import { hash, verify, type Algorithm, type Options } from "@node-rs/argon2";
 import type { Role } from "../db/generated/enums.ts";
-import { isStaff } from "../access/actor.ts";
+import { isStaff } from "../access/index.ts";
 
 // `Algorithm` is a const enum in the package's types and an empty object at runtime, so under
 // isolatedModules we spell Argon2id's value out (the hash prefix is checked by a unit test).

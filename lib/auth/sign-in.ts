@@ -1,8 +1,8 @@
 import type { Prisma } from "../db/generated/client.ts";
 import type { Db } from "../db/connect.ts";
 import type { Clock } from "../clock.ts";
-import type { Actor } from "../access/actor.ts";
-import { appendAudit } from "../audit/log.ts";
+import type { Actor } from "../access/index.ts";
+import { appendAudit } from "../audit/index.ts";
 import { verifyDummy, verifyPassword } from "./password.ts";
 import { normalizeUsername, usernameKey } from "./username.ts";
 import { findLock, recordFailure, resetThrottle } from "./throttle.ts";

@@ -1,9 +1,9 @@
-import type { Actor, SystemActor } from "../access/actor.ts";
-import { appendAudit } from "../audit/log.ts";
+import type { Actor, SystemActor } from "../access/index.ts";
+import { appendAudit } from "../audit/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/connect.ts";
 import type { Prisma } from "../db/generated/client.ts";
-import type { FileStore } from "../files/file-store.ts";
+import type { FileStore } from "../files/index.ts";
 import { sha256Hex } from "./canonical.ts";
 import { findKnownEntries } from "./known-entries.ts";
 import { prepareImport, type PreparedChild } from "./prepare.ts";

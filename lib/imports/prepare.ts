@@ -1,4 +1,4 @@
-import type { FileStore, StoredBlob } from "../files/file-store.ts";
+import type { FileStore, StoredBlob } from "../files/index.ts";
 import { decodeBase64 } from "./attachment-bytes.ts";
 import { canonicalEntry, hashContent, type JsonValue } from "./canonical.ts";
 import type { ImportAttachment, ImportChild, ImportEntry, ImportFile } from "./types.ts";
