@@ -14,7 +14,9 @@ export type SqlRunner = {
 // The advisory lock key Prisma Migrate itself uses, so we also exclude a concurrent `migrate deploy`.
 const PRISMA_MIGRATE_LOCK = 72707369;
 
-export const migrationsDir = path.resolve(import.meta.dirname, "../../prisma/migrations");
+// Resolved from the working directory (npm scripts and the server run from the project root);
+// import.meta.dirname does not exist inside Next's server bundle.
+export const migrationsDir = path.join(process.cwd(), "prisma", "migrations");
 
 const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "id" VARCHAR(36) PRIMARY KEY NOT NULL,
@@ -31,12 +33,12 @@ type Migration = { name: string; sql: string; checksum: string };
 
 export function readMigrations(dir = migrationsDir): Migration[] {
   return fs
-    .readdirSync(dir, { withFileTypes: true })
+    .readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
     .sort()
     .map((name) => {
-      const bytes = fs.readFileSync(path.join(dir, name, "migration.sql"));
+      const bytes = fs.readFileSync(/*turbopackIgnore: true*/ path.join(dir, name, "migration.sql"));
       return { name, sql: bytes.toString("utf8"), checksum: createHash("sha256").update(bytes).digest("hex") };
     });
 }
