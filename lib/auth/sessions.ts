@@ -55,13 +55,15 @@ export async function startSession(tx: Tx, input: { userId: string; clock: Clock
 /**
  * The signed-in user behind a cookie, or null. Checked against the database on every call, so
  * sign-out, a disabled account or an expired session takes effect on the very next request.
- * A valid call counts as activity; pass `touch: false` for checks that must not (e.g. polling).
+ * A valid call counts as activity (recorded at most every TOUCH_INTERVAL_MS, so the idle limit
+ * may bite up to that much early); pass `touch: false` for checks that must not (e.g. polling),
+ * and `touch: "always"` to record this moment exactly (the "stay signed in" button).
  */
 export async function resolveSession(input: {
   db: Db;
   clock: Clock;
   sessionId: string;
-  touch?: boolean;
+  touch?: boolean | "always";
 }): Promise<ResolvedSession | null> {
   const { db, clock, sessionId } = input;
   const id = sessionRowId(sessionId);
@@ -73,9 +75,11 @@ export async function resolveSession(input: {
     return expireSession(db, { id, userId: row.userId, clock, reason: "idle-timeout" });
   }
   let lastSeenAt = row.lastSeenAt;
-  if (input.touch !== false && now.getTime() - lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
-    // Conditional on revokedAt so a sign-out racing this request is never undone.
-    await db.session.updateMany({ where: { id, revokedAt: null }, data: { lastSeenAt: now } });
+  const due = input.touch === "always" ? now > lastSeenAt : now.getTime() - lastSeenAt.getTime() >= TOUCH_INTERVAL_MS;
+  if (input.touch !== false && due) {
+    // Conditional on revokedAt so a sign-out racing this request is never undone, and on
+    // lastSeenAt so a slower request never moves the activity time backwards.
+    await db.session.updateMany({ where: { id, revokedAt: null, lastSeenAt: { lt: now } }, data: { lastSeenAt: now } });
     lastSeenAt = now;
   }
   return { sessionId, user: toSessionUser(row.user), expiresAt: row.expiresAt, idleExpiresAt: idleExpiry(lastSeenAt, row.expiresAt) };
@@ -83,7 +87,7 @@ export async function resolveSession(input: {
 
 /** The "stay signed in" button: the same checks, and it always counts as activity. */
 export function keepSessionAlive(input: { db: Db; clock: Clock; sessionId: string }) {
-  return resolveSession({ ...input, touch: true });
+  return resolveSession({ ...input, touch: "always" });
 }
 
 export function toSessionUser(u: SessionUser): SessionUser {

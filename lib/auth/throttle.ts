@@ -6,6 +6,8 @@ type Tx = Prisma.TransactionClient;
 
 export const MAX_FAILURES = 5;
 export const LOCK_MS = 15 * MINUTE;
+// Failures further apart than this are not "repeated": a typo last week does not count today.
+export const FAILURE_WINDOW_MS = 15 * MINUTE;
 
 /** The moment the lock on this key lifts, or null when sign-in may be tried. */
 export async function findLock(db: Tx, key: string, clock: Clock): Promise<Date | null> {
@@ -14,12 +16,17 @@ export async function findLock(db: Tx, key: string, clock: Clock): Promise<Date 
 }
 
 /**
- * Counts one failed attempt; the fifth consecutive failure locks the key for LOCK_MS and starts
- * the count again, so after the lock lifts it takes another five failures to lock it again.
- * Returns true when this failure set the lock.
+ * Counts one failed attempt; the fifth consecutive failure (each within FAILURE_WINDOW_MS of the
+ * one before) locks the key for LOCK_MS and starts the count again, so after the lock lifts it
+ * takes another five failures to lock it again. Returns true when this failure set the lock.
  */
 export async function recordFailure(tx: Tx, key: string, clock: Clock): Promise<boolean> {
   const now = clock.now();
+  // A stale count starts again from zero (racing attempts may both reset it: harmless).
+  await tx.loginThrottle.updateMany({
+    where: { usernameKey: key, lastFailAt: { lte: new Date(now.getTime() - FAILURE_WINDOW_MS) } },
+    data: { failures: 0 },
+  });
   // The increment is one atomic statement, so parallel attempts cannot lose a count.
   const row = await tx.loginThrottle.upsert({
     where: { usernameKey: key },

@@ -3,7 +3,7 @@ import { createTestDb, databaseKinds, type TestDb } from "../helpers/db.ts";
 import { fixedClock, MINUTE } from "../../lib/clock.ts";
 import { signIn, type SignInResult } from "../../lib/auth/sign-in.ts";
 import { resolveSession } from "../../lib/auth/sessions.ts";
-import { LOCK_MS, MAX_FAILURES } from "../../lib/auth/throttle.ts";
+import { FAILURE_WINDOW_MS, LOCK_MS, MAX_FAILURES } from "../../lib/auth/throttle.ts";
 import { usernameKey } from "../../lib/auth/username.ts";
 import { disableAccount } from "../../lib/accounts/disable-account.ts";
 import { makeAccount, SYSTEM, uniq } from "../helpers/account-fixtures.ts";
@@ -137,6 +137,16 @@ describe.each(databaseKinds())("signIn on %s", (kind) => {
     for (let i = 0; i < MAX_FAILURES - 1; i++) await signIn({ db: db(), clock, username: account.username, password: WRONG });
     expect((await signIn({ db: db(), clock, username: account.username, password: account.password })).ok).toBe(true);
     for (let i = 0; i < MAX_FAILURES - 1; i++) await signIn({ db: db(), clock, username: account.username, password: WRONG });
+    expect((await signIn({ db: db(), clock, username: account.username, password: account.password })).ok).toBe(true);
+  });
+
+  it("forgets failures that are far apart", async () => {
+    const clock = fixedClock("2026-03-06T12:00:00Z");
+    const account = await staff();
+    for (let i = 0; i < MAX_FAILURES - 1; i++) await signIn({ db: db(), clock, username: account.username, password: WRONG });
+    clock.advance(FAILURE_WINDOW_MS);
+    // The fifth failure comes long after the fourth: it does not lock.
+    await signIn({ db: db(), clock, username: account.username, password: WRONG });
     expect((await signIn({ db: db(), clock, username: account.username, password: account.password })).ok).toBe(true);
   });
 
