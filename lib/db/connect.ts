@@ -5,7 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { PrismaClient } from "./generated/client.ts";
-import { migrate, type SqlRunner } from "./migrate.ts";
+import { migrate, type Migration, type SqlRunner } from "./migrate.ts";
 
 export type Db = PrismaClient;
 
@@ -14,7 +14,8 @@ export type Target = { kind: "postgres"; url: string } | { kind: "pglite"; dir: 
 export type Connection = {
   prisma: PrismaClient;
   target: Target;
-  migrate(): Promise<string[]>;
+  /** Applies pending migrations (all of prisma/migrations unless a list is given, for tests). */
+  migrate(migrations?: Migration[]): Promise<string[]>;
   close(): Promise<void>;
 };
 
@@ -29,7 +30,7 @@ async function connectPostgres(target: Extract<Target, { kind: "postgres" }>): P
   return {
     prisma,
     target,
-    async migrate() {
+    async migrate(migrations) {
       const client = new pg.Client({ connectionString: target.url });
       await client.connect();
       try {
@@ -37,7 +38,7 @@ async function connectPostgres(target: Extract<Target, { kind: "postgres" }>): P
           query: async (sql, params) => (await client.query(sql, params as unknown[])).rows,
           exec: async (sql) => void (await client.query(sql)),
         };
-        return await migrate(runner);
+        return await migrate(runner, migrations);
       } finally {
         await client.end();
       }
@@ -65,7 +66,7 @@ async function connectPglite(target: Extract<Target, { kind: "pglite" }>): Promi
   return {
     prisma,
     target,
-    migrate: () => migrate(runner),
+    migrate: (migrations) => migrate(runner, migrations),
     async close() {
       await prisma.$disconnect();
       await pglite.close();

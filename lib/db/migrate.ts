@@ -29,7 +29,7 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
-type Migration = { name: string; sql: string; checksum: string };
+export type Migration = { name: string; sql: string; checksum: string };
 
 export function readMigrations(dir = migrationsDir): Migration[] {
   return fs
@@ -44,7 +44,7 @@ export function readMigrations(dir = migrationsDir): Migration[] {
 }
 
 /** Applies pending migrations; safe when several app nodes start at once. Returns names applied. */
-export async function migrate(db: SqlRunner, migrations = readMigrations()): Promise<string[]> {
+export async function migrate(db: SqlRunner, migrations: Migration[] = readMigrations()): Promise<string[]> {
   await db.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK]);
   try {
     await db.exec(CREATE_TABLE);

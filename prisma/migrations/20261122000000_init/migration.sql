@@ -423,15 +423,10 @@ BEGIN
 END;
 $$;
 
-CREATE TRIGGER "AuditEvent_append_only" BEFORE UPDATE OR DELETE ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION "forbid_change"();
-CREATE TRIGGER "AuditEvent_no_truncate" BEFORE TRUNCATE ON "AuditEvent" FOR EACH STATEMENT EXECUTE FUNCTION "forbid_change"();
-CREATE TRIGGER "EntryVersion_append_only" BEFORE UPDATE OR DELETE ON "EntryVersion" FOR EACH ROW EXECUTE FUNCTION "forbid_change"();
-CREATE TRIGGER "EntryVersion_no_truncate" BEFORE TRUNCATE ON "EntryVersion" FOR EACH STATEMENT EXECUTE FUNCTION "forbid_change"();
-CREATE TRIGGER "ConsentDecision_append_only" BEFORE UPDATE OR DELETE ON "ConsentDecision" FOR EACH ROW EXECUTE FUNCTION "forbid_change"();
-CREATE TRIGGER "ConsentDecision_no_truncate" BEFORE TRUNCATE ON "ConsentDecision" FOR EACH STATEMENT EXECUTE FUNCTION "forbid_change"();
-CREATE TRIGGER "SharingRecord_append_only" BEFORE UPDATE OR DELETE ON "SharingRecord" FOR EACH ROW EXECUTE FUNCTION "forbid_change"();
-CREATE TRIGGER "SharingRecord_no_truncate" BEFORE TRUNCATE ON "SharingRecord" FOR EACH STATEMENT EXECUTE FUNCTION "forbid_change"();
-CREATE TRIGGER "RectificationEvent_append_only" BEFORE UPDATE OR DELETE ON "RectificationEvent" FOR EACH ROW EXECUTE FUNCTION "forbid_change"();
-CREATE TRIGGER "RectificationEvent_no_truncate" BEFORE TRUNCATE ON "RectificationEvent" FOR EACH STATEMENT EXECUTE FUNCTION "forbid_change"();
-CREATE TRIGGER "RestrictionReview_append_only" BEFORE UPDATE OR DELETE ON "RestrictionReview" FOR EACH ROW EXECUTE FUNCTION "forbid_change"();
-CREATE TRIGGER "RestrictionReview_no_truncate" BEFORE TRUNCATE ON "RestrictionReview" FOR EACH STATEMENT EXECUTE FUNCTION "forbid_change"();
+-- Statement-level, so even a statement that matches no rows is refused.
+CREATE TRIGGER "AuditEvent_append_only" BEFORE UPDATE OR DELETE OR TRUNCATE ON "AuditEvent" FOR EACH STATEMENT EXECUTE FUNCTION "forbid_change"();
+CREATE TRIGGER "EntryVersion_append_only" BEFORE UPDATE OR DELETE OR TRUNCATE ON "EntryVersion" FOR EACH STATEMENT EXECUTE FUNCTION "forbid_change"();
+CREATE TRIGGER "ConsentDecision_append_only" BEFORE UPDATE OR DELETE OR TRUNCATE ON "ConsentDecision" FOR EACH STATEMENT EXECUTE FUNCTION "forbid_change"();
+CREATE TRIGGER "SharingRecord_append_only" BEFORE UPDATE OR DELETE OR TRUNCATE ON "SharingRecord" FOR EACH STATEMENT EXECUTE FUNCTION "forbid_change"();
+CREATE TRIGGER "RectificationEvent_append_only" BEFORE UPDATE OR DELETE OR TRUNCATE ON "RectificationEvent" FOR EACH STATEMENT EXECUTE FUNCTION "forbid_change"();
+CREATE TRIGGER "RestrictionReview_append_only" BEFORE UPDATE OR DELETE OR TRUNCATE ON "RestrictionReview" FOR EACH STATEMENT EXECUTE FUNCTION "forbid_change"();
