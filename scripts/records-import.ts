@@ -1,0 +1,91 @@
+// `npm run records:import -- FILE`: imports a case-record extract (lib/imports) into the
+// configured database, all or nothing. Errors name JSON paths only, never field values or
+// file contents, because the file holds personal data.
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { SystemActor } from "../lib/access/actor.ts";
+import { systemClock } from "../lib/clock.ts";
+import { parseImportJson, type ImportCounts, type ImportProblem, type ImportSummary } from "../lib/imports/index.ts";
+
+const USAGE = "Usage: npm run records:import -- FILE   (FILE is a case-record-import JSON extract)";
+const actor: SystemActor = { userId: null, role: "system", displayName: "records:import command" };
+
+class UsageError extends Error {}
+class InputError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const args = argv[0] === "--" ? argv.slice(1) : argv;
+  if (args.length !== 1 || args[0].startsWith("-")) throw new UsageError(args.length === 0 ? "No file given" : "Give exactly one file");
+  const file = args[0];
+  const raw = await readInput(file);
+  // A file that is not JSON is reported before touching the database.
+  const parsed = parseImportJson(raw);
+  if (!parsed.ok) return reportProblems(parsed.problems);
+
+  // Imported here so a bad environment is reported as one line, like any other error.
+  const [{ getConnection }, { dataDir }, { createLocalFileStore }, { importRecords }] = await Promise.all([
+    import("../lib/db/index.ts"),
+    import("../lib/env.ts"),
+    import("../lib/files/index.ts"),
+    import("../lib/imports/index.ts"),
+  ]);
+  const conn = await getConnection();
+  try {
+    await conn.migrate();
+    const files = createLocalFileStore(path.join(dataDir, "files"));
+    const result = await importRecords({ db: conn.prisma, files, clock: systemClock, actor, raw, fileName: path.basename(file) });
+    if (!result.ok) return reportProblems(result.problems);
+    console.log(describeSummary(result.summary));
+    return 0;
+  } finally {
+    await conn.close();
+  }
+}
+
+async function readInput(file: string): Promise<Buffer> {
+  try {
+    return await fs.readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "there is no such file" : code === "EISDIR" ? "it is a folder" : code === "EACCES" ? "permission denied" : code ?? "read failed";
+    throw new InputError(`cannot read the file: ${why}`);
+  }
+}
+
+function reportProblems(problems: ImportProblem[]): number {
+  console.error(`records-import: nothing was imported; the file has ${problems.length} problem${problems.length === 1 ? "" : "s"}:`);
+  for (const problem of problems) console.error(`${problem.path}: ${problem.message}`);
+  return 1;
+}
+
+function describeSummary(summary: ImportSummary): string {
+  const part = (name: string, c: ImportCounts) => `${name} ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged`;
+  return `Imported: ${part("children", summary.children)}; ${part("people", summary.people)}; ${part("entries", summary.entries)}.`;
+}
+
+// Prisma's messages can quote the values of a query, which here are personal data: for those
+// show only the kind and code. Other errors (a locked database folder, a refused connection)
+// describe the set-up, so their first line is shown.
+function describeUnexpected(error: unknown): string {
+  if (!(error instanceof Error)) return "unexpected error";
+  if (error.name.startsWith("PrismaClient")) {
+    const code = (error as { code?: unknown }).code;
+    return `database error (${error.name}${typeof code === "string" ? ` ${code}` : ""})`;
+  }
+  return `unexpected error: ${error.message.split("\n")[0]}`;
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError) {
+    console.error(`records-import: ${error.message}\n${USAGE}`);
+    process.exitCode = 2;
+  } else if (error instanceof InputError || (error instanceof Error && error.message.startsWith("Invalid environment"))) {
+    console.error(`records-import: ${error.message}`);
+    process.exitCode = 1;
+  } else {
+    console.error(`records-import: ${describeUnexpected(error)}; nothing was imported.`);
+    process.exitCode = 1;
+  }
+}
