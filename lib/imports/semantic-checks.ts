@@ -2,6 +2,7 @@ import { pathOf } from "./json-path.ts";
 import { checkEntry, type ChildContext } from "./entry-checks.ts";
 import { findDuplicateIds } from "./duplicates.ts";
 import { objectsIn, str, type Obj } from "./shape.ts";
+import { findUnstorableText } from "./text-checks.ts";
 import type { ImportProblem } from "./types.ts";
 
 // Entry externalIds already in the database, by child externalId: lets an entry supersede one
@@ -10,7 +11,7 @@ export type KnownEntries = ReadonlyMap<string, ReadonlySet<string>>;
 
 /** Rules the schema cannot express. Each problem names the JSON path it is about. */
 export function checkSemantics(doc: unknown, known: KnownEntries = new Map()): ImportProblem[] {
-  const problems: ImportProblem[] = [];
+  const problems: ImportProblem[] = [...findUnstorableText(doc)];
   const children = objectsIn((doc as Obj | null)?.children);
   problems.push(...findDuplicateIds(children, (i) => pathOf("children", i)));
   problems.push(...checkPeopleAgree(children));

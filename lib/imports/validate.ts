@@ -35,7 +35,9 @@ export function validateImport(doc: unknown, options: ValidateOptions = {}): Val
 
 /** Parses the bytes of an import file. A file that is not JSON is one problem at "$". */
 export function parseImportJson(raw: string | Uint8Array): ParseResult {
-  const text = (typeof raw === "string" ? raw : Buffer.from(raw).toString("utf8")).replace(/^\uFEFF/, "");
+  const decoded = typeof raw === "string" ? raw : decodeUtf8(raw);
+  if (decoded === null) return { ok: false, problems: [{ path: "$", message: "is not valid UTF-8 text" }] };
+  const text = decoded.replace(/^\uFEFF/, "");
   try {
     return { ok: true, doc: JSON.parse(text) };
   } catch (error) {
@@ -51,8 +53,19 @@ export function validateImportText(raw: string | Uint8Array, options: ValidateOp
   return parsed.ok ? validateImport(parsed.doc, options) : parsed;
 }
 
+// Strict: Buffer.toString would quietly turn bytes that are not UTF-8 into U+FFFD.
+function decodeUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 function locate(text: string, error: unknown): string {
-  const match = /position (\d+)/.exec(error instanceof Error ? error.message : "");
+  const message = error instanceof Error ? error.message : "";
+  if (/end of JSON input/.test(message)) return " (it ends too early)";
+  const match = /position (\d+)/.exec(message);
   if (!match) return "";
   const before = text.slice(0, Number(match[1]));
   const line = before.split("\n").length;
