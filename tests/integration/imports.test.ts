@@ -1,0 +1,338 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SystemActor } from "../../lib/access/actor.ts";
+import { fixedClock, type Clock } from "../../lib/clock.ts";
+import { createLocalFileStore } from "../../lib/files/local-file-store.ts";
+import { importRecords, type ImportResult } from "../../lib/imports/apply.ts";
+import type { ImportFile, ImportSummary } from "../../lib/imports/types.ts";
+import { createTestDb, databaseKinds, type TestDb } from "../helpers/db.ts";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const demoBytes = fs.readFileSync(path.join(root, "prisma/demo/case-records.json"));
+const actor: SystemActor = { userId: null, role: "system", displayName: "import test" };
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(24)]);
+
+// Every table an import writes to (directly or through the audit log).
+const TABLES = [
+  "child", "person", "childPerson", "entry", "entrySection", "entryTranslation", "entryExclusion",
+  "restriction", "entryVersion", "attachment", "storedFile", "importRun", "auditEvent",
+] as const;
+
+/** A small extract with every part of the format; ids are unique to the tag so tests do not collide. */
+function makeDoc(tag: string): ImportFile {
+  const author = { name: "J. Patel", role: "Social worker" };
+  return {
+    format: "case-record-import",
+    version: 1,
+    exportedAt: "2026-11-01T09:00:00+00:00",
+    source: "LCS",
+    children: [
+      {
+        externalId: `C-${tag}`,
+        fullName: "Amira Test",
+        preferredName: "Amira",
+        dateOfBirth: "2013-04-02",
+        preferredLanguage: "ur",
+        people: [
+          { externalId: `P-${tag}-m`, fullName: "Sana Test", relationship: "mother", parentalResponsibility: true, livesWithChild: true, preferredLanguage: "ur" },
+          { externalId: `P-${tag}-f`, fullName: "Imran Test", relationship: "father", parentalResponsibility: true },
+          { externalId: `P-${tag}-c`, fullName: "David Test", relationship: "foster-carer", livesWithChild: true },
+        ],
+        entries: [
+          {
+            externalId: "E-1",
+            type: "visit",
+            title: "Home visit",
+            occurredAt: "2026-10-03T15:00:00+01:00",
+            recordedAt: "2026-10-06T10:00:00+01:00",
+            author,
+            visit: { venue: "Home", present: ["Amira", "J. Patel"], childSeen: true, childSeenAlone: true, interpreterUsed: true },
+            sections: [
+              { text: "Amira showed me her room.", nature: "fact", source: "first-hand" },
+              { text: "Attendance is up.", nature: "fact", source: "third-party", sourceName: "Designated teacher" },
+            ],
+            status: "current",
+            sharing: { withChild: true, withFamily: true, excludePeople: [`P-${tag}-f`], readWithWorker: true },
+            translations: [
+              { locale: "ur", title: "گھر کا دورہ", sections: ["امیرہ نے مجھے اپنا کمرہ دکھایا۔", "حاضری بہتر ہے۔"], translatedBy: "F. Ali", translatedAt: "2026-10-07T10:00:00+01:00" },
+            ],
+            belongsToChild: true,
+            originalLocation: "With Amira",
+            attachments: [{ externalId: "A-1", fileName: "drawing.png", mediaType: "image/png", contentBase64: PNG.toString("base64") }],
+          },
+          {
+            externalId: "E-2",
+            type: "decision",
+            title: "Strategy discussion",
+            occurredAt: "2026-10-04T09:00:00+01:00",
+            recordedAt: "2026-10-04T12:00:00+01:00",
+            author,
+            decision: { madeBy: "Team manager", reasons: "Reasonable cause to suspect harm." },
+            sections: [{ text: "We agreed an s.47 enquiry.", nature: "decision", source: "first-hand" }],
+            status: "current",
+            sharing: { withChild: false, withFamily: false, restriction: { reason: "confidential", decidedBy: "Team manager", reviewDue: "2027-01-31" } },
+          },
+          {
+            externalId: "E-3",
+            type: "case-summary",
+            title: "Case summary (first draft)",
+            occurredAt: "2026-10-05T09:00:00+01:00",
+            recordedAt: "2026-10-05T10:00:00+01:00",
+            author,
+            sections: [{ text: "Settled.", nature: "opinion", source: "first-hand" }],
+            status: "historical",
+            sharing: { withChild: true, withFamily: true },
+          },
+          {
+            externalId: "E-4",
+            type: "case-summary",
+            title: "Case summary",
+            occurredAt: "2026-10-05T09:00:00+01:00",
+            recordedAt: "2026-10-05T11:00:00+01:00",
+            author,
+            sections: [{ text: "Amira is settled.", nature: "judgement", source: "first-hand" }],
+            status: "current",
+            supersedes: "E-3",
+            sharing: { withChild: true, withFamily: true },
+          },
+        ],
+      },
+    ],
+  };
+}
+
+const asBytes = (doc: unknown) => Buffer.from(JSON.stringify(doc));
+const counts = (created: number, updated: number, unchanged: number) => ({ created, updated, unchanged });
+
+function listFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name)).sort();
+}
+
+describe.each(databaseKinds())("case-record import on %s", (kind) => {
+  let db: TestDb;
+  let filesDir: string;
+  const clock = fixedClock("2026-11-02T10:00:00Z");
+
+  beforeAll(async () => {
+    db = await createTestDb(kind);
+    filesDir = fs.mkdtempSync(path.join(os.tmpdir(), "rt-import-files-"));
+  });
+  afterAll(async () => {
+    await db?.drop();
+    if (filesDir) fs.rmSync(filesDir, { recursive: true, force: true });
+  });
+
+  const run = (raw: string | Uint8Array, runClock: Clock = clock): Promise<ImportResult> =>
+    importRecords({ db: db.prisma, files: createLocalFileStore(filesDir), clock: runClock, actor, raw, fileName: "extract.json" });
+
+  async function imported(raw: string | Uint8Array): Promise<ImportSummary> {
+    const result = await run(raw);
+    if (!result.ok) throw new Error(`import rejected: ${JSON.stringify(result.problems)}`);
+    return result.summary;
+  }
+
+  async function rowCounts(): Promise<Record<string, number>> {
+    const entries = await Promise.all(
+      TABLES.map(async (table) => [table, await (db.prisma[table] as unknown as { count(): Promise<number> }).count()] as const),
+    );
+    return Object.fromEntries(entries);
+  }
+
+  const entryOf = (tag: string, externalId: string) =>
+    db.prisma.entry.findFirstOrThrow({
+      where: { externalId, child: { externalId: `C-${tag}` } },
+      include: { sections: { orderBy: { position: "asc" } }, translations: true, exclusions: { include: { person: true } }, restriction: true, attachments: { include: { file: true } }, versions: { orderBy: { version: "asc" } } },
+    });
+
+  it("creates the child, people, links and entries with all their parts", async () => {
+    const tag = randomBytes(4).toString("hex");
+    const summary = await imported(asBytes(makeDoc(tag)));
+    expect(summary).toMatchObject({ children: counts(1, 0, 0), people: counts(3, 0, 0), entries: counts(4, 0, 0) });
+
+    const child = await db.prisma.child.findUniqueOrThrow({ where: { externalId: `C-${tag}` }, include: { people: { include: { person: true } } } });
+    expect(child).toMatchObject({ fullName: "Amira Test", preferredName: "Amira", preferredLanguage: "ur", identifier: null });
+    expect(child.dateOfBirth.toISOString()).toBe("2013-04-02T00:00:00.000Z");
+    const links = Object.fromEntries(child.people.map((l) => [l.person.externalId, l]));
+    expect(links[`P-${tag}-m`]).toMatchObject({ relationship: "mother", parentalResponsibility: true, livesWithChild: true });
+    expect(links[`P-${tag}-f`]).toMatchObject({ relationship: "father", parentalResponsibility: true, livesWithChild: false });
+    expect(links[`P-${tag}-c`]).toMatchObject({ relationship: "foster_carer", parentalResponsibility: false, livesWithChild: true });
+
+    const visit = await entryOf(tag, "E-1");
+    expect(visit).toMatchObject({ type: "visit", version: 1, status: "current", withChild: true, withFamily: true, readWithWorker: true, belongsToChild: true, originalLocation: "With Amira", restriction: null });
+    expect(visit.recordedAt.toISOString()).toBe("2026-10-06T09:00:00.000Z");
+    expect(visit.visit).toMatchObject({ venue: "Home", childSeenAlone: true, interpreterUsed: true });
+    expect(visit.sections.map((s) => [s.position, s.nature, s.source, s.sourceName])).toEqual([
+      [0, "fact", "first_hand", null],
+      [1, "fact", "third_party", "Designated teacher"],
+    ]);
+    expect(visit.translations).toEqual([expect.objectContaining({ locale: "ur", title: "گھر کا دورہ", sections: ["امیرہ نے مجھے اپنا کمرہ دکھایا۔", "حاضری بہتر ہے۔"], checkedBy: null })]);
+    expect(visit.exclusions.map((x) => x.person.externalId)).toEqual([`P-${tag}-f`]);
+
+    // The attachment: registered once, bytes in the store, the version keeps its hash not its base64.
+    expect(visit.attachments).toHaveLength(1);
+    const file = visit.attachments[0].file;
+    expect(file).toMatchObject({ fileName: "drawing.png", mediaType: "image/png", size: PNG.length });
+    expect(await createLocalFileStore(filesDir).get(file.storageKey)).toEqual(PNG);
+    expect(visit.versions).toHaveLength(1);
+    const stored = JSON.stringify(visit.versions[0].content);
+    expect(stored).toContain(file.sha256);
+    expect(stored).not.toContain(PNG.toString("base64"));
+
+    const decision = await entryOf(tag, "E-2");
+    expect(decision).toMatchObject({ type: "decision", withChild: false, withFamily: false, decision: { madeBy: "Team manager" }, visit: null });
+    expect(decision.restriction).toMatchObject({ reason: "confidential", decidedBy: "Team manager", note: null });
+    expect(decision.restriction!.reviewDue!.toISOString()).toBe("2027-01-31T00:00:00.000Z");
+    expect(await entryOf(tag, "E-4")).toMatchObject({ type: "case_summary", supersedesExternalId: "E-3", status: "current" });
+    expect(await entryOf(tag, "E-3")).toMatchObject({ status: "historical" });
+
+    // The run and its audit event.
+    const runRow = await db.prisma.importRun.findUniqueOrThrow({ where: { id: summary.importRunId } });
+    expect(runRow).toMatchObject({ source: "LCS", status: "succeeded", summary: expect.objectContaining({ fileName: "extract.json" }) });
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { subjectId: summary.importRunId } });
+    expect(audit).toMatchObject({ action: "records.import", actorRole: "system", detail: { entries: counts(4, 0, 0) } });
+  });
+
+  type Breaker = [label: string, path: string, breakIt: (doc: any) => unknown]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  // Each problem is in the second child, so the first (valid) child would be written if the
+  // import were not all-or-nothing.
+  const breakers: Breaker[] = [
+    ["an unknown field", "children[1].entries[3].mood", (d) => (d.children[1].entries[3].mood = "happy")],
+    ["a missing required field", "children[1].entries[0].author", (d) => delete d.children[1].entries[0].author],
+    ["a bad date and time", "children[1].entries[2].occurredAt", (d) => (d.children[1].entries[2].occurredAt = "2026-10-05 09:00")],
+    ["a bad date of birth", "children[1].dateOfBirth", (d) => (d.children[1].dateOfBirth = "2013-13-01")],
+    ["a bad enum value", "children[1].entries[1].sharing.restriction.reason", (d) => (d.children[1].entries[1].sharing.restriction.reason = "secret")],
+    ["a duplicate entry externalId", "children[1].entries[3].externalId", (d) => (d.children[1].entries[3].externalId = "E-1")],
+    ["a duplicate child externalId", "children[1].externalId", (d) => (d.children[1].externalId = d.children[0].externalId)],
+    ["an exclusion naming an unknown person", "children[1].entries[0].sharing.excludePeople[0]", (d) => (d.children[1].entries[0].sharing.excludePeople = ["P-nobody"])],
+    ["supersedes naming an unknown entry", "children[1].entries[3].supersedes", (d) => (d.children[1].entries[3].supersedes = "E-404")],
+    ["an attachment that is not the declared type", "children[1].entries[0].attachments[0].contentBase64", (d) => (d.children[1].entries[0].attachments[0].mediaType = "application/pdf")],
+    ["a NUL character in text", "children[1].entries[3].sections[0].text", (d) => (d.children[1].entries[3].sections[0].text = "a\u0000b")],
+  ];
+
+  it.each(breakers)("writes nothing at all for %s", async (_label, problemPath, breakIt) => {
+    const doc = makeDoc(randomBytes(4).toString("hex"));
+    doc.children.push(makeDoc(randomBytes(4).toString("hex")).children[0]);
+    breakIt(doc);
+    const before = await rowCounts();
+    const filesBefore = listFiles(filesDir);
+
+    const result = await run(asBytes(doc));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.map((p) => p.path)).toContain(problemPath);
+    expect(await rowCounts()).toEqual(before);
+    expect(listFiles(filesDir)).toEqual(filesBefore);
+  });
+
+  it("writes nothing at all for a file that is not JSON", async () => {
+    const before = await rowCounts();
+    const result = await run('{"format": "case-record-import", "children": [');
+    expect(result).toEqual({ ok: false, problems: [{ path: "$", message: expect.stringMatching(/^is not valid JSON/) }] });
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("rolls back every row when the database step fails part-way", async () => {
+    let calls = 0;
+    // The clock is read once before the transaction and again at its end, after every row is written.
+    const failing: Clock = {
+      now() {
+        calls += 1;
+        if (calls > 1) throw new Error("clock failed");
+        return new Date("2026-11-02T10:00:00Z");
+      },
+    };
+    const tag = randomBytes(4).toString("hex");
+    const before = await rowCounts();
+    await expect(run(asBytes(makeDoc(tag)), failing)).rejects.toThrow("clock failed");
+    expect(calls).toBeGreaterThan(1);
+    expect(await rowCounts()).toEqual(before);
+    expect(await db.prisma.child.findUnique({ where: { externalId: `C-${tag}` } })).toBeNull();
+  });
+
+  it("changes nothing when the same file is imported twice", async () => {
+    const raw = asBytes(makeDoc(randomBytes(4).toString("hex")));
+    await imported(raw);
+    const before = await rowCounts();
+    const entriesBefore = await db.prisma.entry.findMany({ orderBy: { id: "asc" }, select: { id: true, version: true, updatedAt: true } });
+
+    const again = await imported(raw);
+    expect(again).toMatchObject({ children: counts(0, 0, 1), people: counts(0, 0, 3), entries: counts(0, 0, 4) });
+    // Only the run itself is recorded: one ImportRun and its audit event.
+    expect(await rowCounts()).toEqual({ ...before, importRun: before.importRun + 1, auditEvent: before.auditEvent + 1 });
+    expect(await db.prisma.entry.findMany({ orderBy: { id: "asc" }, select: { id: true, version: true, updatedAt: true } })).toEqual(entriesBefore);
+  });
+
+  it("updates a changed entry and keeps the earlier version in its history", async () => {
+    const tag = randomBytes(4).toString("hex");
+    const first = makeDoc(tag);
+    await imported(asBytes(first));
+
+    const second = makeDoc(tag);
+    const visit = second.children[0].entries[0];
+    visit.title = "Home visit (corrected)";
+    visit.sections[0].text = "Amira showed me her new room.";
+    visit.sections.push({ text: "Amira seems happy.", nature: "opinion", source: "first-hand" });
+    visit.translations = [];
+    visit.sharing = { withChild: true, withFamily: true, excludePeople: [`P-${tag}-f`, `P-${tag}-c`] };
+    const decision = second.children[0].entries[1];
+    decision.sharing = { withChild: true, withFamily: true };
+    second.children[0].people![0].livesWithChild = false;
+
+    const summary = await imported(asBytes(second));
+    expect(summary).toMatchObject({ children: counts(0, 0, 1), people: counts(0, 1, 2), entries: counts(0, 2, 2) });
+
+    const updated = await entryOf(tag, "E-1");
+    expect(updated).toMatchObject({ version: 2, title: "Home visit (corrected)", readWithWorker: false });
+    expect(updated.sections.map((s) => s.text)).toEqual(["Amira showed me her new room.", "Attendance is up.", "Amira seems happy."]);
+    expect(updated.translations).toEqual([]);
+    expect(updated.exclusions.map((x) => x.person.externalId).sort()).toEqual([`P-${tag}-c`, `P-${tag}-f`].sort());
+    expect(updated.versions.map((v) => v.version)).toEqual([1, 2]);
+    expect(updated.versions[0].content).toMatchObject({ title: "Home visit", sections: [{ text: "Amira showed me her room." }, { text: "Attendance is up." }] });
+    expect(updated.versions[1].content).toMatchObject({ title: "Home visit (corrected)" });
+    expect(updated.versions[0].contentHash).not.toBe(updated.versions[1].contentHash);
+    expect(updated.versions[1].contentHash).toBe(updated.contentHash);
+    expect(updated.versions[0].importId).not.toBe(updated.versions[1].importId);
+    // The attachment did not change, so its bytes are still registered once.
+    expect(await db.prisma.storedFile.count({ where: { sha256: updated.attachments[0].file.sha256 } })).toBe(1);
+
+    const lifted = await entryOf(tag, "E-2");
+    expect(lifted).toMatchObject({ version: 2, withChild: true, restriction: null });
+    expect(lifted.versions[0].content).toMatchObject({ sharing: { restriction: { reason: "confidential" } } });
+    expect((await entryOf(tag, "E-4")).version).toBe(1);
+    const link = await db.prisma.childPerson.findFirstOrThrow({ where: { person: { externalId: `P-${tag}-m` } } });
+    expect(link.livesWithChild).toBe(false);
+  });
+
+  it("accepts a later file whose entry supersedes one imported earlier", async () => {
+    const tag = randomBytes(4).toString("hex");
+    await imported(asBytes(makeDoc(tag)));
+    const later = makeDoc(tag);
+    const child = later.children[0];
+    child.entries = [{ ...child.entries[3], externalId: "E-5", title: "Case summary (update)", supersedes: "E-4" }];
+    const summary = await imported(asBytes(later));
+    expect(summary.entries).toEqual(counts(1, 0, 0));
+    expect(await entryOf(tag, "E-5")).toMatchObject({ supersedesExternalId: "E-4" });
+    // Entries left out of a later file are kept.
+    expect(await db.prisma.entry.count({ where: { child: { externalId: `C-${tag}` } } })).toBe(5);
+  });
+
+  it("imports the demo file cleanly, and again without changes", async () => {
+    const first = await imported(demoBytes);
+    expect(first).toMatchObject({ children: counts(3, 0, 0), people: counts(12, 0, 0), entries: counts(43, 0, 0) });
+    const demo = { child: { externalId: { in: ["C-1001", "C-1002", "C-1003"] } } };
+    const reasons = await db.prisma.restriction.findMany({ where: { entry: demo }, select: { reason: true } });
+    expect(new Set(reasons.map((r) => r.reason))).toEqual(new Set(["serious_harm", "confidential", "third_party", "court"]));
+    expect(await db.prisma.entryTranslation.count({ where: { locale: "ur", entry: demo } })).toBeGreaterThanOrEqual(4);
+    expect(await db.prisma.entryExclusion.count({ where: { person: { externalId: "P-2" } } })).toBeGreaterThanOrEqual(3);
+    expect(await db.prisma.attachment.count({ where: { entry: demo } })).toBe(2);
+    const late = await db.prisma.entry.findMany({ where: demo, select: { occurredAt: true, recordedAt: true } });
+    expect(late.filter((e) => e.recordedAt.getTime() - e.occurredAt.getTime() > 24 * 3600_000).length).toBeGreaterThanOrEqual(5);
+    const ids = ["P-1", "P-2", "P-20", "P-30"];
+    expect((await db.prisma.person.findMany({ where: { externalId: { in: ids } } })).length).toBe(ids.length);
+
+    expect(await imported(demoBytes)).toMatchObject({ children: counts(0, 0, 3), people: counts(0, 0, 12), entries: counts(0, 0, 43) });
+  });
+});
