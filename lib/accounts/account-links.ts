@@ -40,11 +40,26 @@ async function resolveChild(tx: Tx, externalId: string): Promise<RecordLink> {
   return { childId: child.id, personId: null, grantKind: "subject", grantChildIds: [child.id], defaultName };
 }
 
+// An advocate account follows the records that name its person as the child's advocate; a parent
+// or carer account the records that name its person in any other way. So a mother made into an
+// "advocate" account does not see what the child sees (entries kept from her by name included),
+// and an advocate is not given a family grant.
 async function resolvePerson(tx: Tx, kind: GrantKind, externalId: string): Promise<RecordLink> {
-  const person = await tx.person.findUnique({ where: { externalId }, include: { children: { select: { childId: true } } } });
+  const person = await tx.person.findUnique({
+    where: { externalId },
+    include: { children: { select: { childId: true, relationship: true } } },
+  });
   if (!person) throw new NotFound(`No person with external id ${externalId}`);
   if (person.children.length === 0) throw new Invalid(`The person ${externalId} is not linked to any child`);
-  const grantChildIds = person.children.map((c) => c.childId);
+  const fitting = person.children.filter((c) => (c.relationship === "advocate") === (kind === "advocate"));
+  if (fitting.length === 0) {
+    throw new Invalid(
+      kind === "advocate"
+        ? `The person ${externalId} is not named as an advocate in any child's record`
+        : `The person ${externalId} is named only as an advocate: make an advocate account`,
+    );
+  }
+  const grantChildIds = fitting.map((c) => c.childId);
   return { childId: null, personId: person.id, grantKind: kind, grantChildIds, defaultName: person.fullName };
 }
 
