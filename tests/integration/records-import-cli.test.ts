@@ -1,0 +1,143 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connect, type Connection } from "../../lib/db/connect.ts";
+
+// The import command as an operator runs it: a real process on a PGlite data folder of its own
+// (no DATABASE_URL).
+
+const root = path.resolve(import.meta.dirname, "../..");
+const tsx = path.join(root, "node_modules/.bin/tsx");
+const demoFile = path.join(root, "prisma/demo/case-records.json");
+const SECRET = "Zebedee Quillfeather";
+
+type Run = { code: number | null; stdout: string; stderr: string };
+
+let dataDir: string;
+let workDir: string;
+
+function run(args: string[]): Promise<Run> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NODE_ENV: "production" };
+  delete env.DATABASE_URL;
+  return new Promise((resolve, reject) => {
+    const child = spawn(tsx, ["--conditions=react-server", "scripts/records-import.ts", ...args], { cwd: root, env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end();
+  });
+}
+
+/** Opens the data folder (only while no command runs: PGlite allows one opener). */
+async function withDb<T>(fn: (c: Connection) => Promise<T>): Promise<T> {
+  const conn = await connect({ kind: "pglite", dir: path.join(dataDir, "db") });
+  try {
+    return await fn(conn);
+  } finally {
+    await conn.close();
+  }
+}
+
+const entryCount = () => withDb(({ prisma }) => prisma.entry.count());
+
+function writeFile(name: string, content: string): string {
+  const file = path.join(workDir, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+/** An expected failure: exit 1, nothing on stdout, no stack trace, and no value from the file. */
+function expectFailure(result: Run, firstLine: RegExp) {
+  expect(result.code).toBe(1);
+  expect(result.stdout).toBe("");
+  expect(result.stderr.split("\n")[0]).toMatch(firstLine);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+  expect(result.stderr).not.toContain(SECRET);
+}
+
+beforeAll(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rt-import-cli-data-"));
+  workDir = fs.mkdtempSync(path.join(os.tmpdir(), "rt-import-cli-files-"));
+});
+
+afterAll(() => {
+  for (const dir of [dataDir, workDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("records:import command", { timeout: 120_000 }, () => {
+  it("imports a valid file, prints a one-line summary and exits 0", async () => {
+    const result = await run([demoFile]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      "Imported: children 3 created, 0 updated, 0 unchanged; people 12 created, 0 updated, 0 unchanged; entries 43 created, 0 updated, 0 unchanged.\n",
+    );
+    expect(await entryCount()).toBe(43);
+    // Attachments went to the file store under DATA_DIR.
+    const stored = await withDb(({ prisma }) => prisma.storedFile.findMany({ select: { storageKey: true } }));
+    expect(stored).toHaveLength(2);
+    for (const { storageKey } of stored) expect(fs.existsSync(path.join(dataDir, "files", storageKey.slice(0, 2), storageKey))).toBe(true);
+  });
+
+  it("reports the same file again as unchanged (after `--`, as npm passes it)", async () => {
+    const result = await run(["--", demoFile]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Imported: children 0 created, 0 updated, 3 unchanged; .* entries 0 created, 0 updated, 43 unchanged\.\n$/);
+  });
+
+  it("rejects an invalid file, naming every problem by path, and writes nothing", async () => {
+    const doc = JSON.parse(fs.readFileSync(demoFile, "utf8"));
+    doc.children[0].entries[1].sharing = { withChild: false, withFamily: false };
+    doc.children[0].entries[2].sharing.excludePeople = ["P-404"];
+    doc.children[1].nickname = SECRET;
+    doc.children[2].dateOfBirth = SECRET;
+    doc.children.push({ externalId: "C-9999", fullName: SECRET, dateOfBirth: "2015-01-01", entries: [] });
+    const before = await entryCount();
+
+    const result = await run([writeFile("invalid.json", JSON.stringify(doc))]);
+    expectFailure(result, /^records-import: nothing was imported; the file has 4 problems:$/);
+    expect(result.stderr.trim().split("\n").slice(1).sort()).toEqual(
+      [
+        "children[0].entries[1].sharing.restriction: is required",
+        "children[0].entries[2].sharing.excludePeople[0]: does not name a person in this child's people",
+        "children[1].nickname: unknown field",
+        "children[2].dateOfBirth: must be a real date written YYYY-MM-DD",
+      ].sort(),
+    );
+    expect(await entryCount()).toBe(before);
+    expect(await withDb(({ prisma }) => prisma.child.count({ where: { externalId: "C-9999" } }))).toBe(0);
+  });
+
+  it("rejects a file that is not JSON in one line", async () => {
+    const result = await run([writeFile("broken.json", `{"children": [{"fullName": "${SECRET}" `)]);
+    expectFailure(result, /^records-import: nothing was imported; the file has 1 problem:$/);
+    expect(result.stderr.trim().split("\n")[1]).toMatch(/^\$: is not valid JSON/);
+  });
+
+  it("says clearly when the file cannot be read", async () => {
+    const missing = await run([path.join(workDir, "no-such-file.json")]);
+    expectFailure(missing, /^records-import: cannot read the file: there is no such file$/);
+    expect(missing.stderr.trim().split("\n")).toHaveLength(1);
+
+    const folder = await run([workDir]);
+    expectFailure(folder, /^records-import: cannot read the file: it is a folder$/);
+  });
+
+  it("explains its usage when no file is given", async () => {
+    const result = await run([]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^records-import: No file given\nUsage: npm run records:import -- FILE/);
+  });
+
+  it("says the embedded database is in use instead of corrupting it", async () => {
+    const file = writeFile("ok.json", fs.readFileSync(demoFile, "utf8"));
+    const result = await withDb(() => run([file]));
+    expectFailure(result, /^records-import: unexpected error: The embedded database in .* is in use by process \d+/);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
