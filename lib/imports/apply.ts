@@ -5,12 +5,12 @@ import type { Db } from "../db/connect.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import type { FileStore } from "../files/index.ts";
 import { sha256Hex } from "./canonical.ts";
-import { findKnownEntries } from "./known-entries.ts";
+import { findKnownEntries, findKnownPeople } from "./known-entries.ts";
 import { prepareImport, type PreparedChild } from "./prepare.ts";
 import { createTally } from "./tally.ts";
 import type { ImportFile, ImportProblem, ImportSummary } from "./types.ts";
 import { upsertEntry } from "./upsert-entry.ts";
-import { upsertChild, upsertPeople } from "./upsert-people.ts";
+import { addLinkedPeople, upsertChild, upsertPeople } from "./upsert-people.ts";
 import { parseImportJson, validateImport } from "./validate.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -38,7 +38,8 @@ export async function importRecords(input: ImportInput): Promise<ImportResult> {
   const startedAt = input.clock.now();
   const parsed = parseImportJson(input.raw);
   if (!parsed.ok) return parsed;
-  const checked = validateImport(parsed.doc, { knownEntries: await findKnownEntries(input.db, parsed.doc) });
+  const known = { knownEntries: await findKnownEntries(input.db, parsed.doc), knownPeople: await findKnownPeople(input.db, parsed.doc) };
+  const checked = validateImport(parsed.doc, known);
   if (!checked.ok) return checked;
 
   const prepared = await prepareImport(checked.data, input.files);
@@ -46,6 +47,10 @@ export async function importRecords(input: ImportInput): Promise<ImportResult> {
   // PGlite has a single connection: inside the transaction only `tx` may be used.
   const summary = await input.db.$transaction((tx) => applyImport(tx, context), { timeout: 120_000, maxWait: 30_000 });
   return { ok: true, summary };
+}
+
+function excludedIds(entries: PreparedChild["entries"]): string[] {
+  return entries.flatMap(({ entry }) => entry.sharing.excludePeople ?? []);
 }
 
 async function applyImport(tx: Tx, { data, prepared, input, startedAt, sha256 }: RunContext): Promise<ImportSummary> {
@@ -58,6 +63,7 @@ async function applyImport(tx: Tx, { data, prepared, input, startedAt, sha256 }:
   for (const { child, entries } of prepared) {
     const childId = await upsertChild(tx, child, tally);
     const personIds = await upsertPeople(tx, childId, child.people ?? [], tally);
+    await addLinkedPeople(tx, childId, excludedIds(entries), personIds);
     for (const entry of entries) {
       const outcome = await upsertEntry(tx, entry, { childId, personIds, importRunId: run.id, uploadedById });
       tally.note("entries", `${child.externalId}/${entry.entry.externalId}`, outcome);

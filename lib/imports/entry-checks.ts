@@ -6,6 +6,7 @@ import type { ImportProblem } from "./types.ts";
 
 export type ChildContext = {
   path: string;
+  // This child's people in the file plus those already linked to the child in the database.
   personIds: ReadonlySet<string>;
   // This child's entries in the file plus those already in the database.
   entryIds: ReadonlySet<string>;
@@ -47,7 +48,7 @@ function checkExclusions(entry: Obj, path: string, child: ChildContext): ImportP
     const at = `${path}.sharing.excludePeople[${i}]`;
     if (seen.has(id)) return [{ path: at, message: "names the same person twice" }];
     seen.add(id);
-    return child.personIds.has(id) ? [] : [{ path: at, message: "does not name a person in this child's people" }];
+    return child.personIds.has(id) ? [] : [{ path: at, message: "does not name a person of this child in the file or already imported" }];
   });
 }
 

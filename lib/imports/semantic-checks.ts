@@ -5,12 +5,13 @@ import { objectsIn, str, type Obj } from "./shape.ts";
 import { findUnstorableText } from "./text-checks.ts";
 import type { ImportProblem } from "./types.ts";
 
-// Entry externalIds already in the database, by child externalId: lets an entry supersede one
-// imported by an earlier file.
-export type KnownEntries = ReadonlyMap<string, ReadonlySet<string>>;
+// ExternalIds already in the database, by child externalId: lets an entry supersede one imported
+// by an earlier file (entries), or exclude someone linked to the child by an earlier file (people).
+export type KnownIds = ReadonlyMap<string, ReadonlySet<string>>;
+export type Known = { entries?: KnownIds; people?: KnownIds };
 
 /** Rules the schema cannot express. Each problem names the JSON path it is about. */
-export function checkSemantics(doc: unknown, known: KnownEntries = new Map()): ImportProblem[] {
+export function checkSemantics(doc: unknown, known: Known = {}): ImportProblem[] {
   const problems: ImportProblem[] = [...findUnstorableText(doc)];
   const children = objectsIn((doc as Obj | null)?.children);
   problems.push(...findDuplicateIds(children, (i) => pathOf("children", i)));
@@ -19,16 +20,19 @@ export function checkSemantics(doc: unknown, known: KnownEntries = new Map()): I
   return problems;
 }
 
-function checkChild(child: Obj, c: number, known: KnownEntries): ImportProblem[] {
+function checkChild(child: Obj, c: number, known: Known): ImportProblem[] {
   const people = objectsIn(child.people);
   const entries = objectsIn(child.entries);
   const childId = str(child.externalId) ?? "";
   const context: ChildContext = {
     path: pathOf("children", c),
-    personIds: new Set(people.map(([p]) => str(p.externalId)).filter((id) => id !== undefined)),
+    personIds: new Set([
+      ...people.map(([p]) => str(p.externalId)).filter((id) => id !== undefined),
+      ...(known.people?.get(childId) ?? []),
+    ]),
     entryIds: new Set([
       ...entries.map(([e]) => str(e.externalId)).filter((id) => id !== undefined),
-      ...(known.get(childId) ?? []),
+      ...(known.entries?.get(childId) ?? []),
     ]),
   };
   return [

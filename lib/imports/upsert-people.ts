@@ -59,3 +59,17 @@ async function upsertLink(tx: Tx, childId: string, personId: string, person: Imp
   else await tx.childPerson.create({ data: { childId, personId, ...data } });
   return true;
 }
+
+/**
+ * Adds to `ids` the people these externalIds name who are linked to the child already but not
+ * listed in this file (validation has checked that each one is linked).
+ */
+export async function addLinkedPeople(tx: Tx, childId: string, externalIds: string[], ids: Map<string, string>) {
+  const missing = [...new Set(externalIds)].filter((id) => !ids.has(id));
+  if (missing.length === 0) return;
+  const links = await tx.childPerson.findMany({
+    where: { childId, person: { externalId: { in: missing } } },
+    select: { person: { select: { id: true, externalId: true } } },
+  });
+  for (const { person } of links) ids.set(person.externalId, person.id);
+}

@@ -2,12 +2,13 @@ import Ajv2020, { type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import schema from "./case-record-import.schema.json" with { type: "json" };
 import { toSchemaProblems } from "./schema-problems.ts";
-import { checkSemantics, type KnownEntries } from "./semantic-checks.ts";
+import { checkSemantics, type KnownIds } from "./semantic-checks.ts";
 import type { ImportFile, ImportProblem } from "./types.ts";
 
 export type ValidationResult = { ok: true; data: ImportFile } | { ok: false; problems: ImportProblem[] };
 export type ParseResult = { ok: true; doc: unknown } | { ok: false; problems: ImportProblem[] };
-export type ValidateOptions = { knownEntries?: KnownEntries };
+// What the database already holds, for references the file may make to earlier imports.
+export type ValidateOptions = { knownEntries?: KnownIds; knownPeople?: KnownIds };
 
 let compiled: ValidateFunction | undefined;
 
@@ -29,7 +30,7 @@ function schemaValidator(): ValidateFunction {
 export function validateImport(doc: unknown, options: ValidateOptions = {}): ValidationResult {
   const validate = schemaValidator();
   const schemaOk = validate(doc);
-  const problems = [...(schemaOk ? [] : toSchemaProblems(validate.errors ?? [])), ...checkSemantics(doc, options.knownEntries)];
+  const problems = [...(schemaOk ? [] : toSchemaProblems(validate.errors ?? [])), ...checkSemantics(doc, { entries: options.knownEntries, people: options.knownPeople })];
   return problems.length === 0 ? { ok: true, data: doc as ImportFile } : { ok: false, problems };
 }
 

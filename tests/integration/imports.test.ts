@@ -319,6 +319,25 @@ describe.each(databaseKinds())("case-record import on %s", (kind) => {
     expect(await db.prisma.entry.count({ where: { child: { externalId: `C-${tag}` } } })).toBe(5);
   });
 
+  it("lets a later file exclude someone linked to the child earlier, but not someone else's relative", async () => {
+    const tag = randomBytes(4).toString("hex");
+    const other = randomBytes(4).toString("hex");
+    await imported(asBytes(makeDoc(tag)));
+    await imported(asBytes(makeDoc(other)));
+    const later = makeDoc(tag);
+    const child = later.children[0];
+    child.people = [];
+    child.entries = [{ ...child.entries[3], externalId: "E-6", supersedes: undefined, sharing: { withChild: true, withFamily: true, excludePeople: [`P-${tag}-f`] } }];
+    expect((await imported(asBytes(later))).entries).toEqual(counts(1, 0, 0));
+    expect((await entryOf(tag, "E-6")).exclusions.map((x) => x.person.externalId)).toEqual([`P-${tag}-f`]);
+
+    const before = await rowCounts();
+    child.entries[0] = { ...child.entries[0], externalId: "E-7", sharing: { withChild: true, withFamily: true, excludePeople: [`P-${other}-f`] } };
+    const rejected = await run(asBytes(later));
+    expect(rejected.ok ? [] : rejected.problems.map((p) => p.path)).toEqual(["children[0].entries[0].sharing.excludePeople[0]"]);
+    expect(await rowCounts()).toEqual(before);
+  });
+
   it("imports the demo file cleanly, and again without changes", async () => {
     const first = await imported(demoBytes);
     expect(first).toMatchObject({ children: counts(3, 0, 0), people: counts(12, 0, 0), entries: counts(43, 0, 0) });

@@ -104,7 +104,7 @@ describe("records:import command", { timeout: 120_000 }, () => {
     expect(result.stderr.trim().split("\n").slice(1).sort()).toEqual(
       [
         "children[0].entries[1].sharing.restriction: is required",
-        "children[0].entries[2].sharing.excludePeople[0]: does not name a person in this child's people",
+        "children[0].entries[2].sharing.excludePeople[0]: does not name a person of this child in the file or already imported",
         "children[1].nickname: unknown field",
         "children[2].dateOfBirth: must be a real date written YYYY-MM-DD",
       ].sort(),

@@ -231,9 +231,17 @@ describe("semantic problems", () => {
     doc.children[0].entries[0].sharing.excludePeople = ["P-2", "P-99", "P-2"];
     const problems = problemsOf(doc);
     expect(problems).toEqual([
-      { path: `${entry0}.sharing.excludePeople[1]`, message: "does not name a person in this child's people" },
+      { path: `${entry0}.sharing.excludePeople[1]`, message: "does not name a person of this child in the file or already imported" },
       { path: `${entry0}.sharing.excludePeople[2]`, message: "names the same person twice" },
     ]);
+  });
+
+  it("accepts an exclusion of a person linked to the child by an earlier import", () => {
+    const doc = validDoc();
+    doc.children[0].entries[0].sharing.excludePeople = ["P-OLD"];
+    expectProblem(doc, `${entry0}.sharing.excludePeople[0]`, /does not name a person/);
+    expect(validateImport(doc, { knownPeople: new Map([["C-1", new Set(["P-OLD"])]]) }).ok).toBe(true);
+    expect(validateImport(doc, { knownPeople: new Map([["C-2", new Set(["P-OLD"])]]) }).ok).toBe(false);
   });
 
   it("rejects an exclusion of a person who belongs to another child", () => {
@@ -244,7 +252,7 @@ describe("semantic problems", () => {
     other.entries = [];
     doc.children.push(other);
     doc.children[0].entries[0].sharing.excludePeople = ["P-7"];
-    expectProblem(doc, `${entry0}.sharing.excludePeople[0]`, "does not name a person in this child's people");
+    expectProblem(doc, `${entry0}.sharing.excludePeople[0]`, "does not name a person of this child in the file or already imported");
   });
 
   it("rejects supersedes that names no entry, or the entry itself", () => {
