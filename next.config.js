@@ -11,7 +11,9 @@ const nextConfig = {
         headers: [
           { key: "Cache-Control", value: "no-store" },
           { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "no-referrer" },
+          // Not "no-referrer": with it Chromium sends "Origin: null" on plain form posts, and the
+          // server-action origin check then refuses every no-JavaScript form.
+          { key: "Referrer-Policy", value: "same-origin" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],

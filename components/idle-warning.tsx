@@ -2,7 +2,7 @@
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { keepAliveAction, signOutAction } from "@/lib/auth/actions";
+import { idleSignOutAction, keepAliveAction, signOutAction } from "@/lib/auth/actions";
 import { Dialog } from "./ui/dialog";
 
 // Warns a minute before the server's idle limit. The server enforces the limit whatever
@@ -18,7 +18,7 @@ export function IdleWarning({ idleMs, warnMs, signInPath }: { idleMs: number; wa
   useEffect(() => {
     const elapsed = Date.now() - lastActivity;
     const warn = setTimeout(() => setOpen(true), Math.max(0, warnMs - elapsed));
-    const leave = setTimeout(() => window.location.replace(signInPath), Math.max(0, idleMs - elapsed));
+    const leave = setTimeout(() => void leaveIdle(signInPath), Math.max(0, idleMs - elapsed));
     return () => {
       clearTimeout(warn);
       clearTimeout(leave);
@@ -45,4 +45,10 @@ export function IdleWarning({ idleMs, warnMs, signInPath }: { idleMs: number; wa
       </form>
     </Dialog>
   );
+}
+
+// Ends the session on the server first, so the sign-in page shows why and the cookie is gone.
+async function leaveIdle(to: string) {
+  await idleSignOutAction().catch(() => null);
+  window.location.replace(to);
 }

@@ -51,6 +51,23 @@ export async function signOutAction(formData: FormData) {
   }
 }
 
+const idleSignOutRun = defineAction({
+  name: "auth.idle-sign-out",
+  schema: z.object({}),
+  async run({ actor, db, clock }) {
+    if (actor.sessionId) await endSession({ db, clock, sessionId: actor.sessionId, reason: "idle-timeout" });
+    (await cookies()).delete(SESSION_COOKIE);
+    return { ok: true };
+  },
+});
+
+/** Called by the browser when the idle limit passes, so the session ends now, not at the next request. */
+export async function idleSignOutAction(): Promise<ActionState> {
+  const result = await idleSignOutRun(null, new FormData());
+  if (!result?.ok) (await cookies()).delete(SESSION_COOKIE);
+  return result;
+}
+
 const keepAliveRun = defineAction({
   name: "auth.keep-alive",
   schema: z.object({}),

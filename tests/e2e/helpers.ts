@@ -1,0 +1,53 @@
+import fs from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO = {
+  child: { username: "amira", password: "amira-demo-2026" },
+  parent: { username: "sana", password: "sana-demo-2026" },
+  excludedParent: { username: "imran", password: "imran-demo-2026" },
+  carer: { username: "fosterdad", password: "fosterdad-demo-2026" },
+  advocate: { username: "advocate", password: "advocate-demo-2026" },
+  caseworker: { username: "jpatel", password: "caseworker-demo-2026" },
+  manager: { username: "mmanager", password: "manager-demo-2026" },
+  admin: { username: "admin", password: "admin-demo-2026" },
+} as const;
+
+export async function signIn(page: Page, who: { username: string; password: string }) {
+  await page.goto("/signin");
+  await page.getByLabel("Username").fill(who.username);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/$/);
+}
+
+/** WCAG 2.2 AA as axe-core checks it; fails listing each rule broken and where. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/** Nothing sticks out sideways: the page fits the viewport's width. */
+export async function expectNoHorizontalScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+export async function chooseLanguage(page: Page, label: string, value: string) {
+  await page.getByLabel(label).selectOption(value);
+  await page.locator("form.language-picker button[type=submit]").click();
+}
+
+/** The header's sign-out button, whatever language the page is in. */
+export async function signOut(page: Page) {
+  await page.locator("header .account button[type=submit]").click();
+}
+
+/** A pattern matching a home page's heading in any of the app's languages. */
+export function homeHeading(section: "family" | "advocate" | "caseworker" | "manager" | "admin"): RegExp {
+  const variants = ["en", "ur"].map((locale) => {
+    const home = JSON.parse(fs.readFileSync(`locales/${locale}/home.json`, "utf8"));
+    return home[section].title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("\\{\\{name\\}\\}", ".+");
+  });
+  return new RegExp(`^(${variants.join("|")})$`);
+}
