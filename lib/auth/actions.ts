@@ -8,7 +8,7 @@ import { getT } from "../i18n/server.ts";
 import { paths } from "../paths.ts";
 import { encodeSessionToken, SESSION_COOKIE, sessionCookieOptions } from "./next-auth.ts";
 import { signInSchema } from "./sign-in-form.ts";
-import { endSession, IDLE_TIMEOUT_MS } from "./sessions.ts";
+import { endSession, keepSessionAlive } from "./sessions.ts";
 import { signIn } from "./sign-in.ts";
 
 const signInRun = definePublicAction({
@@ -71,9 +71,11 @@ export async function idleSignOutAction(): Promise<ActionState> {
 const keepAliveRun = defineAction({
   name: "auth.keep-alive",
   schema: z.object({}),
-  async run({ clock }) {
-    // Reaching here means the wrapper re-checked the session, which refreshed its last activity.
-    return { ok: true, message: new Date(clock.now().getTime() + IDLE_TIMEOUT_MS).toISOString() };
+  async run({ actor, db, clock }) {
+    // The wrapper has already checked the session; this records the click as activity even if
+    // the page load a moment ago did, and reports the deadline (never past the 8-hour limit).
+    const session = actor.sessionId ? await keepSessionAlive({ db, clock, sessionId: actor.sessionId }) : null;
+    return session ? { ok: true, message: session.idleExpiresAt.toISOString() } : { ok: false };
   },
 });
 
