@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { Actor } from "../access/index.ts";
+import { appendAudit } from "../audit/index.ts";
 import { getCurrentSession } from "../auth/current.ts";
 import { systemClock, type Clock } from "../clock.ts";
 import { getDb, type Db } from "../db/index.ts";
@@ -27,7 +28,8 @@ type Options<S extends z.ZodType, A> = {
 /**
  * The one wrapper every mutation goes through: origin check, session, input parsing with the
  * same zod schema the form uses, and one mapping from typed errors to translated messages.
- * Domain code audits its own changes inside its transaction.
+ * Refusals (wrong origin, not allowed) are audited here; domain code audits its own changes
+ * inside the transaction that makes them, so a change and its audit row commit together.
  */
 export function defineAction<S extends z.ZodType>(opts: Options<S, Actor>) {
   return wrap(opts, true);
@@ -45,8 +47,11 @@ function wrap<S extends z.ZodType, A extends Actor | null>(opts: Options<S, A>, 
     try {
       const h = await headers();
       const proto = h.get("x-forwarded-proto") ?? "http";
-      if (!isAllowedOrigin(h.get("origin"), h.get("host"), proto)) return { ok: false, formError: te("badOrigin") };
       const session = await getCurrentSession();
+      if (!isAllowedOrigin(h.get("origin"), h.get("host"), proto)) {
+        await auditRefusal(session?.actor ?? null, opts.name, "bad-origin");
+        return { ok: false, formError: te("badOrigin") };
+      }
       if (needsActor && !session) return { ok: false, formError: te("unauthenticated") };
       const parsed = opts.schema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) return { ok: false, formError: te("invalid"), fieldErrors: await fieldErrors(parsed.error), values };
@@ -55,9 +60,22 @@ function wrap<S extends z.ZodType, A extends Actor | null>(opts: Options<S, A>, 
       return result ?? { ok: true };
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
+      if (error instanceof AppError && (error.code === "FORBIDDEN" || error.code === "NOT_FOUND")) {
+        await auditRefusal((await getCurrentSession())?.actor ?? null, opts.name, error.code.toLowerCase());
+      }
       return { ok: false, formError: te(messageKey(error, opts.name)), values };
     }
   };
+}
+
+// Ids and categories only: the audit log is read by the child too.
+async function auditRefusal(actor: Actor | null, action: string, why: string) {
+  try {
+    const db = await getDb();
+    await db.$transaction((tx) => appendAudit(tx, { actor, action: "action.refused", detail: { action, why }, at: systemClock.now() }));
+  } catch (error) {
+    log.error("could not audit a refused action", { action, error });
+  }
 }
 
 function messageKey(error: unknown, action: string): string {
