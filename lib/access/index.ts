@@ -2,3 +2,12 @@ import "server-only";
 export { FAMILY_ROLES, STAFF_ROLES, isStaff, type Actor, type SystemActor } from "./actor.ts";
 export { childWhereForActor, findChildrenForActor, type ChildSummary } from "./policy.ts";
 export { grantAccess, revokeGrant, type GrantInput } from "./grants.ts";
+export {
+  audienceOf,
+  listedEntryWhere,
+  mayReadAccessLog,
+  readableEntryWhere,
+  waitingEntryWhere,
+  withheldEntryWhere,
+  type EntryAudience,
+} from "./entries.ts";

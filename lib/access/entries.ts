@@ -1,0 +1,86 @@
+import type { Prisma } from "../db/generated/client.ts";
+import type { Actor } from "./actor.ts";
+import { childWhereForActor } from "./policy.ts";
+
+// The single home of "which entries of a record may this viewer see, and how". Every loader
+// composes these clauses into its own query, so an entry a viewer may not see is never loaded,
+// counted or paged over. The rules:
+// - a child sees entries shared with the child, once released if they are read-with-worker;
+// - an advocate sees exactly what the child sees, while the child's grant lasts;
+// - a parent or carer sees entries shared with family, unless the entry excludes them by name;
+// - an allocated caseworker sees the whole record; a manager, their team's children's records;
+// - an admin sees no record content.
+// Nobody who is excluded from an entry by name ever sees it, whatever their role.
+
+const NOTHING: Prisma.EntryWhereInput = { id: { in: [] } };
+
+export type EntryAudience = "child" | "family" | "staff" | "none";
+
+/** Whose sharing flag applies to this viewer. */
+export function audienceOf(actor: Actor): EntryAudience {
+  switch (actor.role) {
+    case "child":
+    case "advocate":
+      return "child";
+    case "parent":
+    case "carer":
+      return "family";
+    case "caseworker":
+    case "manager":
+      return "staff";
+    default:
+      return "none";
+  }
+}
+
+function notExcluded(actor: Actor): Prisma.EntryWhereInput {
+  return { exclusions: { none: { person: { accounts: { some: { id: actor.userId } } } } } };
+}
+
+// Entries on records this actor may open, shared with their audience, not excluding them.
+function reachable(actor: Actor, childId: string): Prisma.EntryWhereInput | null {
+  const audience = audienceOf(actor);
+  if (audience === "none" || !actor.userId || !childId) return null;
+  const base: Prisma.EntryWhereInput[] = [{ childId }, { child: childWhereForActor(actor) }, notExcluded(actor)];
+  if (audience === "child") base.push({ withChild: true });
+  if (audience === "family") base.push({ withFamily: true });
+  return { AND: base };
+}
+
+/** Entries whose content this viewer may read. */
+export function readableEntryWhere(actor: Actor, childId: string): Prisma.EntryWhereInput {
+  const where = reachable(actor, childId);
+  if (!where) return NOTHING;
+  if (audienceOf(actor) !== "child") return where;
+  return { AND: [where, { OR: [{ readWithWorker: false }, { releasedAt: { not: null } }] }] };
+}
+
+/** Entries waiting to be read with a worker: the child sees that they exist and when, not what they say. */
+export function waitingEntryWhere(actor: Actor, childId: string): Prisma.EntryWhereInput {
+  const where = reachable(actor, childId);
+  if (!where || audienceOf(actor) !== "child") return NOTHING;
+  return { AND: [where, { readWithWorker: true, releasedAt: null }] };
+}
+
+/** Readable or waiting: what appears in the viewer's chronology at all. */
+export function listedEntryWhere(actor: Actor, childId: string): Prisma.EntryWhereInput {
+  return { OR: [readableEntryWhere(actor, childId), waitingEntryWhere(actor, childId)] };
+}
+
+/**
+ * Entries withheld from this viewer under a recorded restriction, for "why can't I see some
+ * things?". Only the reason category and review date ever leave the policy (see lib/records/withheld.ts).
+ * Someone excluded by name gets no trace at all, so those entries are left out here too.
+ */
+export function withheldEntryWhere(actor: Actor, childId: string): Prisma.EntryWhereInput {
+  const audience = audienceOf(actor);
+  if (audience !== "child" && audience !== "family") return NOTHING;
+  if (!actor.userId || !childId) return NOTHING;
+  const notShared: Prisma.EntryWhereInput = audience === "child" ? { withChild: false } : { withFamily: false };
+  return { AND: [{ childId }, { child: childWhereForActor(actor) }, notExcluded(actor), notShared, { restriction: { isNot: null } }] };
+}
+
+/** Whether this viewer may see the record's access log (see lib/records/access-log.ts for why). */
+export function mayReadAccessLog(actor: Actor): boolean {
+  return ["child", "advocate", "caseworker", "manager"].includes(actor.role);
+}

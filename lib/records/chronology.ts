@@ -1,0 +1,98 @@
+import "server-only";
+import { audienceOf, listedEntryWhere, readableEntryWhere, type Actor } from "../access/index.ts";
+import type { Prisma } from "../db/index.ts";
+import type { Db } from "../db/index.ts";
+import type { EntryStatus, EntryType } from "../db/generated/enums.ts";
+import type { ChronologyQuery } from "./chronology-filter.ts";
+import { decodeCursor, encodeCursor, newerThan, olderThan } from "./cursor.ts";
+import { lateByDays } from "./late-entry.ts";
+
+export const PAGE_SIZE = 25;
+
+export type ChronologyItem = {
+  id: string;
+  type: EntryType;
+  status: EntryStatus;
+  occurredAt: Date;
+  lateByDays: number | null;
+  /** Waiting to be read with a worker: no title or content until released. */
+  waiting: boolean;
+  title: string | null;
+  translated: boolean;
+};
+
+export type ChronologyPage = { items: ChronologyItem[]; older: string | null; newer: string | null };
+
+/** One page of the entries this viewer may see, newest first, in their language where translated. */
+export async function findChronology(input: {
+  db: Db;
+  actor: Actor;
+  childId: string;
+  locale: string;
+  query: ChronologyQuery;
+}): Promise<ChronologyPage> {
+  const { db, actor, childId, locale, query } = input;
+  const filters: Prisma.EntryWhereInput[] = [listedEntryWhere(actor, childId)];
+  if (query.type) filters.push({ type: query.type });
+  if (query.period) filters.push({ status: query.period });
+  const before = decodeCursor(query.before);
+  const after = before ? null : decodeCursor(query.after);
+  if (before) filters.push(olderThan(before));
+  if (after) filters.push(newerThan(after));
+
+  const dir = after ? "asc" : "desc";
+  const rows = await db.entry.findMany({
+    where: { AND: filters },
+    orderBy: [{ occurredAt: dir }, { id: dir }],
+    take: PAGE_SIZE + 1,
+    select: { id: true, type: true, status: true, occurredAt: true, recordedAt: true, readWithWorker: true, releasedAt: true },
+  });
+  const hasMore = rows.length > PAGE_SIZE;
+  const page = rows.slice(0, PAGE_SIZE);
+  if (after) page.reverse();
+
+  const titles = await readableTitles(db, actor, childId, locale, page.map((r) => r.id));
+  const childAudience = audienceOf(actor) === "child";
+  const items = page.map((r): ChronologyItem => {
+    const waiting = childAudience && r.readWithWorker && !r.releasedAt;
+    const title = waiting ? undefined : titles.get(r.id);
+    return {
+      id: r.id,
+      type: r.type,
+      status: r.status,
+      occurredAt: r.occurredAt,
+      lateByDays: lateByDays(r.occurredAt, r.recordedAt),
+      waiting,
+      title: title?.text ?? null,
+      translated: title?.translated ?? false,
+    };
+  });
+  const first = page[0];
+  const last = page[page.length - 1];
+  const moreOlder = after ? Boolean(before) || page.length > 0 : hasMore;
+  const moreNewer = after ? hasMore : Boolean(before);
+  return {
+    items,
+    older: moreOlder && last ? encodeCursor({ at: last.occurredAt, id: last.id }) : null,
+    newer: moreNewer && first ? encodeCursor({ at: first.occurredAt, id: first.id }) : null,
+  };
+}
+
+// Titles are loaded only for entries whose content the viewer may read (never for waiting ones).
+async function readableTitles(db: Db, actor: Actor, childId: string, locale: string, ids: string[]) {
+  if (ids.length === 0) return new Map<string, { text: string; translated: boolean }>();
+  const rows = await db.entry.findMany({
+    where: { AND: [readableEntryWhere(actor, childId), { id: { in: ids } }] },
+    select: { id: true, title: true, translations: { where: { locale }, select: { title: true } } },
+  });
+  return new Map(rows.map((r) => [r.id, { text: r.translations[0]?.title ?? r.title, translated: r.translations.length > 0 }]));
+}
+
+/** The newest case summary this viewer may read, so it is easy to find. */
+export function findLatestCaseSummary(input: { db: Db; actor: Actor; childId: string }) {
+  return input.db.entry.findFirst({
+    where: { AND: [readableEntryWhere(input.actor, input.childId), { type: "case_summary", status: "current" }] },
+    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+    select: { id: true, occurredAt: true },
+  });
+}

@@ -1,0 +1,116 @@
+import "server-only";
+import { audienceOf, listedEntryWhere, readableEntryWhere, type Actor } from "../access/index.ts";
+import type { Db } from "../db/index.ts";
+import type { EntryStatus, EntryType, SectionNature, SectionSource } from "../db/generated/enums.ts";
+import { NotFound } from "../errors/index.ts";
+import { lateByDays } from "./late-entry.ts";
+import { readDecision, readVisit, type DecisionDetails, type VisitDetails } from "./entry-details.ts";
+
+export type EntrySection = { text: string; nature: SectionNature; source: SectionSource; sourceName: string | null };
+export type LinkedEntry = { id: string; title: string };
+
+export type EntryView =
+  | { kind: "waiting"; id: string; type: EntryType; occurredAt: Date }
+  | {
+      kind: "readable";
+      id: string;
+      type: EntryType;
+      status: EntryStatus;
+      title: string;
+      occurredAt: Date;
+      recordedAt: Date;
+      lateByDays: number | null;
+      author: { name: string; role: string };
+      originator: { name: string; role: string | null } | null;
+      sections: EntrySection[];
+      decision: DecisionDetails | null;
+      visit: VisitDetails | null;
+      translation: { locale: string; translatedBy: string; checkedBy: string | null; showingOriginal: boolean } | null;
+      /** The viewer reads a language this entry has no translation into. */
+      untranslatedFor: string | null;
+      replacedBy: LinkedEntry | null;
+      replaces: LinkedEntry | null;
+      attachments: { id: string; fileName: string; mediaType: string; size: number }[];
+      belongsToChild: boolean;
+      originalLocation: string | null;
+    };
+
+// Entries are written in English by the council's system; other languages come from translations.
+export const ORIGINAL_LOCALE = "en";
+
+/** One entry as this viewer may see it; NotFound when it is not theirs to see (or does not exist). */
+export async function findEntryForViewer(input: {
+  db: Db;
+  actor: Actor;
+  childId: string;
+  entryId: string;
+  locale: string;
+  original?: boolean;
+}): Promise<EntryView> {
+  const { db, actor, childId, entryId, locale } = input;
+  if (!/^[0-9a-f-]{36}$/i.test(entryId)) throw new NotFound();
+  const listed = await db.entry.findFirst({
+    where: { AND: [listedEntryWhere(actor, childId), { id: entryId }] },
+    select: { id: true, type: true, occurredAt: true, readWithWorker: true, releasedAt: true },
+  });
+  if (!listed) throw new NotFound();
+  if (audienceOf(actor) === "child" && listed.readWithWorker && !listed.releasedAt) {
+    return { kind: "waiting", id: listed.id, type: listed.type, occurredAt: listed.occurredAt };
+  }
+  return loadReadable(db, actor, childId, entryId, locale, input.original ?? false);
+}
+
+async function loadReadable(db: Db, actor: Actor, childId: string, entryId: string, locale: string, original: boolean): Promise<EntryView> {
+  const e = await db.entry.findFirst({
+    where: { AND: [readableEntryWhere(actor, childId), { id: entryId }] },
+    include: {
+      sections: { orderBy: { position: "asc" } },
+      translations: { where: { locale } },
+      attachments: { orderBy: { externalId: "asc" }, include: { file: { select: { fileName: true, mediaType: true, size: true } } } },
+    },
+  });
+  if (!e) throw new NotFound();
+  const tr = locale === ORIGINAL_LOCALE ? undefined : e.translations[0];
+  const useTranslation = tr && !original && tr.sections.length === e.sections.length;
+  const [replacedBy, replaces] = await Promise.all([
+    linked(db, actor, childId, locale, { supersedesExternalId: e.externalId }),
+    e.supersedesExternalId ? linked(db, actor, childId, locale, { externalId: e.supersedesExternalId }) : null,
+  ]);
+  return {
+    kind: "readable",
+    id: e.id,
+    type: e.type,
+    status: e.status,
+    title: useTranslation ? tr.title : e.title,
+    occurredAt: e.occurredAt,
+    recordedAt: e.recordedAt,
+    lateByDays: lateByDays(e.occurredAt, e.recordedAt),
+    author: { name: e.authorName, role: e.authorRole },
+    originator: e.originatorName && e.originatorName !== e.authorName ? { name: e.originatorName, role: e.originatorRole } : null,
+    sections: e.sections.map((s, i) => ({
+      text: useTranslation ? tr.sections[i] : s.text,
+      nature: s.nature,
+      source: s.source,
+      sourceName: s.sourceName,
+    })),
+    decision: readDecision(e.decision),
+    visit: readVisit(e.visit),
+    translation: tr ? { locale: tr.locale, translatedBy: tr.translatedBy, checkedBy: tr.checkedBy, showingOriginal: !useTranslation } : null,
+    untranslatedFor: locale !== ORIGINAL_LOCALE && !tr ? locale : null,
+    replacedBy,
+    replaces,
+    attachments: e.attachments.map((a) => ({ id: a.id, ...a.file })),
+    belongsToChild: e.belongsToChild,
+    originalLocation: e.originalLocation,
+  };
+}
+
+// A link to a related entry only when the viewer may read that one too.
+async function linked(db: Db, actor: Actor, childId: string, locale: string, where: { supersedesExternalId?: string; externalId?: string }) {
+  const row = await db.entry.findFirst({
+    where: { AND: [readableEntryWhere(actor, childId), where] },
+    orderBy: { occurredAt: "desc" },
+    select: { id: true, title: true, translations: { where: { locale }, select: { title: true } } },
+  });
+  return row ? { id: row.id, title: row.translations[0]?.title ?? row.title } : null;
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import { readableEntryWhere, type Actor } from "../access/index.ts";
+import type { Db } from "../db/index.ts";
+import { NotFound } from "../errors/index.ts";
+
+// "My things": what belongs to the child (certificates, drawings, letters), held as copies, with
+// where each original is so it can be given back.
+
+export type Thing = {
+  entryId: string;
+  title: string;
+  occurredAt: Date;
+  originalLocation: string | null;
+  files: { id: string; fileName: string; mediaType: string; size: number }[];
+};
+
+export async function findThings(input: { db: Db; actor: Actor; childId: string; locale: string }): Promise<Thing[]> {
+  const rows = await input.db.entry.findMany({
+    where: { AND: [readableEntryWhere(input.actor, input.childId), { belongsToChild: true }] },
+    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+    take: 200,
+    select: {
+      id: true,
+      title: true,
+      occurredAt: true,
+      originalLocation: true,
+      translations: { where: { locale: input.locale }, select: { title: true } },
+      attachments: { orderBy: { externalId: "asc" }, select: { id: true, file: { select: { fileName: true, mediaType: true, size: true } } } },
+    },
+  });
+  return rows.map((r) => ({
+    entryId: r.id,
+    title: r.translations[0]?.title ?? r.title,
+    occurredAt: r.occurredAt,
+    originalLocation: r.originalLocation,
+    files: r.attachments.map((a) => ({ id: a.id, ...a.file })),
+  }));
+}
+
+/** An attachment of an entry the viewer may read, or NotFound. */
+export async function findAttachmentForViewer(input: { db: Db; actor: Actor; childId: string; attachmentId: string }) {
+  if (!/^[0-9a-f-]{36}$/i.test(input.attachmentId)) throw new NotFound();
+  const a = await input.db.attachment.findFirst({
+    where: { id: input.attachmentId, entry: readableEntryWhere(input.actor, input.childId) },
+    select: { entryId: true, file: { select: { storageKey: true, fileName: true, mediaType: true, size: true } } },
+  });
+  if (!a) throw new NotFound();
+  return { entryId: a.entryId, ...a.file };
+}
