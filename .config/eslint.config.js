@@ -36,7 +36,12 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: domains.filter((d) => d !== domain).flatMap((d) => [`../${d}/*`, `!../${d}/index.ts`, `@/lib/${d}/*`, `!@/lib/${d}/index`]),
+              group: [
+                ...domains.filter((d) => d !== domain).flatMap((d) => [`../${d}/*`, `!../${d}/index.ts`, `@/lib/${d}/*`, `!@/lib/${d}/index`]),
+                // auth's second public entry: the signed-in session of a Next request. Kept out of
+                // auth/index.ts so command-line scripts never load next/headers.
+                "!../auth/current.ts",
+              ],
               message: "Import another domain through its index.ts, not its internals.",
             },
           ],
