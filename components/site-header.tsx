@@ -5,15 +5,21 @@ import type { Locale } from "@/lib/i18n/config";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
 import { LanguagePicker } from "./language-picker";
+import { QuickExit } from "./quick-exit";
+
+// Staff work on office PCs; everyone else (and anyone not yet signed in) gets the quick exit.
+const STAFF = new Set(["caseworker", "manager", "admin"]);
 
 export async function SiteHeader({ actor, locale }: { actor: Actor | null; locale: Locale }) {
-  const t = await getT("common");
+  const [t, tr] = await Promise.all([getT("common"), getT("record")]);
+  const quickExit = !actor || !STAFF.has(actor.role);
   return (
     <header className="site-header">
       <div className="site-header-inner">
         <Link href={paths.home()} className="brand">
           {t("appName")}
         </Link>
+        {quickExit ? <QuickExit href={paths.quickExit()} label={tr("quickExit.label")} hint={tr("quickExit.hint")} /> : null}
         <LanguagePicker current={locale} />
         {actor ? (
           <div className="account">

@@ -1,6 +1,25 @@
-// Every URL the app links to, in one place. No personal data in URLs: ids only, never names.
+// Every URL the app links to, in one place. No personal data in URLs: random ids only, never names.
+type ChronologyParams = { type?: string; period?: string; before?: string; after?: string };
+
+function withQuery(path: string, query: Record<string, string | undefined>): string {
+  const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => Boolean(e[1])));
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
 export const paths = {
   home: () => "/",
   signIn: (reason?: "idle" | "signed-out") => (reason ? `/signin?reason=${reason}` : "/signin"),
   authApi: () => "/api/auth",
+  // Somewhere ordinary to land on after "quick exit".
+  quickExit: () => "https://www.bbc.co.uk/weather",
+  glossary: () => "/glossary",
+  record: (childId: string, query: ChronologyParams = {}) => withQuery(`/records/${childId}`, query),
+  entry: (childId: string, entryId: string, opts: { original?: boolean } = {}) =>
+    withQuery(`/records/${childId}/entries/${entryId}`, { original: opts.original ? "1" : undefined }),
+  withheld: (childId: string) => `/records/${childId}/withheld`,
+  things: (childId: string) => `/records/${childId}/things`,
+  accessLog: (childId: string, before?: string) => withQuery(`/records/${childId}/access-log`, { before }),
+  download: (childId: string) => `/records/${childId}/download`,
+  file: (childId: string, attachmentId: string) => `/records/${childId}/files/${attachmentId}`,
 } as const;

@@ -1,4 +1,7 @@
+import Link from "next/link";
 import type { HomeView } from "@/lib/home/load-home";
+import { paths } from "@/lib/paths";
+import { TranslationRequests } from "./translation-requests";
 import { getT } from "@/lib/i18n/server";
 
 const headingKey = { child: "family", parent: "family", carer: "family", advocate: "advocate", caseworker: "caseworker", manager: "manager" } as const;
@@ -27,12 +30,13 @@ export async function HomePage({ view }: { view: HomeView }) {
         <ul className="card-list">
           {view.children.map((c) => (
             <li key={c.id} className="card">
-              <span className="card-title">{c.preferredName ?? c.fullName}</span>
+              <Link href={paths.record(c.id)} className="card-title" prefetch={false}>{c.preferredName ?? c.fullName}</Link>
               {c.preferredName && c.preferredName !== c.fullName ? <span className="hint"> ({c.fullName})</span> : null}
             </li>
           ))}
         </ul>
       )}
+      {view.translationRequests.length ? <TranslationRequests requests={view.translationRequests} /> : null}
     </div>
   );
 }

@@ -11,3 +11,4 @@ export { findThings, findAttachmentForViewer, type Thing } from "./things.ts";
 export { findAccessLog, recordView, RECORD_VIEWED, type AccessLogItem, type ViewedPart } from "./access-log.ts";
 export { openRecord } from "./open-record.ts";
 export { lateByDays } from "./late-entry.ts";
+export { findOpenTranslationRequests, hasRequestedTranslation, requestTranslation, type OpenTranslationRequest } from "./translation-requests.ts";

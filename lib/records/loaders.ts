@@ -15,6 +15,7 @@ import { parseChronologyQuery } from "./chronology-filter.ts";
 import { findEntryForViewer } from "./entry.ts";
 import { openRecord, type OpenRecord } from "./open-record.ts";
 import { findAttachmentForViewer, findThings } from "./things.ts";
+import { hasRequestedTranslation } from "./translation-requests.ts";
 import { summariseWithheld } from "./withheld.ts";
 
 // One loader per record page: session, the record this viewer may open, the data through the
@@ -53,7 +54,11 @@ export function loadEntry(childId: string, entryId: string, searchParams: Params
   return withRecord(
     childId,
     "entry",
-    async ({ db, actor, record, locale }) => ({ entry: await findEntryForViewer({ db, actor, childId: record.id, entryId, locale, original }) }),
+    async ({ db, actor, record, locale }) => {
+      const entry = await findEntryForViewer({ db, actor, childId: record.id, entryId, locale, original });
+      const translationRequested = entry.kind === "readable" && entry.untranslatedFor ? await hasRequestedTranslation(db, actor, entry.id, locale) : false;
+      return { entry, translationRequested };
+    },
     entryId,
   );
 }

@@ -1,0 +1,65 @@
+import Link from "next/link";
+import type { loadChronology } from "@/lib/records";
+import { formatDate, isoDateTime } from "@/lib/i18n/format";
+import { getT } from "@/lib/i18n/server";
+import { paths } from "@/lib/paths";
+import { ChronologyFilters } from "./chronology-filters";
+import { RecordNav } from "./record-nav";
+
+type View = Awaited<ReturnType<typeof loadChronology>>;
+
+export async function ChronologyPage({ view }: { view: View }) {
+  const t = await getT("record");
+  const { actor, record, locale, query, page, latestSummary } = view;
+  const filtered = Boolean(query.type || query.period);
+  const keep = { type: query.type, period: query.period };
+  return (
+    <div className="stack">
+      <h1>{t("chronology.title", { name: record.name })}</h1>
+      <RecordNav actor={actor} childId={record.id} current="chronology" />
+      <p>{t("chronology.intro")}</p>
+      {latestSummary ? (
+        <p className="summary-link">
+          <Link href={paths.entry(record.id, latestSummary.id)} prefetch={false}>
+            {t("chronology.latestSummary", { date: formatDate(latestSummary.occurredAt, locale) })}
+          </Link>
+          <br />
+          <span className="hint">{t("chronology.latestSummaryHint")}</span>
+        </p>
+      ) : null}
+      <ChronologyFilters childId={record.id} query={query} />
+      {page.items.length === 0 ? (
+        <p>{t(filtered ? "chronology.emptyFiltered" : "chronology.empty")}</p>
+      ) : (
+        <ol className="entry-list">
+          {page.items.map((item) => (
+            <li key={item.id} className={`entry-card${item.status === "historical" ? " entry-historical" : ""}`}>
+              <p className="entry-meta">
+                <span className="tag">{t(`types.${item.type}`)}</span>
+                <time dateTime={isoDateTime(item.occurredAt)}>{formatDate(item.occurredAt, locale)}</time>
+                {item.status === "historical" ? <span className="tag tag-muted">{t("chronology.historical")}</span> : null}
+                {item.lateByDays !== null ? <span className="tag tag-muted">{t("chronology.lateEntry")}</span> : null}
+                {item.translated ? <span className="tag tag-muted">{t("chronology.translated")}</span> : null}
+              </p>
+              <Link href={paths.entry(record.id, item.id)} className="entry-title" prefetch={false}>
+                {item.waiting ? t("chronology.waiting") : item.title}
+              </Link>
+              {item.waiting ? <p className="hint">{t("chronology.waitingHint")}</p> : null}
+            </li>
+          ))}
+        </ol>
+      )}
+      {page.newer || page.older ? (
+        <nav aria-label={t("chronology.pagination")} className="pager">
+          {page.newer ? (
+            <>
+              <Link href={paths.record(record.id, keep)} prefetch={false}>{t("chronology.newest")}</Link>
+              <Link href={paths.record(record.id, { ...keep, after: page.newer })} prefetch={false} rel="prev">{t("chronology.newer")}</Link>
+            </>
+          ) : null}
+          {page.older ? <Link href={paths.record(record.id, { ...keep, before: page.older })} prefetch={false} rel="next">{t("chronology.older")}</Link> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import Link from "next/link";
+import { textDirection } from "@/lib/i18n/config";
+import { formatDateTime, isoDateTime } from "@/lib/i18n/format";
+import { getT } from "@/lib/i18n/server";
+import { paths } from "@/lib/paths";
+import { findGlossaryTerms } from "@/lib/records/glossary";
+import type { loadEntry } from "@/lib/records";
+import { DecisionDetails, VisitDetails } from "./entry-details";
+import { EntryFiles } from "./entry-files";
+import { EntrySections } from "./entry-sections";
+import { GlossaryText } from "./glossary-text";
+import { RecordNav } from "./record-nav";
+import { TranslationBox } from "./translation-box";
+import { WordsExplained } from "./words-explained";
+
+type View = Awaited<ReturnType<typeof loadEntry>>;
+type Readable = Extract<View["entry"], { kind: "readable" }>;
+
+export async function EntryPage({ view }: { view: View }) {
+  const t = await getT("record");
+  const { actor, record, locale, entry } = view;
+  const back = (
+    <p>
+      <Link href={paths.record(record.id)} prefetch={false}>{t("entry.backToRecord")}</Link>
+    </p>
+  );
+  if (entry.kind === "waiting") {
+    return (
+      <div className="stack">
+        {back}
+        <h1>{t("entry.waitingTitle")}</h1>
+        <p>{t("entry.waitingBody")}</p>
+      </div>
+    );
+  }
+  // The text's own language: a translation is in the reader's, the original in English.
+  const textLang = entry.translation && !entry.translation.showingOriginal ? entry.translation.locale : "en";
+  return (
+    <article className="stack entry">
+      {back}
+      <RecordNav actor={actor} childId={record.id} current={null} />
+      <p className="entry-meta">
+        <span className="tag">{t(`types.${entry.type}`)}</span>
+      </p>
+      <h1 lang={textLang} dir={textDirection(textLang)}>
+        <GlossaryText text={entry.title} />
+      </h1>
+      {entry.status === "historical" ? <HistoricalNotice entry={entry} childId={record.id} /> : null}
+      {entry.replaces ? (
+        <p>
+          <Link href={paths.entry(record.id, entry.replaces.id)} prefetch={false}>{t("entry.replaces", { title: entry.replaces.title })}</Link>
+        </p>
+      ) : null}
+      <dl className="facts">
+        <dt>{t("entry.happened")}</dt>
+        <dd><time dateTime={isoDateTime(entry.occurredAt)}>{formatDateTime(entry.occurredAt, locale)}</time></dd>
+        <dt>{t("entry.written")}</dt>
+        <dd>
+          <time dateTime={isoDateTime(entry.recordedAt)}>{formatDateTime(entry.recordedAt, locale)}</time>
+          {entry.lateByDays !== null ? <strong className="late"> {t("entry.lateEntry", { count: entry.lateByDays })}</strong> : null}
+        </dd>
+        <dt>{t("entry.writtenBy")}</dt>
+        <dd lang="en" dir="ltr">{t("entry.authorLine", { name: entry.author.name, role: entry.author.role })}</dd>
+        {entry.originator ? (
+          <>
+            <dt>{t("entry.infoFrom")}</dt>
+            <dd lang="en" dir="ltr">{entry.originator.role ? t("entry.authorLine", { name: entry.originator.name, role: entry.originator.role }) : entry.originator.name}</dd>
+          </>
+        ) : null}
+      </dl>
+      <TranslationBox view={view} entry={entry} />
+      <EntrySections sections={entry.sections} lang={textLang} />
+      {entry.decision ? <DecisionDetails decision={entry.decision} /> : null}
+      {entry.visit ? <VisitDetails visit={entry.visit} /> : null}
+      <EntryFiles childId={record.id} entry={entry} locale={locale} />
+      <WordsExplained termIds={termsIn(entry)} />
+    </article>
+  );
+}
+
+async function HistoricalNotice({ entry, childId }: { entry: Readable; childId: string }) {
+  const t = await getT("record");
+  return (
+    <div className="alert" role="note">
+      <p>{t("entry.historical")}</p>
+      {entry.replacedBy ? (
+        <p>
+          <Link href={paths.entry(childId, entry.replacedBy.id)} prefetch={false}>{t("entry.replacedBy", { title: entry.replacedBy.title })}</Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function termsIn(entry: Readable) {
+  const texts = [entry.title, ...entry.sections.map((s) => s.text)];
+  if (entry.decision) texts.push(...Object.values(entry.decision).filter((v): v is string => typeof v === "string"));
+  if (entry.visit) texts.push(entry.visit.venue, entry.visit.purpose ?? "", entry.visit.notAloneReason ?? "");
+  return findGlossaryTerms(texts);
+}

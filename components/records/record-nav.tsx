@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { audienceOf, mayReadAccessLog, type Actor } from "@/lib/access";
+import { getT } from "@/lib/i18n/server";
+import { paths } from "@/lib/paths";
+
+export type RecordPage = "chronology" | "things" | "withheld" | "accessLog";
+
+// The record's own menu. Each link appears only where that page has something for this viewer.
+export async function RecordNav({ actor, childId, current }: { actor: Actor; childId: string; current: RecordPage | null }) {
+  const t = await getT("record");
+  const family = ["child", "family"].includes(audienceOf(actor));
+  const links: { page: RecordPage | "download" | "glossary"; href: string }[] = [
+    { page: "chronology", href: paths.record(childId) },
+    { page: "things", href: paths.things(childId) },
+    ...(family ? [{ page: "withheld" as const, href: paths.withheld(childId) }] : []),
+    ...(mayReadAccessLog(actor) ? [{ page: "accessLog" as const, href: paths.accessLog(childId) }] : []),
+    { page: "download", href: paths.download(childId) },
+    { page: "glossary", href: paths.glossary() },
+  ];
+  return (
+    <nav aria-label={t("nav.label")} className="record-nav">
+      <ul>
+        {links.map((l) => (
+          <li key={l.page}>
+            {l.page === "download" ? (
+              // A file, not a page: a plain link so the browser downloads it.
+              <a href={l.href}>{t("nav.download")}</a>
+            ) : (
+              <Link href={l.href} aria-current={l.page === current ? "page" : undefined} prefetch={false}>
+                {t(`nav.${l.page}`)}
+              </Link>
+            )}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

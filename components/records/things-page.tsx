@@ -1,0 +1,47 @@
+import Link from "next/link";
+import { formatDate, formatFileSize, isoDateTime } from "@/lib/i18n/format";
+import { getT } from "@/lib/i18n/server";
+import { paths } from "@/lib/paths";
+import type { loadThings } from "@/lib/records";
+import { RecordNav } from "./record-nav";
+
+type View = Awaited<ReturnType<typeof loadThings>>;
+
+export async function ThingsPage({ view }: { view: View }) {
+  const t = await getT("record");
+  const { actor, record, locale, things } = view;
+  return (
+    <div className="stack">
+      <h1>{t("things.title")}</h1>
+      <RecordNav actor={actor} childId={record.id} current="things" />
+      <p>{t("things.intro")}</p>
+      {things.length === 0 ? (
+        <p>{t("things.none")}</p>
+      ) : (
+        <ul className="card-list">
+          {things.map((thing) => (
+            <li key={thing.entryId} className="card stack">
+              <p>
+                <Link href={paths.entry(record.id, thing.entryId)} className="card-title" prefetch={false}>{thing.title}</Link>{" "}
+                <time dateTime={isoDateTime(thing.occurredAt)} className="hint">{formatDate(thing.occurredAt, locale)}</time>
+              </p>
+              {thing.originalLocation ? <p>{t("entry.originalIsAt", { place: thing.originalLocation })}</p> : null}
+              {thing.files.length === 0 ? (
+                <p className="hint">{t("things.noFiles")}</p>
+              ) : (
+                <ul>
+                  {thing.files.map((f) => (
+                    <li key={f.id}>
+                      <a href={paths.file(record.id, f.id)} dir="auto">{t("things.download", { name: f.fileName })}</a>{" "}
+                      <span className="hint">({formatFileSize(f.size, locale)})</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

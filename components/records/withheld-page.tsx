@@ -1,0 +1,38 @@
+import { formatDate } from "@/lib/i18n/format";
+import { getT } from "@/lib/i18n/server";
+import type { loadWithheld } from "@/lib/records";
+import { RecordNav } from "./record-nav";
+
+type View = Awaited<ReturnType<typeof loadWithheld>>;
+
+// Only reason categories and review dates: never how many, when, what or by whom. Reasons for
+// serious harm are never listed (see lib/records/withheld.ts); the safety paragraph is shown to
+// everyone alike, so it says nothing about this record.
+export async function WithheldPage({ view }: { view: View }) {
+  const t = await getT("record");
+  const { actor, record, locale, reasons } = view;
+  return (
+    <div className="stack">
+      <h1>{t("withheld.title")}</h1>
+      <RecordNav actor={actor} childId={record.id} current="withheld" />
+      <p>{t("withheld.intro")}</p>
+      <h2>{t("withheld.reasonsHeading")}</h2>
+      {reasons.length === 0 ? (
+        <p>{t("withheld.none")}</p>
+      ) : (
+        <ul className="card-list">
+          {reasons.map((r) => (
+            <li key={r.reason} className="card">
+              <p>{t(`withheld.reasons.${r.reason}`)}</p>
+              <p className="hint">{r.nextReview ? t("withheld.nextReview", { date: formatDate(r.nextReview, locale) }) : t("withheld.noReviewDate")}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{t("withheld.safetyHeading")}</h2>
+      <p>{t("withheld.safety")}</p>
+      <h2>{t("withheld.askHeading")}</h2>
+      <p>{t("withheld.ask")}</p>
+    </div>
+  );
+}

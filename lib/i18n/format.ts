@@ -1,0 +1,27 @@
+// Dates and sizes in the reader's language. Records are English councils' records, so times are
+// shown in UK time whatever the server's own time zone is.
+const TIME_ZONE = "Europe/London";
+
+export function formatDate(date: Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: TIME_ZONE }).format(date);
+}
+
+export function formatDateTime(date: Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: TIME_ZONE }).format(date);
+}
+
+/** An ISO date-time for <time dateTime>. */
+export function isoDateTime(date: Date): string {
+  return date.toISOString();
+}
+
+export function formatFileSize(bytes: number, locale: string): string {
+  const units = ["byte", "kilobyte", "megabyte"] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return new Intl.NumberFormat(locale, { style: "unit", unit: units[unit], unitDisplay: "short", maximumFractionDigits: 1 }).format(value);
+}

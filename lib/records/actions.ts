@@ -1,0 +1,24 @@
+"use server";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { defineAction } from "../action/index.ts";
+import { getLocale } from "../i18n/server.ts";
+import { paths } from "../paths.ts";
+import { requestTranslation } from "./translation-requests.ts";
+
+const entryRef = z.object({ childId: z.uuid(), entryId: z.uuid() });
+
+const requestTranslationRun = defineAction({
+  name: "records.request-translation",
+  schema: entryRef,
+  async run({ input, actor, db, clock }) {
+    await requestTranslation({ db, clock, actor, ...input, locale: await getLocale() });
+    redirect(paths.entry(input.childId, input.entryId));
+  },
+});
+
+/** A plain form post, so it works with JavaScript off; the entry page then shows the request. */
+export async function requestTranslationAction(formData: FormData) {
+  const result = await requestTranslationRun(null, formData);
+  if (result && !result.ok) redirect(paths.home());
+}
