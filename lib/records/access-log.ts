@@ -1,5 +1,5 @@
 import "server-only";
-import { mayReadAccessLog, readableEntryWhere, type Actor } from "../access/index.ts";
+import { childWhereForActor, mayReadAccessLog, readableEntryWhere, type Actor } from "../access/index.ts";
 import { appendAudit } from "../audit/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/index.ts";
@@ -50,7 +50,8 @@ export async function findAccessLog(input: { db: Db; actor: Actor; childId: stri
   // Views of entries the reader may not see are dropped, so fetch until a page is full.
   for (let round = 0; round < 5 && items.length < PAGE && more; round++) {
     const rows = await db.auditEvent.findMany({
-      where: { childId, action: RECORD_VIEWED, ...(cursor !== undefined ? { id: { lt: cursor } } : {}) },
+      // The record must be one this reader may open: a role allowed to read logs is not enough.
+      where: { childId, child: { is: childWhereForActor(actor) }, action: RECORD_VIEWED, ...(cursor !== undefined ? { id: { lt: cursor } } : {}) },
       orderBy: { id: "desc" },
       take: PAGE,
     });

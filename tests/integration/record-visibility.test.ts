@@ -1,0 +1,479 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../../lib/access/actor.ts";
+import { revokeGrant } from "../../lib/access/grants.ts";
+import { fixedClock, MINUTE } from "../../lib/clock.ts";
+import { NotFound } from "../../lib/errors/index.ts";
+import { createLocalFileStore } from "../../lib/files/local-file-store.ts";
+import { findAccessLog, recordView, type AccessLogItem, type ViewedPart } from "../../lib/records/access-log.ts";
+import { findChronology, findLatestCaseSummary, PAGE_SIZE, type ChronologyItem, type ChronologyPage } from "../../lib/records/chronology.ts";
+import { ENTRY_TYPES, PERIODS, type ChronologyQuery } from "../../lib/records/chronology-filter.ts";
+import { findEntryForViewer } from "../../lib/records/entry.ts";
+import { findAttachmentForViewer, findThings } from "../../lib/records/things.ts";
+import { summariseWithheld } from "../../lib/records/withheld.ts";
+import { createTestDb, databaseKinds, type TestDb } from "../helpers/db.ts";
+import { ALL_SPECS, FILLER_IDS, SPECIALS, URDU_TITLE, seedVisibilityFixture, type VisibilityFixture } from "../helpers/record-fixtures.ts";
+
+// Who sees which entries of a child's record, in every place the record shows them: the
+// chronology (every page, both ways, every filter), the entry page, the latest case summary,
+// "why can't I see some things?", "my things" and their files, and the access log. Expected
+// sets are written out by hand per role, never computed with the policy under test.
+
+type RoleKey = Exclude<keyof VisibilityFixture["accounts"], "twinFather">;
+type Expected = {
+  /** Every entry in the chronology, by externalId (waiting ones included). */
+  listed: readonly string[];
+  waiting: readonly string[];
+  withheld: readonly [string, string][];
+  things: readonly string[];
+  files: readonly string[];
+  summary: string | null;
+  log: "read" | "not-found" | "nothing";
+};
+
+const COMMON = ["E-BOTH", "RWW-WAIT", "RWW-DONE", "PLAN-OLD", "PLAN-NEW", "CS", "THING", "UR", ...FILLER_IDS];
+const CHILD: Expected = {
+  listed: [...COMMON, "E-CHILD", "X-DAD-BOTH", "X-DAD-HIST"],
+  waiting: ["RWW-WAIT"],
+  withheld: [["confidential", "2027-04-01"], ["third_party", "2027-01-31"], ["court", "2027-01-15"]],
+  things: ["THING", "X-DAD-BOTH"],
+  files: ["A-THING", "A-DAD"],
+  summary: "CS",
+  log: "read",
+};
+const MOTHER: Expected = {
+  listed: [...COMMON, "R-HARM-FAM", "R-THIRD-FAM", "X-DAD-BOTH", "X-DAD-HIST"],
+  waiting: [],
+  withheld: [["confidential", "2027-04-01"], ["third_party", "2027-02-15"], ["court", "2027-01-15"]],
+  things: ["THING", "X-DAD-BOTH"],
+  files: ["A-THING", "A-DAD", "A-WAIT"],
+  summary: "CS",
+  log: "not-found",
+};
+// The father's view is the mother's with every entry naming him gone, and with it the
+// third-party reason and the earlier court review date those entries carried.
+const FATHER: Expected = {
+  listed: [...COMMON, "R-HARM-FAM", "R-THIRD-FAM"],
+  waiting: [],
+  withheld: [["confidential", "2027-04-01"], ["court", "2027-06-30"]],
+  things: ["THING"],
+  files: ["A-THING", "A-WAIT"],
+  summary: "CS",
+  log: "not-found",
+};
+const STAFF: Expected = {
+  listed: [
+    ...COMMON, "E-CHILD", "R-HARM-FAM", "R-HARM", "R-CONF", "R-THIRD-FAM", "R-COURT",
+    "X-DAD-BOTH", "X-DAD-COURT", "X-DAD-TP", "X-DAD-HIST",
+  ],
+  waiting: [],
+  withheld: [],
+  things: ["THING", "X-DAD-BOTH"],
+  files: ["A-THING", "A-DAD", "A-WAIT", "A-HARM"],
+  summary: "R-CONF",
+  log: "read",
+};
+const NOTHING = (log: Expected["log"]): Expected => ({ listed: [], waiting: [], withheld: [], things: [], files: [], summary: null, log });
+
+const EXPECT: Record<RoleKey, Expected> = {
+  child: CHILD,
+  advocate: CHILD,
+  mother: MOTHER,
+  carer: MOTHER,
+  father: FATHER,
+  caseworker: STAFF,
+  manager: STAFF,
+  otherCaseworker: NOTHING("nothing"),
+  otherManager: NOTHING("nothing"),
+  admin: NOTHING("not-found"),
+  otherParent: NOTHING("not-found"),
+  otherChild: NOTHING("nothing"),
+};
+const ROLES = Object.keys(EXPECT) as RoleKey[];
+const ATTACHMENTS = ["A-THING", "A-DAD", "A-WAIT", "A-HARM"];
+
+const SPEC = new Map(ALL_SPECS.map((s) => [s.id, s]));
+const dbType = (id: string) => SPEC.get(id)!.type.replace("-", "_");
+const dbStatus = (id: string) => (SPEC.get(id)!.historical ? "historical" : "current");
+const sorted = (xs: readonly string[]) => [...xs].sort();
+
+async function failure(p: Promise<unknown>): Promise<unknown> {
+  try {
+    await p;
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the call to fail");
+}
+
+// Everything a caller could tell apart about an error.
+function signature(error: unknown) {
+  const e = error as Error & { code?: string; details?: unknown };
+  return { isNotFound: e instanceof NotFound, cls: e.constructor, name: e.name, message: e.message, code: e.code, details: e.details, keys: Object.keys(e).sort() };
+}
+
+describe.each(databaseKinds())("record visibility on %s", (kind) => {
+  let test: TestDb;
+  let filesDir: string;
+  let fx: VisibilityFixture;
+  const clock = fixedClock("2026-03-02T09:00:00Z");
+  const db = () => test.prisma;
+  const actorOf = (role: RoleKey | "twinFather"): Actor => fx.accounts[role].actor;
+  const entryId = (externalId: string) => fx.A.entries.get(externalId)!;
+  const label = (id: string) => fx.label.get(id) ?? `unknown:${id}`;
+  const labels = (items: { id: string }[]) => items.map((i) => label(i.id));
+
+  async function walk(actor: Actor, childId: string, query: ChronologyQuery = {}, locale = "en"): Promise<ChronologyPage[]> {
+    const pages: ChronologyPage[] = [];
+    let before: string | undefined;
+    for (let i = 0; i < 20; i++) {
+      const page = await findChronology({ db: db(), actor, childId, locale, query: { ...query, before } });
+      pages.push(page);
+      if (!page.older) return pages;
+      before = page.older;
+    }
+    throw new Error("the chronology did not end");
+  }
+
+  // From a page's `newer` cursor back to the top, returning the pages newest first.
+  async function walkBack(actor: Actor, childId: string, query: ChronologyQuery, newer: string | null): Promise<ChronologyPage[]> {
+    const pages: ChronologyPage[] = [];
+    let after = newer;
+    for (let i = 0; i < 20 && after; i++) {
+      const page = await findChronology({ db: db(), actor, childId, locale: "en", query: { ...query, after } });
+      expect(page.older, "a page reached going back always has older pages").not.toBeNull();
+      pages.unshift(page);
+      after = page.newer;
+    }
+    expect(after).toBeNull();
+    return pages;
+  }
+
+  /** The walk both ways agrees, has no repeats, runs newest first, and pages are full but the last. */
+  async function listed(actor: Actor, childId: string, query: ChronologyQuery = {}): Promise<ChronologyItem[]> {
+    const pages = await walk(actor, childId, query);
+    const items = pages.flatMap((p) => p.items);
+    expect(pages[0].newer).toBeNull();
+    expect(pages.at(-1)!.older).toBeNull();
+    expect(pages.map((p) => p.items.length)).toEqual(
+      items.length === 0 ? [0] : pages.map((_, i) => Math.min(PAGE_SIZE, items.length - i * PAGE_SIZE)),
+    );
+    expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
+    const times = items.map((i) => i.occurredAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    const back = await walkBack(actor, childId, query, pages.at(-1)!.newer);
+    expect([...back.flatMap((p) => p.items), ...pages.at(-1)!.items].map((i) => i.id)).toEqual(items.map((i) => i.id));
+    return items;
+  }
+
+  beforeAll(async () => {
+    test = await createTestDb(kind);
+    filesDir = fs.mkdtempSync(path.join(os.tmpdir(), "rt-visibility-files-"));
+    fx = await seedVisibilityFixture(db(), createLocalFileStore(filesDir), clock);
+    // Views for the access log, a minute apart, oldest first.
+    const views: [RoleKey, ViewedPart, string?][] = [
+      ["child", "chronology"],
+      ["child", "entry", "E-BOTH"],
+      ["mother", "entry", "X-DAD-BOTH"],
+      ["father", "entry", "E-BOTH"],
+      ["carer", "things"],
+      ["advocate", "entry", "UR"],
+      ["caseworker", "entry", "R-CONF"],
+      ["caseworker", "entry", "RWW-WAIT"],
+      ["caseworker", "entry", "R-HARM-FAM"],
+      ["manager", "chronology"],
+    ];
+    for (const [role, part, externalId] of views) {
+      clock.advance(MINUTE);
+      await recordView({ db: db(), clock, actor: actorOf(role), childId: fx.A.id, part, entryId: externalId ? entryId(externalId) : undefined });
+    }
+    // Views of another child's record never show in A's log.
+    await recordView({ db: db(), clock, actor: actorOf("otherParent"), childId: fx.B.id, part: "chronology" });
+    await recordView({ db: db(), clock, actor: actorOf("otherCaseworker"), childId: fx.B.id, part: "entry", entryId: fx.B.entries.get("O-1") });
+  });
+  afterAll(async () => {
+    await test?.drop();
+    if (filesDir) fs.rmSync(filesDir, { recursive: true, force: true });
+  });
+
+  describe.each(ROLES)("as %s", (role) => {
+    const e = EXPECT[role];
+
+    it("the chronology lists exactly their entries, on every page, both ways", async () => {
+      const items = await listed(actorOf(role), fx.A.id);
+      expect(sorted(labels(items))).toEqual(sorted(e.listed));
+      const waiting = items.filter((i) => i.waiting);
+      expect(sorted(labels(waiting))).toEqual(sorted(e.waiting));
+      for (const item of items) {
+        const externalId = label(item.id);
+        expect(item.type).toBe(dbType(externalId));
+        expect(item.status).toBe(dbStatus(externalId));
+        // A waiting entry shows that it exists and when, never its title.
+        expect(item.title).toBe(item.waiting ? null : `Title of ${externalId}`);
+      }
+    });
+
+    it("each filter lists exactly their entries of that type or period", async () => {
+      for (const type of ENTRY_TYPES) {
+        const items = await listed(actorOf(role), fx.A.id, { type });
+        expect(sorted(labels(items)), type).toEqual(sorted(e.listed.filter((id) => dbType(id) === type)));
+      }
+      for (const period of PERIODS) {
+        const items = await listed(actorOf(role), fx.A.id, { period });
+        expect(sorted(labels(items)), period).toEqual(sorted(e.listed.filter((id) => dbStatus(id) === period)));
+      }
+      const plans = await listed(actorOf(role), fx.A.id, { type: "plan", period: "historical" });
+      expect(sorted(labels(plans))).toEqual(sorted(e.listed.filter((id) => dbType(id) === "plan" && dbStatus(id) === "historical")));
+    });
+
+    it("the entry page shows readable entries, waiting ones as waiting, and the rest as a plain not-found", async () => {
+      const unknown = signature(await failure(findEntryForViewer({ db: db(), actor: actorOf(role), childId: fx.A.id, entryId: randomUUID(), locale: "en" })));
+      expect(unknown.isNotFound).toBe(true);
+      for (const spec of [...SPECIALS, SPEC.get("F-01")!]) {
+        const call = findEntryForViewer({ db: db(), actor: actorOf(role), childId: fx.A.id, entryId: entryId(spec.id), locale: "en" });
+        if (e.waiting.includes(spec.id)) {
+          expect(await call, spec.id).toMatchObject({ kind: "waiting" });
+        } else if (e.listed.includes(spec.id)) {
+          expect(await call, spec.id).toMatchObject({ kind: "readable", title: `Title of ${spec.id}` });
+        } else {
+          expect(signature(await failure(call)), spec.id).toEqual(unknown);
+        }
+      }
+      // Another record's entries, asked for under this record, are not found either.
+      for (const id of [...fx.B.entries.values(), ...fx.T.entries.values()].slice(0, 6)) {
+        expect(signature(await failure(findEntryForViewer({ db: db(), actor: actorOf(role), childId: fx.A.id, entryId: id, locale: "en" })))).toEqual(unknown);
+      }
+    });
+
+    it("the latest case summary is the newest they may read", async () => {
+      const latest = await findLatestCaseSummary({ db: db(), actor: actorOf(role), childId: fx.A.id });
+      expect(latest ? label(latest.id) : null).toBe(e.summary);
+    });
+
+    it("what is withheld is told by reason only, never serious harm, never to staff", async () => {
+      const reasons = await summariseWithheld({ db: db(), actor: actorOf(role), childId: fx.A.id });
+      expect(reasons.map((r) => [r.reason, r.nextReview?.toISOString().slice(0, 10)])).toEqual(e.withheld);
+      expect(reasons.map((r) => r.reason)).not.toContain("serious_harm");
+      for (const r of reasons) expect(Object.keys(r).sort()).toEqual(["nextReview", "reason"]);
+    });
+
+    it("my things and their files are exactly those of entries they may read", async () => {
+      const things = await findThings({ db: db(), actor: actorOf(role), childId: fx.A.id, locale: "en" });
+      expect(things.map((t) => label(t.entryId))).toEqual(e.things);
+      const unknown = signature(await failure(findAttachmentForViewer({ db: db(), actor: actorOf(role), childId: fx.A.id, attachmentId: randomUUID() })));
+      for (const attachment of ATTACHMENTS) {
+        const call = findAttachmentForViewer({ db: db(), actor: actorOf(role), childId: fx.A.id, attachmentId: fx.A.attachments.get(attachment)! });
+        if (e.files.includes(attachment)) expect((await call).fileName, attachment).toBe(`${attachment}.png`);
+        else expect(signature(await failure(call)), attachment).toEqual(unknown);
+      }
+      // Another family's file asked for under this record.
+      const foreign = findAttachmentForViewer({ db: db(), actor: actorOf(role), childId: fx.A.id, attachmentId: fx.B.attachments.get("A-O")! });
+      expect(signature(await failure(foreign))).toEqual(unknown);
+    });
+
+    it("the access log is theirs to read only as the child, advocate or staff of the record", async () => {
+      const call = findAccessLog({ db: db(), actor: actorOf(role), childId: fx.A.id, locale: "en" });
+      if (e.log === "read") {
+        expect((await call).items.length).toBeGreaterThan(0);
+      } else if (e.log === "not-found") {
+        await expect(call).rejects.toBeInstanceOf(NotFound);
+      } else {
+        const outcome = await call.catch((error: unknown) => error);
+        if (outcome instanceof NotFound) return;
+        expect(outcome).toEqual({ items: [], older: null });
+      }
+    });
+  });
+
+  it("a waiting entry shows the child only that it exists and when; a released one reads in full", async () => {
+    const child = actorOf("child");
+    const waiting = await findEntryForViewer({ db: db(), actor: child, childId: fx.A.id, entryId: entryId("RWW-WAIT"), locale: "en" });
+    expect(waiting).toEqual({ kind: "waiting", id: entryId("RWW-WAIT"), type: "review", occurredAt: new Date(SPEC.get("RWW-WAIT")!.at) });
+    const asAdvocate = await findEntryForViewer({ db: db(), actor: actorOf("advocate"), childId: fx.A.id, entryId: entryId("RWW-WAIT"), locale: "en" });
+    expect(asAdvocate).toEqual(waiting);
+    const page = (await walk(child, fx.A.id, { type: "review" }))[0];
+    expect(page.items.find((i) => i.id === entryId("RWW-WAIT"))).toMatchObject({ waiting: true, title: null, translated: false });
+    expect(page.items.find((i) => i.id === entryId("RWW-DONE"))).toMatchObject({ waiting: false, title: "Title of RWW-DONE" });
+    const released = await findEntryForViewer({ db: db(), actor: child, childId: fx.A.id, entryId: entryId("RWW-DONE"), locale: "en" });
+    expect(released).toMatchObject({ kind: "readable", sections: [{ text: "Text of RWW-DONE." }] });
+    // Family and staff are not made to wait.
+    for (const role of ["mother", "father", "caseworker"] as const) {
+      const view = await findEntryForViewer({ db: db(), actor: actorOf(role), childId: fx.A.id, entryId: entryId("RWW-WAIT"), locale: "en" });
+      expect(view).toMatchObject({ kind: "readable", title: "Title of RWW-WAIT", attachments: [{ fileName: "A-WAIT.png" }] });
+    }
+  });
+
+  it("an Urdu reader gets the translation wherever the entry shows, and the original on request", async () => {
+    for (const role of ["child", "advocate", "mother", "father", "carer", "caseworker", "manager"] as const) {
+      const items = (await walk(actorOf(role), fx.A.id, { type: "visit" }, "ur")).flatMap((p) => p.items);
+      const ur = items.find((i) => i.id === entryId("UR"));
+      expect(ur, role).toMatchObject({ title: URDU_TITLE, translated: true });
+      expect(items.filter((i) => i.translated).map((i) => label(i.id)), role).toEqual(["UR"]);
+      const view = await findEntryForViewer({ db: db(), actor: actorOf(role), childId: fx.A.id, entryId: entryId("UR"), locale: "ur" });
+      expect(view).toMatchObject({ kind: "readable", title: URDU_TITLE, sections: [{ text: "متن۔" }], translation: { locale: "ur", translatedBy: "F. Ali", showingOriginal: false }, untranslatedFor: null });
+      const original = await findEntryForViewer({ db: db(), actor: actorOf(role), childId: fx.A.id, entryId: entryId("UR"), locale: "ur", original: true });
+      expect(original).toMatchObject({ title: "Title of UR", sections: [{ text: "Text of UR." }], translation: { showingOriginal: true } });
+      const plain = await findEntryForViewer({ db: db(), actor: actorOf(role), childId: fx.A.id, entryId: entryId("E-BOTH"), locale: "ur" });
+      expect(plain).toMatchObject({ title: "Title of E-BOTH", translation: null, untranslatedFor: "ur" });
+    }
+  });
+
+  it("a superseded entry and its replacement point at each other for everyone who may read both", async () => {
+    for (const role of ["child", "mother", "father", "caseworker", "manager"] as const) {
+      const latest = await findEntryForViewer({ db: db(), actor: actorOf(role), childId: fx.A.id, entryId: entryId("PLAN-NEW"), locale: "en" });
+      expect(latest, role).toMatchObject({ status: "current", replaces: { id: entryId("PLAN-OLD"), title: "Title of PLAN-OLD" }, replacedBy: null });
+      const old = await findEntryForViewer({ db: db(), actor: actorOf(role), childId: fx.A.id, entryId: entryId("PLAN-OLD"), locale: "en" });
+      expect(old, role).toMatchObject({ status: "historical", replacedBy: { id: entryId("PLAN-NEW"), title: "Title of PLAN-NEW" }, replaces: null });
+    }
+  });
+
+  it("the excluded father finds no trace: everything is as if the entries naming him did not exist", async () => {
+    // T is A's record without the entries that exclude the father; T's father has no exclusions.
+    const father = actorOf("father");
+    const twin = actorOf("twinFather");
+    const shape = (pages: ChronologyPage[]) =>
+      pages.map((p) => ({
+        older: p.older !== null,
+        newer: p.newer !== null,
+        items: p.items
+          .map((i) => JSON.stringify([i.occurredAt.toISOString(), i.type, i.status, i.waiting, i.title, i.translated, i.lateByDays]))
+          .sort(),
+      }));
+    const queries: ChronologyQuery[] = [{}, ...ENTRY_TYPES.map((type) => ({ type })), ...PERIODS.map((period) => ({ period }))];
+    for (const query of queries) {
+      const a = await walk(father, fx.A.id, query);
+      const t = await walk(twin, fx.T.id, query);
+      expect(shape(a), JSON.stringify(query)).toEqual(shape(t));
+    }
+    const fatherTotal = (await walk(father, fx.A.id)).reduce((n, p) => n + p.items.length, 0);
+    expect(fatherTotal).toBe(FATHER.listed.length);
+    // T holds A's entries minus the four naming him; of those, E-CHILD, R-HARM, R-CONF, R-COURT are not for families.
+    expect(fatherTotal).toBe(fx.T.entries.size - 4);
+
+    const withheld = async (actor: Actor, childId: string) => summariseWithheld({ db: db(), actor, childId });
+    expect(await withheld(father, fx.A.id)).toEqual(await withheld(twin, fx.T.id));
+
+    const things = async (actor: Actor, childId: string) =>
+      (await findThings({ db: db(), actor, childId, locale: "en" })).map(({ title, occurredAt, originalLocation, files }) => ({
+        title,
+        occurredAt,
+        originalLocation,
+        files: files.map(({ fileName, mediaType, size }) => ({ fileName, mediaType, size })),
+      }));
+    expect(await things(father, fx.A.id)).toEqual(await things(twin, fx.T.id));
+
+    const summary = async (actor: Actor, childId: string) => {
+      const s = await findLatestCaseSummary({ db: db(), actor, childId });
+      return s && { at: s.occurredAt, label: label(s.id).replace(/^T:/, "") };
+    };
+    expect(await summary(father, fx.A.id)).toEqual(await summary(twin, fx.T.id));
+
+    // Asking for an entry or a file that names him answers exactly like asking for nothing.
+    const unknown = signature(await failure(findEntryForViewer({ db: db(), actor: father, childId: fx.A.id, entryId: randomUUID(), locale: "en" })));
+    for (const id of ["X-DAD-BOTH", "X-DAD-COURT", "X-DAD-TP", "X-DAD-HIST"]) {
+      expect(signature(await failure(findEntryForViewer({ db: db(), actor: father, childId: fx.A.id, entryId: entryId(id), locale: "en" })))).toEqual(unknown);
+    }
+    const file = findAttachmentForViewer({ db: db(), actor: father, childId: fx.A.id, attachmentId: fx.A.attachments.get("A-DAD")! });
+    expect(signature(await failure(file))).toEqual(
+      signature(await failure(findAttachmentForViewer({ db: db(), actor: father, childId: fx.A.id, attachmentId: randomUUID() }))),
+    );
+    // The mother, sharing his family grant kind, still sees what he is kept from.
+    const mother = await findEntryForViewer({ db: db(), actor: actorOf("mother"), childId: fx.A.id, entryId: entryId("X-DAD-BOTH"), locale: "en" });
+    expect(mother).toMatchObject({ kind: "readable" });
+  });
+
+  it("nothing crosses between families or records", async () => {
+    const b = fx.B;
+    for (const role of ["child", "mother", "father", "carer", "advocate", "caseworker", "manager"] as const) {
+      expect((await walk(actorOf(role), b.id))[0].items, role).toEqual([]);
+      expect(await summariseWithheld({ db: db(), actor: actorOf(role), childId: b.id })).toEqual([]);
+      expect(await findThings({ db: db(), actor: actorOf(role), childId: b.id, locale: "en" })).toEqual([]);
+      expect(await findLatestCaseSummary({ db: db(), actor: actorOf(role), childId: b.id })).toBeNull();
+      for (const id of b.entries.values()) {
+        await expect(findEntryForViewer({ db: db(), actor: actorOf(role), childId: b.id, entryId: id, locale: "en" })).rejects.toBeInstanceOf(NotFound);
+      }
+      // A's own entry, asked for under B's record, is not found even by those who may read it.
+      await expect(findEntryForViewer({ db: db(), actor: actorOf(role), childId: b.id, entryId: entryId("E-BOTH"), locale: "en" })).rejects.toBeInstanceOf(NotFound);
+      await expect(findAttachmentForViewer({ db: db(), actor: actorOf(role), childId: b.id, attachmentId: fx.A.attachments.get("A-THING")! })).rejects.toBeInstanceOf(NotFound);
+      await expect(findAttachmentForViewer({ db: db(), actor: actorOf(role), childId: b.id, attachmentId: b.attachments.get("A-O")! })).rejects.toBeInstanceOf(NotFound);
+    }
+    // The other family and team do see B: the empty answers above are not for want of data.
+    const otherParent = actorOf("otherParent");
+    expect(labels((await walk(otherParent, b.id))[0].items)).toEqual(["B:O-1"]);
+    expect(await summariseWithheld({ db: db(), actor: otherParent, childId: b.id })).toEqual([{ reason: "court", nextReview: new Date("2026-12-24T00:00:00Z") }]);
+    expect((await findAttachmentForViewer({ db: db(), actor: otherParent, childId: b.id, attachmentId: b.attachments.get("A-O")! })).fileName).toBe("A-O.png");
+    expect(sorted(labels((await walk(actorOf("otherCaseworker"), b.id))[0].items))).toEqual(["B:O-1", "B:O-2"]);
+    expect(labels((await walk(actorOf("otherManager"), b.id))[0].items)).toHaveLength(2);
+    expect(labels((await walk(actorOf("otherChild"), b.id))[0].items)).toEqual(["B:O-1"]);
+    // And the twin record T is nobody's but its father's here.
+    for (const role of ROLES) expect((await walk(actorOf(role), fx.T.id))[0].items, role).toEqual([]);
+  });
+
+  it("the access log shows the child views of what they may read, staff by name and family by role", async () => {
+    const shape = (items: AccessLogItem[]) => items.map((i) => [i.role, i.name, i.isViewer, i.part, i.entry ? label(i.entry.id) : null]);
+    const names = Object.fromEntries(ROLES.map((r) => [r, fx.accounts[r].actor.displayName])) as Record<RoleKey, string>;
+    const forChild = await findAccessLog({ db: db(), actor: actorOf("child"), childId: fx.A.id, locale: "en" });
+    expect(shape(forChild.items)).toEqual([
+      ["manager", names.manager, false, "chronology", null],
+      ["advocate", null, false, "entry", "UR"],
+      ["carer", null, false, "things", null],
+      ["parent", null, false, "entry", "E-BOTH"],
+      ["parent", null, false, "entry", "X-DAD-BOTH"],
+      ["child", null, true, "entry", "E-BOTH"],
+      ["child", null, true, "chronology", null],
+    ]);
+    expect(forChild.older).toBeNull();
+    expect(forChild.items.find((i) => i.entry)?.entry?.title).toBe("Title of UR");
+    const forAdvocate = await findAccessLog({ db: db(), actor: actorOf("advocate"), childId: fx.A.id, locale: "ur" });
+    expect(shape(forAdvocate.items).map(([role, name, , part, entry]) => [role, name, part, entry])).toEqual(
+      shape(forChild.items).map(([role, name, , part, entry]) => [role, name, part, entry]),
+    );
+    expect(forAdvocate.items.filter((i) => i.isViewer).map((i) => i.role)).toEqual(["advocate"]);
+    expect(forAdvocate.items.find((i) => i.entry)?.entry?.title).toBe(URDU_TITLE);
+    for (const role of ["caseworker", "manager"] as const) {
+      const log = await findAccessLog({ db: db(), actor: actorOf(role), childId: fx.A.id, locale: "en" });
+      expect(shape(log.items).map(([r, n, , part, entry]) => [r, n, part, entry]), role).toEqual([
+        ["manager", names.manager, "chronology", null],
+        ["caseworker", names.caseworker, "entry", "R-HARM-FAM"],
+        ["caseworker", names.caseworker, "entry", "RWW-WAIT"],
+        ["caseworker", names.caseworker, "entry", "R-CONF"],
+        ["advocate", null, "entry", "UR"],
+        ["carer", null, "things", null],
+        ["parent", null, "entry", "E-BOTH"],
+        ["parent", null, "entry", "X-DAD-BOTH"],
+        ["child", null, "entry", "E-BOTH"],
+        ["child", null, "chronology", null],
+      ]);
+    }
+  });
+
+  // Last: it changes the fixture.
+  it("the advocate sees nothing once the child ends the grant; the child still sees everything, and a release shows", async () => {
+    const advocate = actorOf("advocate");
+    await revokeGrant({ db: db(), grantId: fx.advocateGrantId, actor: actorOf("child"), clock, reason: "child-ended-advocacy" });
+    expect((await walk(advocate, fx.A.id))[0].items).toEqual([]);
+    for (const spec of SPECIALS) {
+      await expect(findEntryForViewer({ db: db(), actor: advocate, childId: fx.A.id, entryId: entryId(spec.id), locale: "en" }), spec.id).rejects.toBeInstanceOf(NotFound);
+    }
+    expect(await summariseWithheld({ db: db(), actor: advocate, childId: fx.A.id })).toEqual([]);
+    expect(await findThings({ db: db(), actor: advocate, childId: fx.A.id, locale: "en" })).toEqual([]);
+    expect(await findLatestCaseSummary({ db: db(), actor: advocate, childId: fx.A.id })).toBeNull();
+    for (const attachment of ATTACHMENTS) {
+      await expect(findAttachmentForViewer({ db: db(), actor: advocate, childId: fx.A.id, attachmentId: fx.A.attachments.get(attachment)! })).rejects.toBeInstanceOf(NotFound);
+    }
+    const log = await findAccessLog({ db: db(), actor: advocate, childId: fx.A.id, locale: "en" }).catch((error: unknown) => error);
+    if (!(log instanceof NotFound)) expect(log).toEqual({ items: [], older: null });
+
+    const child = actorOf("child");
+    expect(sorted(labels(await listed(child, fx.A.id)))).toEqual(sorted(CHILD.listed));
+    await db().entry.update({ where: { id: entryId("RWW-WAIT") }, data: { releasedAt: clock.now(), releasedById: actorOf("caseworker").userId } });
+    const items = await listed(child, fx.A.id);
+    expect(items.filter((i) => i.waiting)).toEqual([]);
+    expect(items.find((i) => i.id === entryId("RWW-WAIT"))).toMatchObject({ title: "Title of RWW-WAIT" });
+    expect(await findEntryForViewer({ db: db(), actor: child, childId: fx.A.id, entryId: entryId("RWW-WAIT"), locale: "en" })).toMatchObject({ kind: "readable" });
+    expect((await findAttachmentForViewer({ db: db(), actor: child, childId: fx.A.id, attachmentId: fx.A.attachments.get("A-WAIT")! })).fileName).toBe("A-WAIT.png");
+  });
+});
