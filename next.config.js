@@ -1,7 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // PGlite loads its WebAssembly from its own package folder; argon2 is a native addon.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pglite-prisma-adapter"],
+  // PGlite loads its WebAssembly from its own package folder; argon2 is a native addon; PDFKit
+  // (the record copy) loads its fonts' data and fontkit's tables from its package folder.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pglite-prisma-adapter", "pdfkit"],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {
