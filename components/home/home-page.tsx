@@ -27,7 +27,7 @@ export async function HomePage({ view }: { view: HomeView }) {
       {view.children.length === 0 ? (
         <p>{t(`${k}.none`)}</p>
       ) : (
-        <ul className="card-list">
+        <ul className="card-list records-list">
           {view.children.map((c) => (
             <li key={c.id} className="card">
               <Link href={paths.record(c.id)} className="card-title" prefetch={false}>{c.preferredName ?? c.fullName}</Link>

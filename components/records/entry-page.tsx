@@ -8,7 +8,6 @@ import type { loadEntry } from "@/lib/records";
 import { DecisionDetails, VisitDetails } from "./entry-details";
 import { EntryFiles } from "./entry-files";
 import { EntrySections } from "./entry-sections";
-import { GlossaryText } from "./glossary-text";
 import { RecordNav } from "./record-nav";
 import { TranslationBox } from "./translation-box";
 import { WordsExplained } from "./words-explained";
@@ -42,9 +41,8 @@ export async function EntryPage({ view }: { view: View }) {
       <p className="entry-meta">
         <span className="tag">{t(`types.${entry.type}`)}</span>
       </p>
-      <h1 lang={textLang} dir={textDirection(textLang)}>
-        <GlossaryText text={entry.title} />
-      </h1>
+      {/* Plain text: terms in the title are explained with the body's, under "Words in this entry". */}
+      <h1 lang={textLang} dir={textDirection(textLang)}>{entry.title}</h1>
       {entry.status === "historical" ? <HistoricalNotice entry={entry} childId={record.id} /> : null}
       {entry.replaces ? (
         <p>

@@ -7,7 +7,7 @@ import { allocateCaseworker } from "./allocate-caseworker.ts";
 
 export type DemoAccount = { username: string; password: string; role: Role; description: string };
 
-type DemoSpec = DemoAccount & { child?: string; person?: string; team?: string; allocate?: string[] };
+type DemoSpec = DemoAccount & { child?: string; person?: string; team?: string; allocate?: string[]; name?: string };
 
 // Matches the people in prisma/demo/case-records.json. Passwords are public on purpose (demo
 // only) and long enough for the policy, so they sign in like real accounts.
@@ -19,14 +19,15 @@ const DEMO: DemoSpec[] = [
   { username: "advocate", password: "advocate-demo-2026", role: "advocate", person: "P-30", description: "An advocate chosen by a young person" },
   {
     username: "jpatel",
+    name: "Jasmine Patel",
     password: "caseworker-demo-2026",
     role: "caseworker",
     team: "North",
     allocate: ["C-1001", "C-1002", "C-1003"],
     description: "Caseworker in team North, allocated to C-1001, C-1002 and C-1003",
   },
-  { username: "mmanager", password: "manager-demo-2026", role: "manager", team: "North", description: "Manager of team North" },
-  { username: "admin", password: "admin-demo-2026", role: "admin", description: "Administrator (no record content)" },
+  { username: "mmanager", name: "Mark Mensah", password: "manager-demo-2026", role: "manager", team: "North", description: "Manager of team North" },
+  { username: "admin", name: "Portal administrator", password: "admin-demo-2026", role: "admin", description: "Administrator (no record content)" },
 ];
 
 const DEMO_ACTOR: SystemActor = { userId: null, role: "system", displayName: "Demo set-up" };
@@ -49,6 +50,7 @@ export async function createDemoAccounts(input: { db: Db; clock: Clock }): Promi
       childExternalId: spec.child,
       personExternalId: spec.person,
       team: spec.team,
+      displayName: spec.name,
     });
     for (const child of spec.allocate ?? []) {
       await allocateCaseworker({ db, clock, actor: DEMO_ACTOR, username: spec.username, childExternalId: child });

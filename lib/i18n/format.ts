@@ -1,13 +1,16 @@
 // Dates and sizes in the reader's language. Records are English councils' records, so times are
 // shown in UK time whatever the server's own time zone is.
 const TIME_ZONE = "Europe/London";
+// The app's language codes, as Intl should read them (English here is British English).
+const INTL_LOCALE: Record<string, string> = { en: "en-GB", ur: "ur-PK" };
+const intl = (locale: string) => INTL_LOCALE[locale] ?? locale;
 
 export function formatDate(date: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: TIME_ZONE }).format(date);
+  return new Intl.DateTimeFormat(intl(locale), { dateStyle: "long", timeZone: TIME_ZONE }).format(date);
 }
 
 export function formatDateTime(date: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: TIME_ZONE }).format(date);
+  return new Intl.DateTimeFormat(intl(locale), { dateStyle: "long", timeStyle: "short", timeZone: TIME_ZONE }).format(date);
 }
 
 /** An ISO date-time for <time dateTime>. */
@@ -23,5 +26,5 @@ export function formatFileSize(bytes: number, locale: string): string {
     value /= 1024;
     unit++;
   }
-  return new Intl.NumberFormat(locale, { style: "unit", unit: units[unit], unitDisplay: "short", maximumFractionDigits: 1 }).format(value);
+  return new Intl.NumberFormat(intl(locale), { style: "unit", unit: units[unit], unitDisplay: "short", maximumFractionDigits: 1 }).format(value);
 }

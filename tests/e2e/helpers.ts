@@ -13,12 +13,27 @@ export const DEMO = {
   admin: { username: "admin", password: "admin-demo-2026" },
 } as const;
 
-export async function signIn(page: Page, who: { username: string; password: string }) {
+/**
+ * Signs in. With `language`, then makes sure pages are in that language: people's remembered
+ * language is shared by every test that signs in as them, so tests that read words set it.
+ */
+export async function signIn(page: Page, who: { username: string; password: string }, language?: "en" | "ur") {
   await page.goto("/signin");
   await page.getByLabel("Username").fill(who.username);
   await page.getByLabel("Password").fill(who.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/$/);
+  if (language && (await page.locator("html").getAttribute("lang")) !== language) {
+    await page.locator("#locale").selectOption(language);
+    await page.locator("form.language-picker button[type=submit]").click();
+    await expect(page.locator("html")).toHaveAttribute("lang", language);
+  }
+}
+
+/** From the home page, opens the record of the child with this name. */
+export async function openRecord(page: Page, childName: string) {
+  await page.locator(".records-list").getByRole("link", { name: childName, exact: true }).click();
+  await expect(page).toHaveURL(/\/records\/[0-9a-f-]{36}$/);
 }
 
 /** WCAG 2.2 AA as axe-core checks it; fails listing each rule broken and where. */

@@ -18,7 +18,7 @@ for (const home of homes) {
   test(`${home.role} signs in, sees their home, and signs out`, async ({ page }) => {
     await signIn(page, home.who);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(home.heading);
-    await expect(page.locator(".card-list > li")).toHaveCount(home.records);
+    await expect(page.locator(".records-list > li")).toHaveCount(home.records);
     await expectAccessible(page);
 
     await signOut(page);
