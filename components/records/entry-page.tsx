@@ -9,6 +9,7 @@ import { DecisionDetails, VisitDetails } from "./entry-details";
 import { EntryFiles } from "./entry-files";
 import { EntrySections } from "./entry-sections";
 import { RecordNav } from "./record-nav";
+import { ReleaseBox } from "./release-box";
 import { TranslationBox } from "./translation-box";
 import { WordsExplained } from "./words-explained";
 
@@ -66,6 +67,7 @@ export async function EntryPage({ view }: { view: View }) {
           </>
         ) : null}
       </dl>
+      {entry.readWithWorker ? <ReleaseBox childId={record.id} entryId={entry.id} releasedAt={entry.readWithWorker.releasedAt} locale={locale} /> : null}
       <TranslationBox view={view} entry={entry} />
       <EntrySections sections={entry.sections} lang={textLang} />
       {entry.decision ? <DecisionDetails decision={entry.decision} /> : null}

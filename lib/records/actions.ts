@@ -4,6 +4,7 @@ import { z } from "zod";
 import { defineAction } from "../action/index.ts";
 import { getLocale } from "../i18n/server.ts";
 import { paths } from "../paths.ts";
+import { releaseEntry } from "./release.ts";
 import { requestTranslation } from "./translation-requests.ts";
 
 const entryRef = z.object({ childId: z.uuid(), entryId: z.uuid() });
@@ -20,5 +21,20 @@ const requestTranslationRun = defineAction({
 /** A plain form post, so it works with JavaScript off; the entry page then shows the request. */
 export async function requestTranslationAction(formData: FormData) {
   const result = await requestTranslationRun(null, formData);
+  if (result && !result.ok) redirect(paths.home());
+}
+
+const releaseRun = defineAction({
+  name: "records.release-entry",
+  schema: entryRef,
+  async run({ input, actor, db, clock }) {
+    await releaseEntry({ db, clock, actor, ...input });
+    redirect(paths.entry(input.childId, input.entryId));
+  },
+});
+
+/** A worker has read the entry with the child: the child can now see it. */
+export async function releaseEntryAction(formData: FormData) {
+  const result = await releaseRun(null, formData);
   if (result && !result.ok) redirect(paths.home());
 }

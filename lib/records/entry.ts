@@ -33,6 +33,8 @@ export type EntryView =
       attachments: { id: string; fileName: string; mediaType: string; size: number }[];
       belongsToChild: boolean;
       originalLocation: string | null;
+      /** For staff: whether the child is waiting to read this with a worker. */
+      readWithWorker: { releasedAt: Date | null } | null;
     };
 
 // Entries are written in English by the council's system; other languages come from translations.
@@ -102,6 +104,7 @@ async function loadReadable(db: Db, actor: Actor, childId: string, entryId: stri
     attachments: e.attachments.map((a) => ({ id: a.id, ...a.file })),
     belongsToChild: e.belongsToChild,
     originalLocation: e.originalLocation,
+    readWithWorker: e.readWithWorker && audienceOf(actor) === "staff" ? { releasedAt: e.releasedAt } : null,
   };
 }
 

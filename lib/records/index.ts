@@ -12,3 +12,4 @@ export { findAccessLog, recordView, RECORD_VIEWED, type AccessLogItem, type View
 export { openRecord } from "./open-record.ts";
 export { lateByDays } from "./late-entry.ts";
 export { findOpenTranslationRequests, hasRequestedTranslation, requestTranslation, type OpenTranslationRequest } from "./translation-requests.ts";
+export { releaseEntry } from "./release.ts";
