@@ -14,10 +14,9 @@ import { TextField } from "./ui/text-field";
 export function SignInForm() {
   const { t } = useTranslation("auth");
   const [state, formAction, pending] = useActionState<ActionState, FormData>(signInAction, null);
-  const form = useForm<SignInInput>({
-    resolver: zodResolver(signInSchema),
-    defaultValues: { username: state?.values?.username ?? "", password: "" },
-  });
+  // No defaultValues: react-hook-form then reads what is already in the inputs when it attaches,
+  // so what someone typed before the page's JavaScript arrived (a slow phone) is kept, not wiped.
+  const form = useForm<SignInInput>({ resolver: zodResolver(signInSchema) });
   const errors = form.formState.errors;
   const fieldError = (name: keyof SignInInput) => {
     const clientMessage = errors[name]?.message; // a translation key from the shared schema
