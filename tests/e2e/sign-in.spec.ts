@@ -88,3 +88,22 @@ test("the not-found page is in the app's style and accessible, signed in or not"
   await expect(page.getByRole("link", { name: "Go to your home page" })).toBeVisible();
   await expectAccessible(page);
 });
+
+test("what is typed before the page's JavaScript arrives is kept (a slow phone)", async ({ page }) => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await held;
+    await route.continue();
+  });
+  // The page's scripts are held back, so loading cannot finish until they are released.
+  const loading = page.goto("/signin", { waitUntil: "commit" });
+  await page.getByLabel("Username").fill(DEMO.manager.username);
+  await page.getByLabel("Password").fill(DEMO.manager.password);
+  release();
+  await loading;
+  await page.waitForLoadState("networkidle");
+  await expect(page.getByLabel("Username")).toHaveValue(DEMO.manager.username);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/$/);
+});
