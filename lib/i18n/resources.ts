@@ -1,4 +1,5 @@
 // Every namespace of every locale, loaded statically (small JSON, bundled with the server).
+import enAccount from "../../locales/en/account.json";
 import enAuth from "../../locales/en/auth.json";
 import enCommon from "../../locales/en/common.json";
 import enCopy from "../../locales/en/copy.json";
@@ -6,6 +7,7 @@ import enErrors from "../../locales/en/errors.json";
 import enGlossary from "../../locales/en/glossary.json";
 import enHome from "../../locales/en/home.json";
 import enRecord from "../../locales/en/record.json";
+import urAccount from "../../locales/ur/account.json";
 import urAuth from "../../locales/ur/auth.json";
 import urCommon from "../../locales/ur/common.json";
 import urCopy from "../../locales/ur/copy.json";
@@ -16,8 +18,8 @@ import urRecord from "../../locales/ur/record.json";
 import type { Locale } from "./config.ts";
 
 export const resources = {
-  en: { common: enCommon, auth: enAuth, home: enHome, errors: enErrors, glossary: enGlossary, record: enRecord, copy: enCopy },
-  ur: { common: urCommon, auth: urAuth, home: urHome, errors: urErrors, glossary: urGlossary, record: urRecord, copy: urCopy },
+  en: { common: enCommon, auth: enAuth, home: enHome, errors: enErrors, glossary: enGlossary, record: enRecord, copy: enCopy, account: enAccount },
+  ur: { common: urCommon, auth: urAuth, home: urHome, errors: urErrors, glossary: urGlossary, record: urRecord, copy: urCopy, account: urAccount },
 } satisfies Record<Locale, Record<string, Record<string, unknown>>>;
 
 export type Namespace = keyof (typeof resources)["en"];

@@ -1,0 +1,393 @@
+// `npm run bench`: the chronology's performance requirement, measured on PostgreSQL.
+//
+//   - the chronology page of a 10,000-entry record serves at least 0.8× the requests per second of
+//     the same page for a 100-entry record, and at least 0.5× those of an empty signed-in page
+//     (/account), measured side by side in one run;
+//   - the first-load JavaScript of the chronology and entry pages is at most 1.15× that of the
+//     empty page of the same build.
+//
+// It starts the production portal (scripts/start.ts, which builds first when the sources are
+// newer than .next/BUILD_ID) on a fresh PostgreSQL database, seeds two records, signs in over
+// HTTP as a parent of both children, then loads the three pages in interleaved rounds and takes
+// each page's median. Every response must be 200 and contain the page's own marker. Prints the
+// figures, PASS or FAIL per threshold, exits non-zero on any FAIL, and always cleans up.
+//
+// Settings (environment): BENCH_ROUNDS (5), BENCH_SECONDS per page per round (10),
+// BENCH_CONNECTIONS (8), BENCH_LARGE (10000), BENCH_SMALL (100). `npm run bench -- --rebuild`
+// runs `next build` first whatever the timestamps say; `-- --explain` prints the chronology's SQL
+// with EXPLAIN ANALYZE instead of load testing (tests/bench/explain.ts). TEST_DATABASE_URL picks
+// the server.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import pg from "pg";
+import { connect } from "../../lib/db/connect.ts";
+import { findPostgres, type Postgres } from "../../scripts/lib/postgres.ts";
+import { explainChronology } from "./explain.ts";
+import { seed, type Seeded } from "./seed.ts";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const ROUNDS = intEnv("BENCH_ROUNDS", 5);
+const SECONDS = intEnv("BENCH_SECONDS", 10);
+const CONNECTIONS = intEnv("BENCH_CONNECTIONS", 8);
+const LARGE = intEnv("BENCH_LARGE", 10_000);
+const SMALL = intEnv("BENCH_SMALL", 100);
+const THRESHOLD = { largeVsSmall: 0.8, largeVsEmpty: 0.5, js: 1.15 };
+
+type Target = { label: string; path: string; marker: string };
+type Check = { what: string; value: string; limit: string; pass: boolean };
+
+const cleanups: (() => Promise<void> | void)[] = [];
+let cleaning: Promise<void> | null = null;
+function cleanUp() {
+  cleaning ??= (async () => {
+    for (const fn of cleanups.reverse()) {
+      try {
+        await fn();
+      } catch (error) {
+        console.error("cleanup:", error instanceof Error ? error.message : error);
+      }
+    }
+  })();
+  return cleaning;
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => void cleanUp().then(() => process.exit(130)));
+}
+
+try {
+  if (process.argv.includes("--explain")) await explainChronology({ large: LARGE, small: SMALL });
+  else process.exitCode = await main();
+} catch (error) {
+  console.error("\nbench: failed:", error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+}
+
+async function main(): Promise<number> {
+  if (process.argv.includes("--rebuild")) {
+    console.log("Building the portal (next build, --rebuild)…");
+    const build = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], { cwd: root, stdio: "inherit" });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+
+  // 1. A fresh database on the PostgreSQL server the tests use.
+  const server: Postgres = await findPostgres();
+  if (!server) throw new Error("no PostgreSQL: set TEST_DATABASE_URL or install PostgreSQL");
+  cleanups.push(() => server.stop());
+  const name = `rt_bench_${randomBytes(5).toString("hex")}`;
+  await sql(server.url, `CREATE DATABASE "${name}"`);
+  cleanups.push(async () => void (await sql(server.url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)));
+  const url = new URL(server.url);
+  url.pathname = `/${name}`;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rt-bench-"));
+  cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  const version = await sql(server.url, "SHOW server_version");
+  console.log(`PostgreSQL ${version} at ${url.host}, database ${name}`);
+
+  // 2. Migrate and seed before the portal starts (its own start-up then finds nothing to do).
+  let started = Date.now();
+  const conn = await connect({ kind: "postgres", url: url.href });
+  let seeded: Seeded;
+  try {
+    await conn.migrate();
+    seeded = await seed(conn, { large: LARGE, small: SMALL }, path.join(dataDir, "files"));
+  } finally {
+    await conn.close();
+  }
+  console.log(`Seeded ${LARGE} + ${SMALL} entries in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  // 3. The production portal, as `npm start` runs it.
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  console.log(`Starting the portal on ${base} (scripts/start.ts builds first if sources are newer than .next/BUILD_ID)…`);
+  started = Date.now();
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url.href, DEMO_DATA: "off", DATA_DIR: dataDir, PORT: String(port), NEXTAUTH_URL: base, NODE_ENV: "production" };
+  for (let attempt = 1; ; attempt++) {
+    const portal = startPortal(env);
+    cleanups.push(() => stopPortal(portal.child));
+    try {
+      await waitUntilUp(`${base}/signin`, portal, 15 * 60_000);
+      break;
+    } catch (error) {
+      // Someone else's `next build` holds the build lock: wait for it, then start again.
+      if (attempt >= 60 || !portal.log.some((l) => l.includes("Another next build process is already running"))) throw error;
+      console.log("  (another next build is running; trying again in 10 s)");
+      await new Promise((r) => setTimeout(r, 10_000));
+    }
+  }
+  console.log(`Portal up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  // 4. Sign in over HTTP (next-auth's credentials endpoint) and check each page once.
+  const cookie = await signIn(base, seeded.user.username, seeded.user.password);
+  const { large, small } = seeded;
+  const targets = {
+    large: { label: `chronology, ${LARGE.toLocaleString("en-GB")} entries`, path: `/records/${large.childId}`, marker: large.newestVisible.title },
+    small: { label: `chronology, ${SMALL.toLocaleString("en-GB")} entries`, path: `/records/${small.childId}`, marker: small.newestVisible.title },
+    empty: { label: "/account (empty signed-in page)", path: "/account", marker: "Your account" },
+  } satisfies Record<string, Target>;
+  const entry: Target = { label: "entry page", path: `/records/${large.childId}/entries/${large.newestVisible.id}`, marker: large.newestVisible.title };
+  for (const t of [...Object.values(targets), entry]) {
+    const html = await getPage(base, t, cookie);
+    const cards = (html.match(/class="entry-card/g) ?? []).length;
+    console.log(`  ok ${t.path}  (${(html.length / 1024).toFixed(1)} KiB HTML${t === entry ? "" : `, ${cards} entries listed`})`);
+  }
+
+  // 5. First-load JavaScript of each page, while the build is the one just checked.
+  // Someone else's `next build` mid-run would change what is served: reported as a failed check.
+  const buildId = () => (fs.existsSync(path.join(root, ".next/BUILD_ID")) ? fs.readFileSync(path.join(root, ".next/BUILD_ID"), "utf8").trim() : "(rebuilding)");
+  const build = buildId();
+  const js = new Map<Target, { files: number; raw: number; gzip: number }>();
+  for (const t of [targets.large, entry, targets.empty]) js.set(t, await firstLoadJs(base, t, cookie));
+
+  // 6. Requests per second, interleaved: each round runs every page once, starting one further on.
+  const order = [targets.large, targets.small, targets.empty];
+  console.log(`\nWarming up (${Math.max(2, Math.round(SECONDS / 2))} s per page)…`);
+  for (const t of order) await load(base, t, cookie, Math.max(2, Math.round(SECONDS / 2)));
+  const runs = new Map<Target, autocannon.Result[]>(order.map((t) => [t, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let k = 0; k < order.length; k++) {
+      const t = order[(round + k) % order.length];
+      const result = await load(base, t, cookie, SECONDS);
+      runs.get(t)!.push(result);
+      process.stdout.write(`  round ${round + 1}/${ROUNDS} ${t.label.padEnd(34)} ${rps(result).toFixed(1).padStart(8)} req/s\n`);
+    }
+  }
+
+  // 7. The report.
+  const checks: Check[] = [];
+  const median = (t: Target) => medianOf(runs.get(t)!.map(rps));
+  const failures = [...runs.values()].flat().reduce((n, r) => n + r.non2xx + r.errors + r.timeouts + r.mismatches, 0);
+  console.log(`\nRequests per second — PostgreSQL ${version}, ${CONNECTIONS} connections, ${ROUNDS} rounds × ${SECONDS} s per page, interleaved`);
+  console.log(`${"page".padEnd(34)} ${"rounds".padEnd(44)} ${"median".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"requests".padStart(9)} ${"bad".padStart(4)}`);
+  for (const t of order) {
+    const rs = runs.get(t)!;
+    const bad = rs.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts + r.mismatches, 0);
+    const total = rs.reduce((n, r) => n + r.requests.total, 0);
+    console.log(
+      `${t.label.padEnd(34)} ${rs.map((r) => rps(r).toFixed(1).padStart(8)).join("").padEnd(44)} ${median(t).toFixed(1).padStart(8)} ` +
+        `${medianOf(rs.map((r) => r.latency.p50)).toFixed(0).padStart(7)} ${medianOf(rs.map((r) => r.latency.p99)).toFixed(0).padStart(7)} ${String(total).padStart(9)} ${String(bad).padStart(4)}`,
+    );
+  }
+  const ratio = (what: string, a: number, b: number, min: number) =>
+    checks.push({ what, value: (a / b).toFixed(2), limit: `≥ ${min.toFixed(2)}`, pass: a / b >= min });
+  ratio(`${targets.large.label} ÷ ${targets.small.label}`, median(targets.large), median(targets.small), THRESHOLD.largeVsSmall);
+  ratio(`${targets.large.label} ÷ /account`, median(targets.large), median(targets.empty), THRESHOLD.largeVsEmpty);
+  checks.push({ what: "responses not 200 or without their marker", value: String(failures), limit: "= 0", pass: failures === 0 });
+
+  const empty = js.get(targets.empty)!;
+  console.log(`\nFirst-load JavaScript (every <script src> and preloaded script under /_next/static, fetched once)`);
+  console.log(`${"page".padEnd(34)} ${"files".padStart(5)} ${"raw KiB".padStart(9)} ${"gzip KiB".padStart(9)} ${"× raw".padStart(7)} ${"× gzip".padStart(7)}`);
+  for (const [t, size] of js) {
+    const label = t === entry ? "entry page (10k record)" : t === targets.large ? "chronology page (10k record)" : t.label;
+    console.log(
+      `${label.padEnd(34)} ${String(size.files).padStart(5)} ${(size.raw / 1024).toFixed(1).padStart(9)} ${(size.gzip / 1024).toFixed(1).padStart(9)} ` +
+        `${(size.raw / empty.raw).toFixed(3).padStart(7)} ${(size.gzip / empty.gzip).toFixed(3).padStart(7)}`,
+    );
+    if (t === targets.empty) continue;
+    const name = t === entry ? "entry page" : "chronology page";
+    for (const kind of ["raw", "gzip"] as const) {
+      const r = size[kind] / empty[kind];
+      checks.push({ what: `${name} JS ÷ /account JS (${kind})`, value: r.toFixed(3), limit: `≤ ${THRESHOLD.js.toFixed(2)}`, pass: r <= THRESHOLD.js });
+    }
+  }
+
+  // Paired per round, so a machine that gets busier or quieter mid-run shows up here.
+  const paired = (a: Target, b: Target) => medianOf(runs.get(a)!.map((r, i) => rps(r) / rps(runs.get(b)![i]))).toFixed(2);
+  console.log(`(median of per-round ratios: 10k ÷ 100 ${paired(targets.large, targets.small)}, 10k ÷ /account ${paired(targets.large, targets.empty)})`);
+  const same = buildId() === build;
+  checks.push({ what: "the build stayed the same through the run", value: same ? "yes" : "no", limit: "yes", pass: same });
+
+  console.log("\nRequirement");
+  for (const c of checks) console.log(`  ${c.pass ? "PASS" : "FAIL"}  ${c.what.padEnd(62)} ${c.value.padStart(7)}  (${c.limit})`);
+  const failed = checks.filter((c) => !c.pass).length;
+  console.log(failed ? `\n${failed} check(s) FAILED` : "\nAll checks passed");
+  return failed ? 1 : 0;
+}
+
+// ───────────────────────────── load ─────────────────────────────
+
+function load(base: string, t: Target, cookie: string, seconds: number): Promise<autocannon.Result> {
+  return autocannon({
+    url: base + t.path,
+    connections: CONNECTIONS,
+    duration: seconds,
+    headers: { cookie, "accept-language": "en-GB" },
+    verifyBody: (body) => typeof body === "string" && body.includes(t.marker),
+  });
+}
+
+// Requests answered per second over the whole run (autocannon's own mean is of per-second buckets).
+function rps(r: autocannon.Result): number {
+  return r.requests.total / r.duration;
+}
+
+function medianOf(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+async function getPage(base: string, t: Target, cookie: string): Promise<string> {
+  const res = await fetch(base + t.path, { headers: { cookie, "accept-language": "en-GB" }, redirect: "manual" });
+  const html = await res.text();
+  if (res.status !== 200) throw new Error(`${t.path} answered ${res.status}, not 200`);
+  if (!html.includes(t.marker)) throw new Error(`${t.path} does not contain "${t.marker}"`);
+  return html;
+}
+
+// ───────────────────────────── first-load JavaScript ─────────────────────────────
+
+async function firstLoadJs(base: string, t: Target, cookie: string) {
+  const html = await getPage(base, t, cookie);
+  const urls = new Set<string>();
+  for (const tag of html.match(/<(script|link)\b[^>]*>/g) ?? []) {
+    const isScript = tag.startsWith("<script");
+    const isPreload = /\brel="modulepreload"/.test(tag) || (/\brel="preload"/.test(tag) && /\bas="script"/.test(tag));
+    if (!isScript && !isPreload) continue;
+    const src = /\b(?:src|href)="([^"]+)"/.exec(tag)?.[1];
+    if (src && src.replace(/&amp;/g, "&").startsWith("/_next/static/")) urls.add(src.replace(/&amp;/g, "&"));
+  }
+  // Client components' chunks named in the inline React Server Components payload are loaded
+  // while the page hydrates, so they count too.
+  for (const m of html.matchAll(/\/_next\/static\/chunks\/[\w\-.~]+\.js/g)) urls.add(m[0]);
+  let raw = 0;
+  let gzip = 0;
+  for (const src of urls) {
+    const res = await fetch(base + src);
+    if (res.status !== 200) throw new Error(`${src} answered ${res.status}`);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    raw += bytes.length;
+    gzip += gzipSync(bytes).length;
+  }
+  return { files: urls.size, raw, gzip };
+}
+
+// ───────────────────────────── portal ─────────────────────────────
+
+function startPortal(env: NodeJS.ProcessEnv) {
+  // Its own process group, so stopping it stops next as well; output kept for a failure report.
+  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/start.ts"], {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const log: string[] = [];
+  let ready = false;
+  const keep = (chunk: Buffer) => {
+    for (const line of chunk.toString().split("\n")) {
+      if (!line.trim()) continue;
+      log.push(line);
+      if (log.length > 200) log.shift();
+      // Show the build and start-up as they happen; keep quiet once measuring.
+      if (!ready) console.log(`  | ${line}`);
+      else if (/error/i.test(line)) console.error(`  portal: ${line}`);
+    }
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
+  return { child, log, markReady: () => void (ready = true) };
+}
+
+async function waitUntilUp(url: string, portal: ReturnType<typeof startPortal>, timeoutMs: number) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (portal.child.exitCode !== null) throw new Error(`the portal exited (${portal.child.exitCode}):\n${portal.log.join("\n")}`);
+    try {
+      const res = await fetch(url, { redirect: "manual" });
+      if (res.status === 200) {
+        portal.markReady();
+        return;
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the portal did not answer ${url} within ${timeoutMs / 1000} s`);
+}
+
+async function stopPortal(child: ChildProcess) {
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const group = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // already gone
+    }
+  };
+  group("SIGTERM");
+  const timer = setTimeout(() => group("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+// ───────────────────────────── sign-in ─────────────────────────────
+
+/** next-auth's credentials flow: a CSRF token, then the callback; returns the Cookie header to send. */
+async function signIn(base: string, username: string, password: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const take = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const at = pair.indexOf("=");
+      jar.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+  };
+  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+  take(csrfRes);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: header(), origin: base },
+    body: new URLSearchParams({ csrfToken, username, password, json: "true" }),
+    redirect: "manual",
+  });
+  take(res);
+  const session = jar.get("rt.session");
+  if (!session) throw new Error(`sign-in failed (${res.status}): no rt.session cookie`);
+  return `rt.session=${session}`;
+}
+
+// ───────────────────────────── helpers ─────────────────────────────
+
+async function sql(url: string, statement: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result = await client.query(statement);
+    const row = result.rows?.[0] as Record<string, unknown> | undefined;
+    return row ? String(Object.values(row)[0]) : "";
+  } finally {
+    await client.end();
+  }
+}
+
+function intEnv(name: string, fallback: number): number {
+  const value = process.env[name];
+  if (!value) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number`);
+  return n;
+}
