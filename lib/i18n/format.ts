@@ -5,12 +5,25 @@ const TIME_ZONE = "Europe/London";
 const INTL_LOCALE: Record<string, string> = { en: "en-GB", ur: "ur-PK" };
 const intl = (locale: string) => INTL_LOCALE[locale] ?? locale;
 
+// Making an Intl formatter costs ~70× using one, and a page formats dozens of dates: keep one
+// per language and style.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateFormatter(locale: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${withTime}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(intl(locale), { dateStyle: "long", ...(withTime ? { timeStyle: "short" } : {}), timeZone: TIME_ZONE });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function formatDate(date: Date, locale: string): string {
-  return new Intl.DateTimeFormat(intl(locale), { dateStyle: "long", timeZone: TIME_ZONE }).format(date);
+  return dateFormatter(locale, false).format(date);
 }
 
 export function formatDateTime(date: Date, locale: string): string {
-  return new Intl.DateTimeFormat(intl(locale), { dateStyle: "long", timeStyle: "short", timeZone: TIME_ZONE }).format(date);
+  return dateFormatter(locale, true).format(date);
 }
 
 /** An ISO date-time for <time dateTime>. */

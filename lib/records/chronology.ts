@@ -45,17 +45,26 @@ export async function findChronology(input: {
     where: { AND: filters },
     orderBy: [{ occurredAt: dir }, { id: dir }],
     take: PAGE_SIZE + 1,
-    select: { id: true, type: true, status: true, occurredAt: true, recordedAt: true, readWithWorker: true, releasedAt: true },
+    select: {
+      id: true,
+      type: true,
+      status: true,
+      title: true,
+      occurredAt: true,
+      recordedAt: true,
+      readWithWorker: true,
+      releasedAt: true,
+      translations: { where: { locale }, select: { title: true } },
+    },
   });
   const hasMore = rows.length > PAGE_SIZE;
   const page = rows.slice(0, PAGE_SIZE);
   if (after) page.reverse();
 
-  const titles = await readableTitles(db, actor, childId, locale, page.map((r) => r.id));
   const childAudience = audienceOf(actor) === "child";
   const items = page.map((r): ChronologyItem => {
+    // A waiting entry's title is loaded with the page but never leaves this function.
     const waiting = childAudience && r.readWithWorker && !r.releasedAt;
-    const title = waiting ? undefined : titles.get(r.id);
     return {
       id: r.id,
       type: r.type,
@@ -63,8 +72,8 @@ export async function findChronology(input: {
       occurredAt: r.occurredAt,
       lateByDays: lateByDays(r.occurredAt, r.recordedAt),
       waiting,
-      title: title?.text ?? null,
-      translated: title?.translated ?? false,
+      title: waiting ? null : (r.translations[0]?.title ?? r.title),
+      translated: !waiting && r.translations.length > 0,
     };
   });
   const first = page[0];
@@ -76,16 +85,6 @@ export async function findChronology(input: {
     older: moreOlder && last ? encodeCursor({ at: last.occurredAt, id: last.id }) : null,
     newer: moreNewer && first ? encodeCursor({ at: first.occurredAt, id: first.id }) : null,
   };
-}
-
-// Titles are loaded only for entries whose content the viewer may read (never for waiting ones).
-async function readableTitles(db: Db, actor: Actor, childId: string, locale: string, ids: string[]) {
-  if (ids.length === 0) return new Map<string, { text: string; translated: boolean }>();
-  const rows = await db.entry.findMany({
-    where: { AND: [readableEntryWhere(actor, childId), { id: { in: ids } }] },
-    select: { id: true, title: true, translations: { where: { locale }, select: { title: true } } },
-  });
-  return new Map(rows.map((r) => [r.id, { text: r.translations[0]?.title ?? r.title, translated: r.translations.length > 0 }]));
 }
 
 /** The newest case summary this viewer may read, so it is easy to find. */

@@ -13,7 +13,7 @@ import { findAccessLog, recordView, type ViewedPart } from "./access-log.ts";
 import { findChronology, findLatestCaseSummary } from "./chronology.ts";
 import { parseChronologyQuery } from "./chronology-filter.ts";
 import { findEntryForViewer } from "./entry.ts";
-import { openRecord, type OpenRecord } from "./open-record.ts";
+import { openRecord } from "./open-record.ts";
 import { findAttachmentForViewer, findThings } from "./things.ts";
 import { hasRequestedTranslation } from "./translation-requests.ts";
 import { summariseWithheld } from "./withheld.ts";
@@ -21,15 +21,19 @@ import { summariseWithheld } from "./withheld.ts";
 // One loader per record page: session, the record this viewer may open, the data through the
 // policy, and the view written to the access log. Anything not theirs answers "not found".
 
-type Ctx = { db: Db; actor: Actor; record: OpenRecord; locale: string };
+type Ctx = { db: Db; actor: Actor; childId: string; locale: string };
 type Params = Record<string, string | string[] | undefined>;
 
 async function withRecord<T>(childId: string, part: ViewedPart, load: (ctx: Ctx) => Promise<T>, entryId?: string) {
   const { actor } = await requireSession();
   const [db, locale] = await Promise.all([getDb(), getLocale()]);
   try {
+    // Every query below carries the access rules itself, so it can run alongside the check that
+    // the record is theirs; its answer is used only once that check has passed.
+    const loading = load({ db, actor, childId, locale });
+    loading.catch(() => {}); // if the record check fails, that is the error to report
     const record = await openRecord(db, actor, childId);
-    const data = await load({ db, actor, record, locale });
+    const data = await loading;
     await recordView({ db, clock: systemClock, actor, childId: record.id, part, entryId });
     return { actor, record, locale, ...data };
   } catch (error) {
@@ -40,10 +44,10 @@ async function withRecord<T>(childId: string, part: ViewedPart, load: (ctx: Ctx)
 
 export function loadChronology(childId: string, searchParams: Params) {
   const query = parseChronologyQuery(searchParams);
-  return withRecord(childId, "chronology", async ({ db, actor, record, locale }) => {
+  return withRecord(childId, "chronology", async ({ db, actor, childId, locale }) => {
     const [page, latestSummary] = await Promise.all([
-      findChronology({ db, actor, childId: record.id, locale, query }),
-      findLatestCaseSummary({ db, actor, childId: record.id }),
+      findChronology({ db, actor, childId, locale, query }),
+      findLatestCaseSummary({ db, actor, childId }),
     ]);
     return { query, page, latestSummary };
   });
@@ -54,8 +58,8 @@ export function loadEntry(childId: string, entryId: string, searchParams: Params
   return withRecord(
     childId,
     "entry",
-    async ({ db, actor, record, locale }) => {
-      const entry = await findEntryForViewer({ db, actor, childId: record.id, entryId, locale, original });
+    async ({ db, actor, childId, locale }) => {
+      const entry = await findEntryForViewer({ db, actor, childId, entryId, locale, original });
       const translationRequested = entry.kind === "readable" && entry.untranslatedFor ? await hasRequestedTranslation(db, actor, entry.id, locale) : false;
       return { entry, translationRequested };
     },
@@ -64,28 +68,28 @@ export function loadEntry(childId: string, entryId: string, searchParams: Params
 }
 
 export function loadWithheld(childId: string) {
-  return withRecord(childId, "withheld", async ({ db, actor, record }) => ({
-    reasons: await summariseWithheld({ db, actor, childId: record.id }),
+  return withRecord(childId, "withheld", async ({ db, actor, childId }) => ({
+    reasons: await summariseWithheld({ db, actor, childId }),
   }));
 }
 
 export function loadThings(childId: string) {
-  return withRecord(childId, "things", async ({ db, actor, record, locale }) => ({
-    things: await findThings({ db, actor, childId: record.id, locale }),
+  return withRecord(childId, "things", async ({ db, actor, childId, locale }) => ({
+    things: await findThings({ db, actor, childId, locale }),
   }));
 }
 
 export function loadAccessLog(childId: string, searchParams: Params) {
   const before = typeof searchParams.before === "string" ? searchParams.before : undefined;
-  return withRecord(childId, "access-log", async ({ db, actor, record, locale }) => ({
-    log: await findAccessLog({ db, actor, childId: record.id, locale, before }),
+  return withRecord(childId, "access-log", async ({ db, actor, childId, locale }) => ({
+    log: await findAccessLog({ db, actor, childId, locale, before }),
   }));
 }
 
 /** The bytes of one attachment, for the download route. */
 export async function loadAttachment(childId: string, attachmentId: string) {
-  return withRecord(childId, "file", async ({ db, actor, record }) => {
-    const file = await findAttachmentForViewer({ db, actor, childId: record.id, attachmentId });
+  return withRecord(childId, "file", async ({ db, actor, childId }) => {
+    const file = await findAttachmentForViewer({ db, actor, childId, attachmentId });
     const bytes = await createLocalFileStore(path.join(dataDir, "files")).get(file.storageKey);
     return { file, bytes };
   });
