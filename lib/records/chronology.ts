@@ -5,6 +5,7 @@ import type { Db } from "../db/index.ts";
 import type { EntryStatus, EntryType } from "../db/generated/enums.ts";
 import type { ChronologyQuery } from "./chronology-filter.ts";
 import { decodeCursor, encodeCursor, newerThan, olderThan } from "./cursor.ts";
+import { ORIGINAL_LOCALE } from "./entry.ts";
 import { lateByDays } from "./late-entry.ts";
 
 export const PAGE_SIZE = 25;
@@ -54,7 +55,8 @@ export async function findChronology(input: {
       recordedAt: true,
       readWithWorker: true,
       releasedAt: true,
-      translations: { where: { locale }, select: { title: true } },
+      // Entries are written in English: English readers need no translations (and no query for them).
+      translations: locale === ORIGINAL_LOCALE ? false : { where: { locale }, select: { title: true } },
     },
   });
   const hasMore = rows.length > PAGE_SIZE;
@@ -72,8 +74,8 @@ export async function findChronology(input: {
       occurredAt: r.occurredAt,
       lateByDays: lateByDays(r.occurredAt, r.recordedAt),
       waiting,
-      title: waiting ? null : (r.translations[0]?.title ?? r.title),
-      translated: !waiting && r.translations.length > 0,
+      title: waiting ? null : (r.translations?.[0]?.title ?? r.title),
+      translated: !waiting && Boolean(r.translations?.length),
     };
   });
   const first = page[0];
