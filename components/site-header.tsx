@@ -23,7 +23,9 @@ export async function SiteHeader({ actor, locale }: { actor: Actor | null; local
         <LanguagePicker current={locale} />
         {actor ? (
           <div className="account">
-            <span>{t("signedInAs", { name: actor.displayName })} ({t(`roles.${actor.role}`)})</span>
+            <Link href={paths.account()} prefetch={false}>
+              {t("signedInAs", { name: actor.displayName })} ({t(`roles.${actor.role}`)})
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className="button button-small button-secondary">
                 {t("signOut")}

@@ -14,6 +14,7 @@ export const paths = {
   // Somewhere ordinary to land on after "quick exit".
   quickExit: () => "https://www.bbc.co.uk/weather",
   glossary: () => "/glossary",
+  account: () => "/account",
   record: (childId: string, query: ChronologyParams = {}) => withQuery(`/records/${childId}`, query),
   entry: (childId: string, entryId: string, opts: { original?: boolean } = {}) =>
     withQuery(`/records/${childId}/entries/${entryId}`, { original: opts.original ? "1" : undefined }),
