@@ -56,6 +56,8 @@ export async function chooseLanguage(page: Page, label: string, value: string) {
 /** The header's sign-out button, whatever language the page is in. */
 export async function signOut(page: Page) {
   await page.locator("header .account button[type=submit]").click();
+  // Wait for the sign-out to finish: leaving earlier would abandon it, still signed in.
+  await expect(page).toHaveURL(/\/signin\?reason=signed-out$/);
 }
 
 /** A pattern matching a home page's heading in any of the app's languages. */

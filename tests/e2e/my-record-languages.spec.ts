@@ -44,6 +44,7 @@ test("on a 320px phone the record and an entry need no sideways scrolling", asyn
   await openRecord(page, "Kayden");
   await expectNoHorizontalScroll(page);
   await page.getByRole("link", { name: "Looked-after child review (LAC review)" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Looked-after child review (LAC review)");
   await expectNoHorizontalScroll(page);
   await expectAccessible(page);
   await context.close();
