@@ -71,7 +71,9 @@ function relatedRows(prepared: PreparedEntry, scope: EntryScope, fileIds: string
     translations: mapTranslations(entry.translations),
     // Validation guarantees each excluded id names a person of this child.
     exclusions: (entry.sharing.excludePeople ?? []).map((id) => ({ personId: scope.personIds.get(id)! })),
-    attachments: prepared.attachments.map((a, i) => ({ externalId: a.externalId, fileId: fileIds[i] })),
+    // Each record keeps the name and type its own extract gave: the StoredFile row is shared by
+    // every record holding the same bytes and keeps only the name it was first stored under.
+    attachments: prepared.attachments.map((a, i) => ({ externalId: a.externalId, fileId: fileIds[i], fileName: a.fileName, mediaType: a.mediaType })),
   };
 }
 
@@ -87,7 +89,11 @@ function restrictionChange(prepared: PreparedEntry, reviewCount: number | undefi
   return reviewCount === 0 ? { delete: true } : undefined;
 }
 
-/** Registers each stored blob once (StoredFile is unique by storageKey); returns file ids in order. */
+/**
+ * Registers each stored blob once (StoredFile is unique by storageKey); returns file ids in order.
+ * The StoredFile's fileName/mediaType are as first stored and shown to nobody; what a record shows
+ * is its own Attachment's fileName/mediaType.
+ */
 async function registerFiles(tx: Tx, attachments: PreparedAttachment[], uploadedById: string | null): Promise<string[]> {
   const ids: string[] = [];
   for (const { blob, fileName, mediaType } of attachments) {

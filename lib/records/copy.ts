@@ -80,7 +80,8 @@ function readBatch(db: Db, actor: Actor, childId: string, locale: string, after:
     include: {
       sections: { orderBy: { position: "asc" } },
       translations: { where: { locale } },
-      attachments: { orderBy: { externalId: "asc" }, select: { file: { select: { fileName: true } } } },
+      // The name this record gave the file, never the shared StoredFile's first-stored name.
+      attachments: { orderBy: { externalId: "asc" }, select: { fileName: true } },
     },
   });
 }
@@ -106,6 +107,6 @@ function toCopyEntry(e: Row, locale: string): CopyEntry {
     visit: readVisit(e.visit),
     translation: use ? { translatedBy: use.translatedBy, checkedBy: use.checkedBy } : null,
     untranslated: locale !== ORIGINAL_LOCALE && !use,
-    files: e.attachments.map((a) => a.file.fileName),
+    files: e.attachments.map((a) => a.fileName),
   };
 }

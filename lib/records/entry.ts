@@ -68,7 +68,8 @@ async function loadReadable(db: Db, actor: Actor, childId: string, entryId: stri
     include: {
       sections: { orderBy: { position: "asc" } },
       translations: { where: { locale } },
-      attachments: { orderBy: { externalId: "asc" }, include: { file: { select: { fileName: true, mediaType: true, size: true } } } },
+      // Name and type as this record gave them; only the size comes from the shared StoredFile.
+      attachments: { orderBy: { externalId: "asc" }, select: { id: true, fileName: true, mediaType: true, file: { select: { size: true } } } },
     },
   });
   if (!e) throw new NotFound();
@@ -101,7 +102,7 @@ async function loadReadable(db: Db, actor: Actor, childId: string, entryId: stri
     untranslatedFor: locale !== ORIGINAL_LOCALE && !tr ? locale : null,
     replacedBy,
     replaces,
-    attachments: e.attachments.map((a) => ({ id: a.id, ...a.file })),
+    attachments: e.attachments.map((a) => ({ id: a.id, fileName: a.fileName, mediaType: a.mediaType, size: a.file.size })),
     belongsToChild: e.belongsToChild,
     originalLocation: e.originalLocation,
     readWithWorker: e.readWithWorker && audienceOf(actor) === "staff" ? { releasedAt: e.releasedAt } : null,

@@ -25,7 +25,9 @@ export async function findThings(input: { db: Db; actor: Actor; childId: string;
       occurredAt: true,
       originalLocation: true,
       translations: { where: { locale: input.locale }, select: { title: true } },
-      attachments: { orderBy: { externalId: "asc" }, select: { id: true, file: { select: { fileName: true, mediaType: true, size: true } } } },
+      // Name and type as this record gave them: the StoredFile is shared by every record holding
+      // the same bytes, and its own name is whatever the first of them said.
+      attachments: { orderBy: { externalId: "asc" }, select: { id: true, fileName: true, mediaType: true, file: { select: { size: true } } } },
     },
   });
   return rows.map((r) => ({
@@ -33,17 +35,17 @@ export async function findThings(input: { db: Db; actor: Actor; childId: string;
     title: r.translations[0]?.title ?? r.title,
     occurredAt: r.occurredAt,
     originalLocation: r.originalLocation,
-    files: r.attachments.map((a) => ({ id: a.id, ...a.file })),
+    files: r.attachments.map((a) => ({ id: a.id, fileName: a.fileName, mediaType: a.mediaType, size: a.file.size })),
   }));
 }
 
-/** An attachment of an entry the viewer may read, or NotFound. */
+/** An attachment of an entry the viewer may read (with this record's name and type for it), or NotFound. */
 export async function findAttachmentForViewer(input: { db: Db; actor: Actor; childId: string; attachmentId: string }) {
   if (!/^[0-9a-f-]{36}$/i.test(input.attachmentId)) throw new NotFound();
   const a = await input.db.attachment.findFirst({
     where: { id: input.attachmentId, entry: readableEntryWhere(input.actor, input.childId) },
-    select: { entryId: true, file: { select: { storageKey: true, fileName: true, mediaType: true, size: true } } },
+    select: { entryId: true, fileName: true, mediaType: true, file: { select: { storageKey: true, size: true } } },
   });
   if (!a) throw new NotFound();
-  return { entryId: a.entryId, ...a.file };
+  return { entryId: a.entryId, fileName: a.fileName, mediaType: a.mediaType, storageKey: a.file.storageKey, size: a.file.size };
 }

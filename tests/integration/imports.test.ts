@@ -3,11 +3,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SystemActor } from "../../lib/access/actor.ts";
+import type { Actor, SystemActor } from "../../lib/access/actor.ts";
 import { fixedClock, type Clock } from "../../lib/clock.ts";
 import { createLocalFileStore } from "../../lib/files/local-file-store.ts";
 import { importRecords, type ImportResult } from "../../lib/imports/apply.ts";
 import type { ImportFile, ImportSummary } from "../../lib/imports/types.ts";
+import { findEntryForViewer } from "../../lib/records/entry.ts";
+import { findAttachmentForViewer, findThings } from "../../lib/records/things.ts";
 import { createTestDb, databaseKinds, type TestDb } from "../helpers/db.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -174,6 +176,7 @@ describe.each(databaseKinds())("case-record import on %s", (kind) => {
 
     // The attachment: registered once, bytes in the store, the version keeps its hash not its base64.
     expect(visit.attachments).toHaveLength(1);
+    expect(visit.attachments[0]).toMatchObject({ externalId: "A-1", fileName: "drawing.png", mediaType: "image/png" });
     const file = visit.attachments[0].file;
     expect(file).toMatchObject({ fileName: "drawing.png", mediaType: "image/png", size: PNG.length });
     expect(await createLocalFileStore(filesDir).get(file.storageKey)).toEqual(PNG);
@@ -304,6 +307,55 @@ describe.each(databaseKinds())("case-record import on %s", (kind) => {
     expect((await entryOf(tag, "E-4")).version).toBe(1);
     const link = await db.prisma.childPerson.findFirstOrThrow({ where: { person: { externalId: `P-${tag}-m` } } });
     expect(link.livesWithChild).toBe(false);
+  });
+
+  it("keeps each record's own name for bytes that another record also holds", async () => {
+    const [tagA, tagB] = [randomBytes(4).toString("hex"), randomBytes(4).toString("hex")];
+    const shared = Buffer.concat([PNG.subarray(0, 8), randomBytes(24)]).toString("base64");
+    const withFile = (tag: string, fileName: string) => {
+      const doc = makeDoc(tag);
+      doc.children[0].entries[0].attachments = [{ externalId: "A-1", fileName, mediaType: "image/png", contentBase64: shared }];
+      return doc;
+    };
+    await imported(asBytes(withFile(tagA, "Amira Khan - CP plan.png")));
+    const docB = withFile(tagB, "My drawing.png");
+    await imported(asBytes(docB));
+
+    const [a, b] = [(await entryOf(tagA, "E-1")).attachments[0], (await entryOf(tagB, "E-1")).attachments[0]];
+    expect(a.fileId).toBe(b.fileId); // the bytes are stored once
+    expect(a).toMatchObject({ fileName: "Amira Khan - CP plan.png", mediaType: "image/png" });
+    expect(b).toMatchObject({ fileName: "My drawing.png", mediaType: "image/png" });
+    // The shared register keeps the first name; nothing a viewer sees may read it, which the
+    // sentinel values make visible (an import cannot give the same bytes two media types).
+    expect(a.file.fileName).toBe("Amira Khan - CP plan.png");
+    await db.prisma.storedFile.update({ where: { id: a.fileId }, data: { fileName: "first-stored.png", mediaType: "application/octet-stream" } });
+
+    // A caseworker allocated to child B only.
+    const childB = await db.prisma.child.findUniqueOrThrow({ where: { externalId: `C-${tagB}` } });
+    const user = await db.prisma.user.create({ data: { username: `cw-${tagB}`, passwordHash: "x", role: "caseworker", displayName: "B's worker" } });
+    await db.prisma.grant.create({ data: { kind: "allocation", childId: childB.id, userId: user.id } });
+    const viewer: Actor = { userId: user.id, role: "caseworker", displayName: user.displayName };
+
+    const things = await findThings({ db: db.prisma, actor: viewer, childId: childB.id, locale: "en" });
+    const files = things.flatMap((t) => t.files);
+    expect(files).toEqual([{ id: b.id, fileName: "My drawing.png", mediaType: "image/png", size: a.file.size }]);
+    const download = await findAttachmentForViewer({ db: db.prisma, actor: viewer, childId: childB.id, attachmentId: b.id });
+    expect(download).toMatchObject({ fileName: "My drawing.png", mediaType: "image/png", storageKey: a.file.storageKey, size: a.file.size });
+    const view = await findEntryForViewer({ db: db.prisma, actor: viewer, childId: childB.id, entryId: b.entryId, locale: "en" });
+    expect(view).toMatchObject({ kind: "readable", attachments: [{ id: b.id, fileName: "My drawing.png", mediaType: "image/png" }] });
+    expect(JSON.stringify([things, download, view])).not.toMatch(/Amira Khan|first-stored|octet-stream/);
+    // A's attachment is not reachable through B's record.
+    await expect(findAttachmentForViewer({ db: db.prisma, actor: viewer, childId: childB.id, attachmentId: a.id })).rejects.toThrow();
+
+    // A newer extract renaming B's file updates B's attachment only; importing it again changes nothing.
+    docB.children[0].entries[0].attachments![0].fileName = "My drawing (Year 7).png";
+    expect((await imported(asBytes(docB))).entries).toEqual(counts(0, 1, 3));
+    expect((await entryOf(tagB, "E-1")).attachments[0]).toMatchObject({ fileName: "My drawing (Year 7).png", fileId: a.fileId });
+    expect((await entryOf(tagA, "E-1")).attachments[0]).toMatchObject({ id: a.id, fileName: "Amira Khan - CP plan.png" });
+    const before = await rowCounts();
+    expect((await imported(asBytes(docB))).entries).toEqual(counts(0, 0, 4));
+    expect(await rowCounts()).toEqual({ ...before, importRun: before.importRun + 1, auditEvent: before.auditEvent + 1 });
+    expect((await entryOf(tagB, "E-1")).attachments[0].fileName).toBe("My drawing (Year 7).png");
   });
 
   it("accepts a later file whose entry supersedes one imported earlier", async () => {
