@@ -16,8 +16,8 @@ export const paths = {
   glossary: () => "/glossary",
   account: () => "/account",
   record: (childId: string, query: ChronologyParams = {}) => withQuery(`/records/${childId}`, query),
-  entry: (childId: string, entryId: string, opts: { original?: boolean } = {}) =>
-    withQuery(`/records/${childId}/entries/${entryId}`, { original: opts.original ? "1" : undefined }),
+  entry: (childId: string, entryId: string, opts: { original?: boolean; problem?: boolean } = {}) =>
+    withQuery(`/records/${childId}/entries/${entryId}`, { original: opts.original ? "1" : undefined, problem: opts.problem ? "1" : undefined }),
   withheld: (childId: string) => `/records/${childId}/withheld`,
   things: (childId: string) => `/records/${childId}/things`,
   accessLog: (childId: string, before?: string) => withQuery(`/records/${childId}/access-log`, { before }),

@@ -39,7 +39,9 @@ export async function AccessLogPage({ view }: { view: View }) {
                   <td>{who(item)}</td>
                   <td>
                     {item.entry ? (
-                      <Link href={paths.entry(record.id, item.entry.id)} prefetch={false}>{t("accessLog.parts.entry", { title: item.entry.title })}</Link>
+                      <Link href={paths.entry(record.id, item.entry.id)} prefetch={false}>
+                        {t(item.part === "file" ? "accessLog.parts.fileOf" : "accessLog.parts.entry", { title: item.entry.title })}
+                      </Link>
                     ) : (
                       t(`accessLog.parts.${item.part}`)
                     )}

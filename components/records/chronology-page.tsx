@@ -35,7 +35,7 @@ export async function ChronologyPage({ view }: { view: View }) {
           {page.items.map((item) => (
             <li key={item.id} className={`entry-card${item.status === "historical" ? " entry-historical" : ""}`}>
               <p className="entry-meta">
-                <span className="tag">{t(`types.${item.type}`)}</span>
+                {item.type ? <span className="tag">{t(`types.${item.type}`)}</span> : null}
                 <time dateTime={isoDateTime(item.occurredAt)}>{formatDate(item.occurredAt, locale)}</time>
                 {item.status === "historical" ? <span className="tag tag-muted">{t("chronology.historical")}</span> : null}
                 {item.lateByDays !== null ? <span className="tag tag-muted">{t("chronology.lateEntry")}</span> : null}

@@ -8,6 +8,7 @@ import type { loadEntry } from "@/lib/records";
 import { DecisionDetails, VisitDetails } from "./entry-details";
 import { EntryFiles } from "./entry-files";
 import { EntrySections } from "./entry-sections";
+import { Alert } from "../ui/alert";
 import { RecordNav } from "./record-nav";
 import { ReleaseBox } from "./release-box";
 import { TranslationBox } from "./translation-box";
@@ -39,6 +40,7 @@ export async function EntryPage({ view }: { view: View }) {
     <article className="stack entry">
       {back}
       <RecordNav actor={actor} childId={record.id} current={null} />
+      {view.actionFailed ? <Alert kind="error">{await getErrorText()}</Alert> : null}
       <p className="entry-meta">
         <span className="tag">{t(`types.${entry.type}`)}</span>
       </p>
@@ -59,11 +61,11 @@ export async function EntryPage({ view }: { view: View }) {
           {entry.lateByDays !== null ? <strong className="late"> {t("entry.lateEntry", { count: entry.lateByDays })}</strong> : null}
         </dd>
         <dt>{t("entry.writtenBy")}</dt>
-        <dd lang="en" dir="ltr">{t("entry.authorLine", { name: entry.author.name, role: entry.author.role })}</dd>
+        <dd><Person name={entry.author.name} role={entry.author.role} /></dd>
         {entry.originator ? (
           <>
             <dt>{t("entry.infoFrom")}</dt>
-            <dd lang="en" dir="ltr">{entry.originator.role ? t("entry.authorLine", { name: entry.originator.name, role: entry.originator.role }) : entry.originator.name}</dd>
+            <dd><Person name={entry.originator.name} role={entry.originator.role} /></dd>
           </>
         ) : null}
       </dl>
@@ -97,4 +99,25 @@ function termsIn(entry: Readable) {
   if (entry.decision) texts.push(...Object.values(entry.decision).filter((v): v is string => typeof v === "string"));
   if (entry.visit) texts.push(entry.visit.venue, entry.visit.purpose ?? "", entry.visit.notAloneReason ?? "");
   return findGlossaryTerms(texts);
+}
+
+async function getErrorText() {
+  return (await getT("errors"))("unexpected");
+}
+
+// Names and roles come from the council's records in English; only they are marked as English,
+// so an Urdu page's own punctuation around them keeps its language (WCAG 3.1.2).
+function Person({ name, role }: { name: string; role: string | null }) {
+  return (
+    <>
+      <bdi lang="en">{name}</bdi>
+      {role ? (
+        <>
+          {" ("}
+          <bdi lang="en">{role}</bdi>
+          {")"}
+        </>
+      ) : null}
+    </>
+  );
 }

@@ -16,8 +16,12 @@ export async function WithheldPage({ view }: { view: View }) {
       <h1>{t("withheld.title")}</h1>
       <RecordNav actor={actor} childId={record.id} current="withheld" />
       <p>{t("withheld.intro")}</p>
-      <h2>{t("withheld.reasonsHeading")}</h2>
-      {reasons.length === 0 ? (
+      {view.forFamily ? (
+        <p>{t("withheld.family")}</p>
+      ) : (
+        <>
+          <h2>{t("withheld.reasonsHeading")}</h2>
+          {reasons.length === 0 ? (
         <p>{t("withheld.none")}</p>
       ) : (
         <ul className="card-list">
@@ -28,6 +32,8 @@ export async function WithheldPage({ view }: { view: View }) {
             </li>
           ))}
         </ul>
+          )}
+        </>
       )}
       <h2>{t("withheld.safetyHeading")}</h2>
       <p>{t("withheld.safety")}</p>

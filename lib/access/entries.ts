@@ -37,18 +37,22 @@ function notExcluded(actor: Actor): Prisma.EntryWhereInput {
   return { exclusions: { none: { person: { accounts: { some: { id: actor.userId } } } } } };
 }
 
-// Entries on records this actor may open, shared with their audience, not excluding them.
-function reachable(actor: Actor, childId: string): Prisma.EntryWhereInput | null {
+// Entries on records this actor may open (one record, or with ANY_RECORD every record they may
+// open), shared with their audience, not excluding them.
+const ANY_RECORD = null;
+
+function reachable(actor: Actor, childId: string | typeof ANY_RECORD): Prisma.EntryWhereInput | null {
   const audience = audienceOf(actor);
-  if (audience === "none" || !actor.userId || !childId) return null;
-  const base: Prisma.EntryWhereInput[] = [{ childId }, { child: childWhereForActor(actor) }, notExcluded(actor)];
+  if (audience === "none" || !actor.userId || childId === "") return null;
+  const base: Prisma.EntryWhereInput[] = [{ child: childWhereForActor(actor) }, notExcluded(actor)];
+  if (childId !== ANY_RECORD) base.unshift({ childId });
   if (audience === "child") base.push({ withChild: true });
   if (audience === "family") base.push({ withFamily: true });
   return { AND: base };
 }
 
-/** Entries whose content this viewer may read. */
-export function readableEntryWhere(actor: Actor, childId: string): Prisma.EntryWhereInput {
+/** Entries whose content this viewer may read: in one record, or in every record they may open (null). */
+export function readableEntryWhere(actor: Actor, childId: string | null): Prisma.EntryWhereInput {
   const where = reachable(actor, childId);
   if (!where) return NOTHING;
   if (audienceOf(actor) !== "child") return where;
@@ -68,16 +72,16 @@ export function listedEntryWhere(actor: Actor, childId: string): Prisma.EntryWhe
 }
 
 /**
- * Entries withheld from this viewer under a recorded restriction, for "why can't I see some
- * things?". Only the reason category and review date ever leave the policy (see lib/records/withheld.ts).
- * Someone excluded by name gets no trace at all, so those entries are left out here too.
+ * Entries withheld from the child under a recorded restriction, for "why can't I see some
+ * things?". Only the reason category and review date ever leave the policy (lib/records/withheld.ts).
+ * A restriction records why something is kept from the child, so only the child's audience (the
+ * child and their advocate) get reasons: shown to a parent, "confidential, review in April" could
+ * itself reveal that the child has said something about them. Someone excluded by name gets no
+ * trace at all, so those entries are left out here too.
  */
 export function withheldEntryWhere(actor: Actor, childId: string): Prisma.EntryWhereInput {
-  const audience = audienceOf(actor);
-  if (audience !== "child" && audience !== "family") return NOTHING;
-  if (!actor.userId || !childId) return NOTHING;
-  const notShared: Prisma.EntryWhereInput = audience === "child" ? { withChild: false } : { withFamily: false };
-  return { AND: [{ childId }, { child: childWhereForActor(actor) }, notExcluded(actor), notShared, { restriction: { isNot: null } }] };
+  if (audienceOf(actor) !== "child" || !actor.userId || !childId) return NOTHING;
+  return { AND: [{ childId }, { child: childWhereForActor(actor) }, notExcluded(actor), { withChild: false }, { restriction: { isNot: null } }] };
 }
 
 /** Whether this viewer may see the record's access log (see lib/records/access-log.ts for why). */

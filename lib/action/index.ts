@@ -68,7 +68,7 @@ function wrap<S extends z.ZodType, A extends Actor | null>(opts: Options<S, A>, 
   };
 }
 
-// Ids and categories only: the audit log is read by the child too.
+// Ids and categories only: no personal data in the audit log.
 async function auditRefusal(actor: Actor | null, action: string, why: string) {
   try {
     const db = await getDb();

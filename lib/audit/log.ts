@@ -10,7 +10,7 @@ export type AuditInput = {
   childId?: string | null;
   subjectType?: string;
   subjectId?: string;
-  // Never personal data: ids, counts and categories only (the log is read by the child too).
+  // Never personal data: ids, counts and categories only (the log outlives the records it describes).
   detail?: Prisma.InputJsonValue;
   at: Date;
 };

@@ -3,6 +3,7 @@ import { childWhereForActor, mayReadAccessLog, readableEntryWhere, type Actor } 
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/index.ts";
 import { NotFound } from "../errors/index.ts";
+import { decodeCursor, encodeCursor } from "./cursor.ts";
 
 // "Who has looked at my record". Every view of a child's record or of one entry is written to
 // RecordView, which the database keeps append-only. The child and their advocate (and staff) can read it; parents and carers cannot,
@@ -42,44 +43,36 @@ const PAGE = 30;
 const STAFF = new Set(["caseworker", "manager", "admin"]);
 
 export async function findAccessLog(input: { db: Db; actor: Actor; childId: string; locale: string; before?: string }) {
-  const { db, actor, childId } = input;
+  const { db, actor, childId, locale } = input;
   if (!mayReadAccessLog(actor)) throw new NotFound();
-  let cursor = input.before && /^\d{1,19}$/.test(input.before) ? BigInt(input.before) : undefined;
-  const items: AccessLogItem[] = [];
-  let more = true;
-  // Views of entries the reader may not see are dropped, so fetch until a page is full.
-  for (let round = 0; round < 5 && items.length < PAGE && more; round++) {
-    const rows = await db.recordView.findMany({
-      // The record must be one this reader may open: a role allowed to read logs is not enough.
-      where: { childId, child: { is: childWhereForActor(actor) }, ...(cursor !== undefined ? { id: { lt: cursor } } : {}) },
-      orderBy: { id: "desc" },
-      take: PAGE,
-    });
-    more = rows.length === PAGE;
-    if (rows.length) cursor = rows[rows.length - 1].id;
-    const entryIds = rows.filter((r) => r.entryId).map((r) => r.entryId!);
-    const readable = await readableTitles(db, actor, childId, input.locale, entryIds);
-    for (const r of rows) {
-      if (r.entryId && !readable.has(r.entryId)) continue;
-      items.push({
-        id: String(r.id),
-        at: r.at,
-        role: r.actorRole,
-        name: STAFF.has(r.actorRole) ? r.actorName : null,
-        isViewer: r.actorId === actor.userId,
-        part: r.part as ViewedPart,
-        entry: r.entryId ? { id: r.entryId, title: readable.get(r.entryId)! } : null,
-      });
-    }
-  }
-  return { items, older: more && cursor !== undefined ? String(cursor) : null };
-}
-
-async function readableTitles(db: Db, actor: Actor, childId: string, locale: string, ids: string[]) {
-  if (!ids.length) return new Map<string, string>();
-  const rows = await db.entry.findMany({
-    where: { AND: [readableEntryWhere(actor, childId), { id: { in: [...new Set(ids)] } }] },
-    select: { id: true, title: true, translations: { where: { locale }, select: { title: true } } },
+  const cursor = decodeCursor(input.before);
+  const rows = await db.recordView.findMany({
+    where: {
+      AND: [
+        // The record must be one this reader may open: a role allowed to read logs is not enough.
+        { childId, child: { is: childWhereForActor(actor) } },
+        // Views of entries the reader may not read are left out in the query itself, so neither
+        // the page's length nor its cursor can hint at them.
+        { OR: [{ entryId: null }, { entry: readableEntryWhere(actor, childId) }] },
+        ...(cursor ? [{ OR: [{ at: { lt: cursor.at } }, { at: cursor.at, id: { lt: cursor.id } }] }] : []),
+      ],
+    },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: PAGE + 1,
+    include: { entry: { select: { title: true, translations: { where: { locale }, select: { title: true } } } } },
   });
-  return new Map(rows.map((r) => [r.id, r.translations[0]?.title ?? r.title]));
+  const page = rows.slice(0, PAGE);
+  const items = page.map(
+    (r): AccessLogItem => ({
+      id: r.id,
+      at: r.at,
+      role: r.actorRole,
+      name: STAFF.has(r.actorRole) ? r.actorName : null,
+      isViewer: r.actorId === actor.userId,
+      part: r.part as ViewedPart,
+      entry: r.entryId && r.entry ? { id: r.entryId, title: r.entry.translations[0]?.title ?? r.entry.title } : null,
+    }),
+  );
+  const last = page[page.length - 1];
+  return { items, older: rows.length > PAGE && last ? encodeCursor({ at: last.at, id: last.id }) : null };
 }

@@ -21,7 +21,7 @@ const requestTranslationRun = defineAction({
 /** A plain form post, so it works with JavaScript off; the entry page then shows the request. */
 export async function requestTranslationAction(formData: FormData) {
   const result = await requestTranslationRun(null, formData);
-  if (result && !result.ok) redirect(paths.home());
+  if (result && !result.ok) backToEntry(formData);
 }
 
 const releaseRun = defineAction({
@@ -36,5 +36,11 @@ const releaseRun = defineAction({
 /** A worker has read the entry with the child: the child can now see it. */
 export async function releaseEntryAction(formData: FormData) {
   const result = await releaseRun(null, formData);
-  if (result && !result.ok) redirect(paths.home());
+  if (result && !result.ok) backToEntry(formData);
+}
+
+// On failure, back to the entry saying it did not work (or to not-found, if it is not theirs).
+function backToEntry(formData: FormData): never {
+  const ref = entryRef.safeParse(Object.fromEntries(formData));
+  redirect(ref.success ? paths.entry(ref.data.childId, ref.data.entryId, { problem: true }) : paths.home());
 }

@@ -12,8 +12,9 @@ export const PAGE_SIZE = 25;
 
 export type ChronologyItem = {
   id: string;
-  type: EntryType;
-  status: EntryStatus;
+  /** Kind, current/past and lateness: null for a waiting entry, which shows only its date. */
+  type: EntryType | null;
+  status: EntryStatus | null;
   occurredAt: Date;
   lateByDays: number | null;
   /** Waiting to be read with a worker: no title or content until released. */
@@ -33,7 +34,10 @@ export async function findChronology(input: {
   query: ChronologyQuery;
 }): Promise<ChronologyPage> {
   const { db, actor, childId, locale, query } = input;
-  const filters: Prisma.EntryWhereInput[] = [listedEntryWhere(actor, childId)];
+  // Waiting entries show only that they exist and when: a filter by kind or period would say
+  // more, so filtered lists hold readable entries only.
+  const filtered = Boolean(query.type || query.period);
+  const filters: Prisma.EntryWhereInput[] = [filtered ? readableEntryWhere(actor, childId) : listedEntryWhere(actor, childId)];
   if (query.type) filters.push({ type: query.type });
   if (query.period) filters.push({ status: query.period });
   const before = decodeCursor(query.before);
@@ -65,14 +69,14 @@ export async function findChronology(input: {
 
   const childAudience = audienceOf(actor) === "child";
   const items = page.map((r): ChronologyItem => {
-    // A waiting entry's title is loaded with the page but never leaves this function.
+    // A waiting entry's title, kind and dates of writing are loaded with the page but never leave this function.
     const waiting = childAudience && r.readWithWorker && !r.releasedAt;
     return {
       id: r.id,
-      type: r.type,
-      status: r.status,
+      type: waiting ? null : r.type,
+      status: waiting ? null : r.status,
       occurredAt: r.occurredAt,
-      lateByDays: lateByDays(r.occurredAt, r.recordedAt),
+      lateByDays: waiting ? null : lateByDays(r.occurredAt, r.recordedAt),
       waiting,
       title: waiting ? null : (r.translations?.[0]?.title ?? r.title),
       translated: !waiting && Boolean(r.translations?.length),

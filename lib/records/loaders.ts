@@ -1,7 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { notFound } from "next/navigation";
-import { type Actor } from "../access/index.ts";
+import { audienceOf, type Actor } from "../access/index.ts";
 import { requireSession } from "../auth/current.ts";
 import { systemClock } from "../clock.ts";
 import { getDb, type Db } from "../db/index.ts";
@@ -24,7 +24,8 @@ import { summariseWithheld } from "./withheld.ts";
 type Ctx = { db: Db; actor: Actor; childId: string; locale: string };
 type Params = Record<string, string | string[] | undefined>;
 
-async function withRecord<T>(childId: string, part: ViewedPart, load: (ctx: Ctx) => Promise<T>, entryId?: string) {
+// `viewed` names the entry looked at, when there is one (known only after loading, for a file).
+async function withRecord<T>(childId: string, part: ViewedPart, load: (ctx: Ctx) => Promise<T>, viewed?: (data: T) => string | undefined) {
   const { actor } = await requireSession();
   const [db, locale] = await Promise.all([getDb(), getLocale()]);
   try {
@@ -34,7 +35,7 @@ async function withRecord<T>(childId: string, part: ViewedPart, load: (ctx: Ctx)
     loading.catch(() => {}); // if the record check fails, that is the error to report
     const record = await openRecord(db, actor, childId);
     const data = await loading;
-    await recordView({ db, clock: systemClock, actor, childId: record.id, part, entryId });
+    await recordView({ db, clock: systemClock, actor, childId: record.id, part, entryId: viewed?.(data) });
     return { actor, record, locale, ...data };
   } catch (error) {
     if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
@@ -61,15 +62,16 @@ export function loadEntry(childId: string, entryId: string, searchParams: Params
     async ({ db, actor, childId, locale }) => {
       const entry = await findEntryForViewer({ db, actor, childId, entryId, locale, original });
       const translationRequested = entry.kind === "readable" && entry.untranslatedFor ? await hasRequestedTranslation(db, actor, entry.id, locale) : false;
-      return { entry, translationRequested };
+      return { entry, translationRequested, actionFailed: searchParams.problem === "1" };
     },
-    entryId,
+    () => entryId,
   );
 }
 
 export function loadWithheld(childId: string) {
   return withRecord(childId, "withheld", async ({ db, actor, childId }) => ({
     reasons: await summariseWithheld({ db, actor, childId }),
+    forFamily: audienceOf(actor) === "family",
   }));
 }
 
@@ -92,5 +94,5 @@ export async function loadAttachment(childId: string, attachmentId: string) {
     const file = await findAttachmentForViewer({ db, actor, childId, attachmentId });
     const bytes = await createLocalFileStore(path.join(dataDir, "files")).get(file.storageKey);
     return { file, bytes };
-  });
+  }, (data) => data.file.entryId);
 }

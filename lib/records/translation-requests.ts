@@ -1,10 +1,10 @@
 import "server-only";
-import { childWhereForActor, readableEntryWhere, type Actor } from "../access/index.ts";
+import { audienceOf, readableEntryWhere, type Actor } from "../access/index.ts";
 import { appendAudit } from "../audit/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/index.ts";
 import { Invalid, NotFound } from "../errors/index.ts";
-import { isLocale } from "../i18n/config.ts";
+import { isLocale, LOCALES } from "../i18n/config.ts";
 import { ORIGINAL_LOCALE } from "./entry.ts";
 
 // "Ask for a translation": a reader who sees an entry only in English asks for it in their
@@ -21,9 +21,12 @@ export async function requestTranslation(input: { db: Db; clock: Clock; actor: A
       select: { id: true },
     });
     if (existing) return; // asking twice is the same request
-    const request = await tx.translationRequest.create({
+    // Two presses at once: the second waits on the unique key, then finds nothing to insert.
+    const [request] = await tx.translationRequest.createManyAndReturn({
       data: { childId: entry.childId, entryId, locale, requesterId: actor.userId, requestedAt: input.clock.now() },
+      skipDuplicates: true,
     });
+    if (!request) return;
     await appendAudit(tx, { actor, action: "translation.requested", childId: entry.childId, subjectType: "translation-request", subjectId: request.id, detail: { locale }, at: input.clock.now() });
   });
 }
@@ -38,13 +41,19 @@ export async function hasRequestedTranslation(db: Db, actor: Actor, entryId: str
 
 export type OpenTranslationRequest = { id: string; childId: string; childName: string; entryId: string; entryTitle: string; locale: string; requestedAt: Date };
 
-/** Requests on this member of staff's children that no translation has answered yet, oldest first. */
+/**
+ * Requests on entries this member of staff may read that no translation has answered yet, one per
+ * entry and language, oldest first. "Answered" is decided in the query (one clause per language
+ * the portal offers), so answered requests can never crowd out open ones.
+ */
 export async function findOpenTranslationRequests(input: { db: Db; actor: Actor }): Promise<OpenTranslationRequest[]> {
-  if (input.actor.role !== "caseworker" && input.actor.role !== "manager") return [];
+  if (audienceOf(input.actor) !== "staff") return [];
+  const unanswered = LOCALES.filter((l) => l !== ORIGINAL_LOCALE).map((locale) => ({ locale, entry: { translations: { none: { locale } } } }));
   const rows = await input.db.translationRequest.findMany({
-    where: { child: childWhereForActor(input.actor) },
-    orderBy: { requestedAt: "asc" },
-    take: 200,
+    where: { AND: [{ entry: readableEntryWhere(input.actor, null) }, { OR: unanswered }] },
+    distinct: ["entryId", "locale"],
+    orderBy: [{ requestedAt: "asc" }, { id: "asc" }],
+    take: 50,
     select: {
       id: true,
       childId: true,
@@ -52,19 +61,16 @@ export async function findOpenTranslationRequests(input: { db: Db; actor: Actor 
       locale: true,
       requestedAt: true,
       child: { select: { fullName: true, preferredName: true } },
-      entry: { select: { title: true, translations: { select: { locale: true } } } },
+      entry: { select: { title: true } },
     },
   });
-  return rows
-    .filter((r) => !r.entry.translations.some((t) => t.locale === r.locale))
-    .slice(0, 50)
-    .map((r) => ({
-      id: r.id,
-      childId: r.childId,
-      childName: r.child.preferredName ?? r.child.fullName,
-      entryId: r.entryId,
-      entryTitle: r.entry.title,
-      locale: r.locale,
-      requestedAt: r.requestedAt,
-    }));
+  return rows.map((r) => ({
+    id: r.id,
+    childId: r.childId,
+    childName: r.child.preferredName ?? r.child.fullName,
+    entryId: r.entryId,
+    entryTitle: r.entry.title,
+    locale: r.locale,
+    requestedAt: r.requestedAt,
+  }));
 }

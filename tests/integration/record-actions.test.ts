@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../lib/clock.ts";
 import { NotFound, Invalid } from "../../lib/errors/index.ts";
 import { createLocalFileStore } from "../../lib/files/local-file-store.ts";
+import { findAccessLog, recordView } from "../../lib/records/access-log.ts";
 import { findEntryForViewer } from "../../lib/records/entry.ts";
 import { releaseEntry } from "../../lib/records/release.ts";
 import { findOpenTranslationRequests, hasRequestedTranslation, requestTranslation } from "../../lib/records/translation-requests.ts";
@@ -74,5 +75,38 @@ describe.each(databaseKinds())("record actions on %s", (kind) => {
       data: { entryId: entry("E-BOTH"), locale: "ur", title: "ترجمہ", sections: ["ترجمہ"], translatedBy: "Translator", translatedAt: clock.now() },
     });
     expect(await forStaff("caseworker")).toEqual([]);
+  });
+
+  it("the access log pages over what the reader may see, so hidden views change neither page length nor cursor", async () => {
+    const log = (who: keyof VisibilityFixture["accounts"], before?: string) =>
+      findAccessLog({ db: db.prisma, actor: fx.accounts[who].actor, childId: fx.A.id, locale: "en", before });
+    const view = (who: keyof VisibilityFixture["accounts"], part: "chronology" | "entry" | "file", label?: string) =>
+      recordView({ db: db.prisma, clock, actor: fx.accounts[who].actor, childId: fx.A.id, part, entryId: label ? entry(label) : undefined });
+    const before = (await log("child")).items.length;
+    for (let i = 0; i < 40; i++) await view("mother", "chronology");
+    // Views of an entry shared with family but not with the child, and of its file.
+    for (let i = 0; i < 5; i++) await view("mother", "entry", "R-THIRD-FAM");
+    await view("mother", "file", "R-THIRD-FAM");
+    await view("mother", "file", "THING");
+
+    const walk = async (who: keyof VisibilityFixture["accounts"]) => {
+      const first = await log(who);
+      const all = [...first.items];
+      for (let cursor = first.older; cursor; ) {
+        const next = await log(who, cursor);
+        all.push(...next.items);
+        cursor = next.older;
+      }
+      return { first, all };
+    };
+    const { first, all } = await walk("child");
+    expect(first.items).toHaveLength(30);
+    expect(new Set(all.map((i) => i.id)).size).toBe(all.length);
+    expect(all).toHaveLength(before + 41);
+    expect(all.some((i) => i.entry?.id === entry("R-THIRD-FAM"))).toBe(false);
+    expect(all.filter((i) => i.part === "file").map((i) => i.entry?.id)).toEqual([entry("THING")]);
+    // Staff see all of them, the hidden ones included.
+    const staff = (await walk("caseworker")).all;
+    expect(staff.filter((i) => i.entry?.id === entry("R-THIRD-FAM"))).toHaveLength(6);
   });
 });
