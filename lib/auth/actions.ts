@@ -1,14 +1,20 @@
 "use server";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction, definePublicAction, type ActionState } from "../action/index.ts";
+import { isAllowedOrigin } from "../action/origin.ts";
+import { appendAudit } from "../audit/index.ts";
+import { systemClock } from "../clock.ts";
+import { getDb } from "../db/index.ts";
 import { isLocale, LOCALE_COOKIE } from "../i18n/config.ts";
 import { getT } from "../i18n/server.ts";
+import { log } from "../log.ts";
 import { paths } from "../paths.ts";
+import { readSessionIdFromCookie } from "./current.ts";
 import { encodeSessionToken, SESSION_COOKIE, sessionCookieOptions } from "./next-auth.ts";
 import { signInSchema } from "./sign-in-form.ts";
-import { endSession, keepSessionAlive } from "./sessions.ts";
+import { endSession, endSessionIfIdle, keepSessionAlive } from "./sessions.ts";
 import { signIn } from "./sign-in.ts";
 
 const signInRun = definePublicAction({
@@ -44,28 +50,63 @@ const signOutRun = defineAction({
 
 export async function signOutAction(formData: FormData) {
   const result = await signOutRun(null, formData);
-  // The session had already ended (idle or revoked): still clear the cookie and leave.
+  // Refused (the session had already ended, or the request came from elsewhere). Signing out
+  // only takes rights away, so still end the session the cookie names, then clear it and leave:
+  // otherwise a copy of the cookie would go on working.
   if (result && !result.ok) {
+    const ended = await endCookieSession();
     (await cookies()).delete(SESSION_COOKIE);
-    redirect(paths.signIn());
+    redirect(paths.signIn(ended ? "signed-out" : undefined));
   }
 }
 
-const idleSignOutRun = defineAction({
-  name: "auth.idle-sign-out",
-  schema: z.object({}),
-  async run({ actor, db, clock }) {
-    if (actor.sessionId) await endSession({ db, clock, sessionId: actor.sessionId, reason: "idle-timeout" });
-    (await cookies()).delete(SESSION_COOKIE);
-    return { ok: true };
-  },
-});
+async function endCookieSession(): Promise<boolean> {
+  const sessionId = await readSessionIdFromCookie();
+  if (!sessionId) return false;
+  try {
+    return await endSession({ db: await getDb(), clock: systemClock, sessionId, reason: "signed-out" });
+  } catch (error) {
+    log.error("could not end the session on a refused sign-out", { error });
+    return false;
+  }
+}
 
-/** Called by the browser when the idle limit passes, so the session ends now, not at the next request. */
-export async function idleSignOutAction(): Promise<ActionState> {
-  const result = await idleSignOutRun(null, new FormData());
-  if (!result?.ok) (await cookies()).delete(SESSION_COOKIE);
-  return result;
+/** What the browser learns when its idle timer runs out. `msLeft` is measured on the server's clock. */
+export type IdleSignOutResult = { ended: true } | { ended: false; idleExpiresAt: string; msLeft: number };
+
+/**
+ * Called by the browser when its idle timer runs out. The server decides by its own record of
+ * the last request from any tab: the session ends only if that is at least the idle limit ago
+ * (or the 8-hour limit has passed); otherwise another tab is in use, and the answer is the
+ * current deadline. Nothing here may count as activity, so this does not go through
+ * defineAction (which resolves, and so refreshes, the session first): it reads the cookie and
+ * makes the same origin check itself. Null when refused.
+ */
+export async function idleSignOutAction(): Promise<IdleSignOutResult | null> {
+  const h = await headers();
+  if (!isAllowedOrigin(h.get("origin"), h.get("host"), h.get("x-forwarded-proto") ?? "http")) {
+    await auditRefusal("auth.idle-sign-out", "bad-origin");
+    return null;
+  }
+  const sessionId = await readSessionIdFromCookie();
+  const clock = systemClock;
+  const check = sessionId ? await endSessionIfIdle({ db: await getDb(), clock, sessionId }) : ({ ended: true } as const);
+  if (check.ended) {
+    (await cookies()).delete(SESSION_COOKIE);
+    return { ended: true };
+  }
+  const { idleExpiresAt } = check;
+  return { ended: false, idleExpiresAt: idleExpiresAt.toISOString(), msLeft: Math.max(0, idleExpiresAt.getTime() - clock.now().getTime()) };
+}
+
+// As lib/action does for the actions it wraps; no actor, since finding out who would count as activity.
+async function auditRefusal(action: string, why: string) {
+  try {
+    const db = await getDb();
+    await db.$transaction((tx) => appendAudit(tx, { actor: null, action: "action.refused", detail: { action, why }, at: systemClock.now() }));
+  } catch (error) {
+    log.error("could not audit a refused action", { action, error });
+  }
 }
 
 const keepAliveRun = defineAction({

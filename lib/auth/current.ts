@@ -15,12 +15,21 @@ export type CurrentSession = Awaited<ReturnType<typeof loadSession>>;
 /** Decodes the cookie and checks the server-side session; once per request. */
 export const getCurrentSession = cache(async () => loadSession());
 
-async function loadSession() {
+/**
+ * The session id the cookie names, without checking it against the database: so without
+ * counting as activity either. For the few callers that must not (the idle check, sign-out).
+ */
+export async function readSessionIdFromCookie(): Promise<string | null> {
   const raw = (await cookies()).get(SESSION_COOKIE)?.value;
   if (!raw) return null;
   const token = await decode({ token: raw, secret: authSecret() }).catch(() => null);
-  if (typeof token?.sid !== "string") return null;
-  const resolved = await resolveSession({ db: await getDb(), clock: systemClock, sessionId: token.sid });
+  return typeof token?.sid === "string" ? token.sid : null;
+}
+
+async function loadSession() {
+  const sessionId = await readSessionIdFromCookie();
+  if (!sessionId) return null;
+  const resolved = await resolveSession({ db: await getDb(), clock: systemClock, sessionId });
   if (!resolved) return null;
   const actor: Actor = {
     userId: resolved.user.id,

@@ -11,11 +11,13 @@ export { normalizeUsername, isValidUsername } from "./username.ts";
 export { signIn, type SignInResult } from "./sign-in.ts";
 export {
   ABSOLUTE_TIMEOUT_MS,
+  endSessionIfIdle,
   IDLE_TIMEOUT_MS,
   IDLE_WARNING_MS,
   keepSessionAlive,
   resolveSession,
   startSession,
+  type IdleCheck,
   type ResolvedSession,
   type SessionUser,
   type StartedSession,

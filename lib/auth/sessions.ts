@@ -85,6 +85,20 @@ export async function resolveSession(input: {
   return { sessionId, user: toSessionUser(row.user), expiresAt: row.expiresAt, idleExpiresAt: idleExpiry(lastSeenAt, row.expiresAt) };
 }
 
+export type IdleCheck = { ended: true } | { ended: false; idleExpiresAt: Date };
+
+/**
+ * A browser's idle timer ran out. Ends the session only if the server's own record agrees: no
+ * request from any tab for the idle limit, or the 8-hour limit passed. Read without counting as
+ * activity, so asking never keeps a session alive; when another tab is in use, the session
+ * stays and the answer is its current idle deadline. An unknown or already ended session
+ * reports ended.
+ */
+export async function endSessionIfIdle(input: { db: Db; clock: Clock; sessionId: string }): Promise<IdleCheck> {
+  const session = await resolveSession({ ...input, touch: false });
+  return session ? { ended: false, idleExpiresAt: session.idleExpiresAt } : { ended: true };
+}
+
 /** The "stay signed in" button: the same checks, and it always counts as activity. */
 export function keepSessionAlive(input: { db: Db; clock: Clock; sessionId: string }) {
   return resolveSession({ ...input, touch: "always" });

@@ -5,6 +5,7 @@ import { signIn } from "../../lib/auth/sign-in.ts";
 import {
   ABSOLUTE_TIMEOUT_MS,
   endSession,
+  endSessionIfIdle,
   IDLE_TIMEOUT_MS,
   keepSessionAlive,
   resolveSession,
@@ -111,6 +112,64 @@ describe.each(databaseKinds())("sessions on %s", (kind) => {
     expect(await resolve(clock, token)).toBeNull();
     expect((await db().session.findUniqueOrThrow({ where: { id: sessionRowId(token) } })).revokedReason).toBe("absolute-timeout");
     expect(ABSOLUTE_TIMEOUT_MS).toBe(8 * HOUR);
+  });
+
+  describe("endSessionIfIdle (a browser's idle timer ran out)", () => {
+    const lastSeen = async (token: string) =>
+      (await db().session.findUniqueOrThrow({ where: { id: sessionRowId(token) } })).lastSeenAt;
+
+    it("keeps a session another tab used 5 minutes ago, reports its deadline and does not count as activity", async () => {
+      const clock = fixedClock("2026-04-06T09:00:00Z");
+      const { token } = await signedIn(clock);
+      clock.advance(10 * MINUTE);
+      expect(await resolve(clock, token)).not.toBeNull(); // the other tab
+      const seen = await lastSeen(token);
+      expect(seen).toEqual(clock.now());
+      clock.advance(5 * MINUTE);
+      const check = await endSessionIfIdle({ db: db(), clock, sessionId: token });
+      expect(check).toEqual({ ended: false, idleExpiresAt: new Date(seen.getTime() + IDLE_TIMEOUT_MS) });
+      expect(await lastSeen(token)).toEqual(seen);
+      // Asking again later does not move the deadline either: the limit still counts from that request.
+      clock.advance(IDLE_TIMEOUT_MS - 5 * MINUTE - SECOND);
+      expect(await endSessionIfIdle({ db: db(), clock, sessionId: token })).toEqual(check);
+      clock.advance(SECOND);
+      expect(await endSessionIfIdle({ db: db(), clock, sessionId: token })).toEqual({ ended: true });
+    });
+
+    it("ends a session nobody has used for 15 minutes", async () => {
+      const clock = fixedClock("2026-04-06T10:00:00Z");
+      const { token } = await signedIn(clock);
+      clock.advance(IDLE_TIMEOUT_MS + SECOND);
+      expect(await endSessionIfIdle({ db: db(), clock, sessionId: token })).toEqual({ ended: true });
+      const row = await db().session.findUniqueOrThrow({ where: { id: sessionRowId(token) } });
+      expect(row.revokedReason).toBe("idle-timeout");
+      expect(await resolve(fixedClock("2026-04-06T10:00:00Z"), token)).toBeNull();
+    });
+
+    it("ends a session past the 8-hour limit even if it was just used", async () => {
+      const start = Date.parse("2026-04-06T08:00:00Z");
+      const clock = fixedClock(new Date(start));
+      const { token } = await signedIn(clock);
+      for (let elapsed = 10 * MINUTE; elapsed < ABSOLUTE_TIMEOUT_MS; elapsed += 10 * MINUTE) {
+        clock.set(new Date(start + elapsed));
+        expect(await resolve(clock, token)).not.toBeNull();
+      }
+      clock.set(new Date(start + ABSOLUTE_TIMEOUT_MS));
+      expect(await endSessionIfIdle({ db: db(), clock, sessionId: token })).toEqual({ ended: true });
+      const row = await db().session.findUniqueOrThrow({ where: { id: sessionRowId(token) } });
+      expect(row.revokedReason).toBe("absolute-timeout");
+    });
+
+    it("reports an unknown or already ended session as ended", async () => {
+      const clock = fixedClock("2026-04-06T11:00:00Z");
+      expect(await endSessionIfIdle({ db: db(), clock, sessionId: "not-a-token" })).toEqual({ ended: true });
+      const { token } = await signedIn(clock);
+      await endSession({ db: db(), clock, sessionId: token });
+      clock.advance(MINUTE);
+      expect(await endSessionIfIdle({ db: db(), clock, sessionId: token })).toEqual({ ended: true });
+      const row = await db().session.findUniqueOrThrow({ where: { id: sessionRowId(token) } });
+      expect(row.revokedReason).toBe("signed-out");
+    });
   });
 
   it("sign-out ends the session at once, also for a copy of the cookie", async () => {
