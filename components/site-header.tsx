@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Actor } from "@/lib/access/actor";
+import { isStaff, type Actor } from "@/lib/access/actor";
 import { signOutAction } from "@/lib/auth/actions";
 import type { Locale } from "@/lib/i18n/config";
 import { getT } from "@/lib/i18n/server";
@@ -7,12 +7,11 @@ import { paths } from "@/lib/paths";
 import { LanguagePicker } from "./language-picker";
 import { QuickExit } from "./quick-exit";
 
-// Staff work on office PCs; everyone else (and anyone not yet signed in) gets the quick exit.
-const STAFF = new Set(["caseworker", "manager", "admin"]);
 
 export async function SiteHeader({ actor, locale }: { actor: Actor | null; locale: Locale }) {
   const [t, tr] = await Promise.all([getT("common"), getT("record")]);
-  const quickExit = !actor || !STAFF.has(actor.role);
+  // Staff work on office PCs; everyone else (and anyone not yet signed in) gets the quick exit.
+  const quickExit = !actor || !isStaff(actor.role);
   return (
     <header className="site-header">
       <div className="site-header-inner">

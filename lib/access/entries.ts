@@ -66,6 +66,11 @@ export function waitingEntryWhere(actor: Actor, childId: string): Prisma.EntryWh
   return { AND: [where, { readWithWorker: true, releasedAt: null }] };
 }
 
+/** Whether this entry, already loaded through listedEntryWhere, is one this viewer must wait for. */
+export function isWaitingFor(actor: Actor, entry: { readWithWorker: boolean; releasedAt: Date | null }): boolean {
+  return audienceOf(actor) === "child" && entry.readWithWorker && !entry.releasedAt;
+}
+
 /** Readable or waiting: what appears in the viewer's chronology at all. */
 export function listedEntryWhere(actor: Actor, childId: string): Prisma.EntryWhereInput {
   return { OR: [readableEntryWhere(actor, childId), waitingEntryWhere(actor, childId)] };

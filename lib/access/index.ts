@@ -4,6 +4,7 @@ export { childWhereForActor, findChildrenForActor, type ChildSummary } from "./p
 export { grantAccess, revokeGrant, type GrantInput } from "./grants.ts";
 export {
   audienceOf,
+  isWaitingFor,
   listedEntryWhere,
   mayReadAccessLog,
   readableEntryWhere,

@@ -1,7 +1,7 @@
 import "server-only";
-import { childWhereForActor, mayReadAccessLog, readableEntryWhere, type Actor } from "../access/index.ts";
+import { childWhereForActor, isStaff, mayReadAccessLog, readableEntryWhere, type Actor } from "../access/index.ts";
 import type { Clock } from "../clock.ts";
-import type { Db } from "../db/index.ts";
+import type { Db, Role } from "../db/index.ts";
 import { NotFound } from "../errors/index.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 
@@ -40,7 +40,6 @@ export type AccessLogItem = {
 };
 
 const PAGE = 30;
-const STAFF = new Set(["caseworker", "manager", "admin"]);
 
 export async function findAccessLog(input: { db: Db; actor: Actor; childId: string; locale: string; before?: string }) {
   const { db, actor, childId, locale } = input;
@@ -67,7 +66,7 @@ export async function findAccessLog(input: { db: Db; actor: Actor; childId: stri
       id: r.id,
       at: r.at,
       role: r.actorRole,
-      name: STAFF.has(r.actorRole) ? r.actorName : null,
+      name: isStaff(r.actorRole as Role) ? r.actorName : null,
       isViewer: r.actorId === actor.userId,
       part: r.part as ViewedPart,
       entry: r.entryId && r.entry ? { id: r.entryId, title: r.entry.translations[0]?.title ?? r.entry.title } : null,

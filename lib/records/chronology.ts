@@ -1,11 +1,11 @@
 import "server-only";
-import { audienceOf, listedEntryWhere, readableEntryWhere, type Actor } from "../access/index.ts";
+import { isWaitingFor, listedEntryWhere, readableEntryWhere, type Actor } from "../access/index.ts";
 import type { Prisma } from "../db/index.ts";
 import type { Db } from "../db/index.ts";
 import type { EntryStatus, EntryType } from "../db/generated/enums.ts";
 import type { ChronologyQuery } from "./chronology-filter.ts";
 import { decodeCursor, encodeCursor, newerThan, olderThan } from "./cursor.ts";
-import { ORIGINAL_LOCALE } from "./entry.ts";
+import { ORIGINAL_LOCALE } from "./entry-content.ts";
 import { lateByDays } from "./late-entry.ts";
 
 export const PAGE_SIZE = 25;
@@ -67,10 +67,9 @@ export async function findChronology(input: {
   const page = rows.slice(0, PAGE_SIZE);
   if (after) page.reverse();
 
-  const childAudience = audienceOf(actor) === "child";
   const items = page.map((r): ChronologyItem => {
     // A waiting entry's title, kind and dates of writing are loaded with the page but never leave this function.
-    const waiting = childAudience && r.readWithWorker && !r.releasedAt;
+    const waiting = isWaitingFor(actor, r);
     return {
       id: r.id,
       type: waiting ? null : r.type,

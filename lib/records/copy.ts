@@ -1,11 +1,8 @@
 import "server-only";
 import { readableEntryWhere, type Actor } from "../access/index.ts";
 import type { Db } from "../db/index.ts";
-import type { EntryStatus, EntryType } from "../db/generated/enums.ts";
 import { newerThan, type Cursor } from "./cursor.ts";
-import { readDecision, readVisit, type DecisionDetails, type VisitDetails } from "./entry-details.ts";
-import { ORIGINAL_LOCALE, type EntrySection } from "./entry.ts";
-import { lateByDays } from "./late-entry.ts";
+import { ORIGINAL_LOCALE, presentContent, type EntryContent } from "./entry-content.ts";
 import { openRecord } from "./open-record.ts";
 
 // "A copy to keep": every entry this viewer may read, the way the entry page shows it to them.
@@ -17,19 +14,8 @@ import { openRecord } from "./open-record.ts";
 
 export const COPY_BATCH = 500;
 
-export type CopyEntry = {
+export type CopyEntry = EntryContent & {
   id: string;
-  type: EntryType;
-  status: EntryStatus;
-  title: string;
-  occurredAt: Date;
-  recordedAt: Date;
-  lateByDays: number | null;
-  author: { name: string; role: string };
-  originator: { name: string; role: string | null } | null;
-  sections: EntrySection[];
-  decision: DecisionDetails | null;
-  visit: VisitDetails | null;
   /** Shown in the viewer's language: who translated and checked it. */
   translation: { translatedBy: string; checkedBy: string | null } | null;
   /** The viewer reads a language this entry has not been translated into yet. */
@@ -88,25 +74,14 @@ function readBatch(db: Db, actor: Actor, childId: string, locale: string, after:
 
 type Row = Awaited<ReturnType<typeof readBatch>>[number];
 
-// The same choice as the entry page: a translation is used when it covers every section.
+// The same content and translation choice as the entry page (entry-content.ts).
 function toCopyEntry(e: Row, locale: string): CopyEntry {
-  const tr = locale === ORIGINAL_LOCALE ? undefined : e.translations[0];
-  const use = tr && tr.sections.length === e.sections.length ? tr : undefined;
+  const { content, translation, used } = presentContent(e, locale);
   return {
     id: e.id,
-    type: e.type,
-    status: e.status,
-    title: use ? use.title : e.title,
-    occurredAt: e.occurredAt,
-    recordedAt: e.recordedAt,
-    lateByDays: lateByDays(e.occurredAt, e.recordedAt),
-    author: { name: e.authorName, role: e.authorRole },
-    originator: e.originatorName && e.originatorName !== e.authorName ? { name: e.originatorName, role: e.originatorRole } : null,
-    sections: e.sections.map((s, i) => ({ text: use ? use.sections[i] : s.text, nature: s.nature, source: s.source, sourceName: s.sourceName })),
-    decision: readDecision(e.decision),
-    visit: readVisit(e.visit),
-    translation: use ? { translatedBy: use.translatedBy, checkedBy: use.checkedBy } : null,
-    untranslated: locale !== ORIGINAL_LOCALE && !use,
+    ...content,
+    translation: used && translation ? { translatedBy: translation.translatedBy, checkedBy: translation.checkedBy } : null,
+    untranslated: locale !== ORIGINAL_LOCALE && !used,
     files: e.attachments.map((a) => a.fileName),
   };
 }

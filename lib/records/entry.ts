@@ -1,30 +1,18 @@
 import "server-only";
-import { audienceOf, listedEntryWhere, readableEntryWhere, type Actor } from "../access/index.ts";
+import { audienceOf, isWaitingFor, listedEntryWhere, readableEntryWhere, type Actor } from "../access/index.ts";
 import type { Db } from "../db/index.ts";
-import type { EntryStatus, EntryType, SectionNature, SectionSource } from "../db/generated/enums.ts";
+import type { EntryType } from "../db/generated/enums.ts";
 import { NotFound } from "../errors/index.ts";
-import { lateByDays } from "./late-entry.ts";
-import { readDecision, readVisit, type DecisionDetails, type VisitDetails } from "./entry-details.ts";
+import { ORIGINAL_LOCALE, presentContent, type EntryContent } from "./entry-content.ts";
 
-export type EntrySection = { text: string; nature: SectionNature; source: SectionSource; sourceName: string | null };
+export { ORIGINAL_LOCALE, type EntrySection } from "./entry-content.ts";
 export type LinkedEntry = { id: string; title: string };
 
 export type EntryView =
   | { kind: "waiting"; id: string; type: EntryType; occurredAt: Date }
-  | {
+  | (EntryContent & {
       kind: "readable";
       id: string;
-      type: EntryType;
-      status: EntryStatus;
-      title: string;
-      occurredAt: Date;
-      recordedAt: Date;
-      lateByDays: number | null;
-      author: { name: string; role: string };
-      originator: { name: string; role: string | null } | null;
-      sections: EntrySection[];
-      decision: DecisionDetails | null;
-      visit: VisitDetails | null;
       translation: { locale: string; translatedBy: string; checkedBy: string | null; showingOriginal: boolean } | null;
       /** The viewer reads a language this entry has no translation into. */
       untranslatedFor: string | null;
@@ -35,10 +23,7 @@ export type EntryView =
       originalLocation: string | null;
       /** For staff: whether the child is waiting to read this with a worker. */
       readWithWorker: { releasedAt: Date | null } | null;
-    };
-
-// Entries are written in English by the council's system; other languages come from translations.
-export const ORIGINAL_LOCALE = "en";
+    });
 
 /** One entry as this viewer may see it; NotFound when it is not theirs to see (or does not exist). */
 export async function findEntryForViewer(input: {
@@ -56,7 +41,7 @@ export async function findEntryForViewer(input: {
     select: { id: true, type: true, occurredAt: true, readWithWorker: true, releasedAt: true },
   });
   if (!listed) throw new NotFound();
-  if (audienceOf(actor) === "child" && listed.readWithWorker && !listed.releasedAt) {
+  if (isWaitingFor(actor, listed)) {
     return { kind: "waiting", id: listed.id, type: listed.type, occurredAt: listed.occurredAt };
   }
   return loadReadable(db, actor, childId, entryId, locale, input.original ?? false);
@@ -73,8 +58,7 @@ async function loadReadable(db: Db, actor: Actor, childId: string, entryId: stri
     },
   });
   if (!e) throw new NotFound();
-  const tr = locale === ORIGINAL_LOCALE ? undefined : e.translations[0];
-  const useTranslation = tr && !original && tr.sections.length === e.sections.length;
+  const { content, translation: tr, used } = presentContent(e, locale, original);
   const [replacedBy, replaces] = await Promise.all([
     linked(db, actor, childId, locale, { supersedesExternalId: e.externalId }),
     e.supersedesExternalId ? linked(db, actor, childId, locale, { externalId: e.supersedesExternalId }) : null,
@@ -82,23 +66,8 @@ async function loadReadable(db: Db, actor: Actor, childId: string, entryId: stri
   return {
     kind: "readable",
     id: e.id,
-    type: e.type,
-    status: e.status,
-    title: useTranslation ? tr.title : e.title,
-    occurredAt: e.occurredAt,
-    recordedAt: e.recordedAt,
-    lateByDays: lateByDays(e.occurredAt, e.recordedAt),
-    author: { name: e.authorName, role: e.authorRole },
-    originator: e.originatorName && e.originatorName !== e.authorName ? { name: e.originatorName, role: e.originatorRole } : null,
-    sections: e.sections.map((s, i) => ({
-      text: useTranslation ? tr.sections[i] : s.text,
-      nature: s.nature,
-      source: s.source,
-      sourceName: s.sourceName,
-    })),
-    decision: readDecision(e.decision),
-    visit: readVisit(e.visit),
-    translation: tr ? { locale: tr.locale, translatedBy: tr.translatedBy, checkedBy: tr.checkedBy, showingOriginal: !useTranslation } : null,
+    ...content,
+    translation: tr ? { locale: tr.locale, translatedBy: tr.translatedBy, checkedBy: tr.checkedBy, showingOriginal: !used } : null,
     untranslatedFor: locale !== ORIGINAL_LOCALE && !tr ? locale : null,
     replacedBy,
     replaces,
