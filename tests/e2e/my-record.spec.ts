@@ -214,3 +214,36 @@ test("a mother sees what is kept from the father, and a manager sees the team's 
   await expect(page.getByRole("link", { name: "Information from Katarzyna's mental health team" })).toBeVisible();
   await expectAccessible(page);
 });
+
+test("bad addresses and query strings get not-found or are ignored, and change nothing", async ({ page }) => {
+  await signIn(page, DEMO.child, "en");
+  await openRecord(page, "Amira");
+  const recordUrl = new URL(page.url()).pathname;
+  for (const path of ["/records/not-an-id", `${recordUrl}/entries/not-an-id`, `${recordUrl}/files/not-an-id`, "/records/00000000-0000-0000-0000-000000000000/download"]) {
+    expect((await page.request.get(path)).status(), path).toBe(404);
+  }
+  // Nonsense filters and cursors are ignored: the first page, unfiltered.
+  const response = await page.goto(`${recordUrl}?type=<script>&period=later&before=%%%&after=AAAA`);
+  expect(response!.status()).toBe(200);
+  await expect(page.getByLabel("Kind of entry")).toHaveValue("");
+  await expect(page.getByRole("link", { name: "Call from Amira's school" })).toBeVisible();
+});
+
+test("the copy to keep downloads as a PDF for its reader, and not for anyone else", async ({ page, browser }) => {
+  await signIn(page, DEMO.child, "en");
+  await openRecord(page, "Amira");
+  const recordUrl = new URL(page.url()).pathname;
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download a copy (PDF)" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("record.pdf");
+  const bytes = await page.request.get(`${recordUrl}/download`);
+  expect(bytes.headers()["content-type"]).toBe("application/pdf");
+  expect(bytes.headers()["cache-control"]).toContain("no-store");
+  expect((await bytes.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+  const outsider = await browser.newPage();
+  await signIn(outsider, DEMO.carer, "en");
+  expect((await outsider.request.get(`${recordUrl}/download`)).status()).toBe(404);
+  await outsider.close();
+});
