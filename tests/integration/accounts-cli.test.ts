@@ -1,49 +1,27 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect, type Connection } from "../../lib/db/connect.ts";
+import { runScript, withDataFolder, type Run } from "../helpers/cli.ts";
 import { signIn } from "../../lib/auth/sign-in.ts";
 import { systemClock } from "../../lib/clock.ts";
 
 // The accounts command as an operator runs it: a real process, on a PGlite data folder of its own
 // (no DATABASE_URL), the password piped in on standard input.
 
-const root = path.resolve(import.meta.dirname, "../..");
-const tsx = path.join(root, "node_modules/.bin/tsx");
 const PASSWORD = "a long staff passphrase";
-
-type Run = { code: number | null; stdout: string; stderr: string };
 
 let dataDir: string;
 
 function run(args: string[], stdin?: string): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NODE_ENV: "production" };
-  delete env.DATABASE_URL;
-  return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ["--conditions=react-server", "scripts/accounts.ts", ...args], { cwd: root, env });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    if (stdin !== undefined) child.stdin.end(stdin);
-    else child.stdin.end();
-  });
+  return runScript("scripts/accounts.ts", args, dataDir, stdin);
 }
 
 const create = (args: string[], password = PASSWORD) => run(["create", ...args, "--password-stdin"], `${password}\n`);
 
-/** Opens the data folder (only while no command runs: PGlite allows one opener). */
-async function withDb<T>(fn: (c: Connection) => Promise<T>): Promise<T> {
-  const conn = await connect({ kind: "pglite", dir: path.join(dataDir, "db") });
-  try {
-    return await fn(conn);
-  } finally {
-    await conn.close();
-  }
+function withDb<T>(fn: (c: Connection) => Promise<T>): Promise<T> {
+  return withDataFolder(dataDir, fn);
 }
 
 /** An expected failure: non-zero exit, and the first line of stderr says what is wrong. */

@@ -1,46 +1,25 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connect, type Connection } from "../../lib/db/connect.ts";
+import type { Connection } from "../../lib/db/connect.ts";
+import { root, runScript, withDataFolder, type Run } from "../helpers/cli.ts";
 
 // The import command as an operator runs it: a real process on a PGlite data folder of its own
 // (no DATABASE_URL).
 
-const root = path.resolve(import.meta.dirname, "../..");
-const tsx = path.join(root, "node_modules/.bin/tsx");
 const demoFile = path.join(root, "prisma/demo/case-records.json");
 const SECRET = "Zebedee Quillfeather";
-
-type Run = { code: number | null; stdout: string; stderr: string };
 
 let dataDir: string;
 let workDir: string;
 
 function run(args: string[]): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NODE_ENV: "production" };
-  delete env.DATABASE_URL;
-  return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ["--conditions=react-server", "scripts/records-import.ts", ...args], { cwd: root, env });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
+  return runScript("scripts/records-import.ts", args, dataDir);
 }
 
-/** Opens the data folder (only while no command runs: PGlite allows one opener). */
-async function withDb<T>(fn: (c: Connection) => Promise<T>): Promise<T> {
-  const conn = await connect({ kind: "pglite", dir: path.join(dataDir, "db") });
-  try {
-    return await fn(conn);
-  } finally {
-    await conn.close();
-  }
+function withDb<T>(fn: (c: Connection) => Promise<T>): Promise<T> {
+  return withDataFolder(dataDir, fn);
 }
 
 const entryCount = () => withDb(({ prisma }) => prisma.entry.count());
