@@ -45,13 +45,8 @@ function wrap<S extends z.ZodType, A extends Actor | null>(opts: Options<S, A>, 
     const te = await getT("errors");
     const values = keptValues(formData, opts.keep);
     try {
-      const h = await headers();
-      const proto = h.get("x-forwarded-proto") ?? "http";
       const session = await getCurrentSession();
-      if (!isAllowedOrigin(h.get("origin"), h.get("host"), proto)) {
-        await auditRefusal(session?.actor ?? null, opts.name, "bad-origin");
-        return { ok: false, formError: te("badOrigin") };
-      }
+      if (!(await originAllowed(session?.actor ?? null, opts.name))) return { ok: false, formError: te("badOrigin") };
       if (needsActor && !session) return { ok: false, formError: te("unauthenticated") };
       const parsed = opts.schema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) return { ok: false, formError: te("invalid"), fieldErrors: await fieldErrors(parsed.error), values };
@@ -66,6 +61,17 @@ function wrap<S extends z.ZodType, A extends Actor | null>(opts: Options<S, A>, 
       return { ok: false, formError: te(messageKey(error, opts.name)), values };
     }
   };
+}
+
+/**
+ * Whether the request comes from this site (or an allowed origin); a refusal is audited. Used by
+ * the wrapper, and by the one action that must not resolve the session first (idle sign-out).
+ */
+export async function originAllowed(actor: Actor | null, action: string): Promise<boolean> {
+  const h = await headers();
+  if (isAllowedOrigin(h.get("origin"), h.get("host"), h.get("x-forwarded-proto") ?? "http")) return true;
+  await auditRefusal(actor, action, "bad-origin");
+  return false;
 }
 
 // Ids and categories only: no personal data in the audit log.

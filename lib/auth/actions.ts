@@ -1,10 +1,8 @@
 "use server";
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { defineAction, definePublicAction, type ActionState } from "../action/index.ts";
-import { isAllowedOrigin } from "../action/origin.ts";
-import { appendAudit } from "../audit/index.ts";
+import { defineAction, definePublicAction, originAllowed, type ActionState } from "../action/index.ts";
 import { systemClock } from "../clock.ts";
 import { getDb } from "../db/index.ts";
 import { isLocale, LOCALE_COOKIE } from "../i18n/config.ts";
@@ -83,11 +81,8 @@ export type IdleSignOutResult = { ended: true } | { ended: false; idleExpiresAt:
  * makes the same origin check itself. Null when refused.
  */
 export async function idleSignOutAction(): Promise<IdleSignOutResult | null> {
-  const h = await headers();
-  if (!isAllowedOrigin(h.get("origin"), h.get("host"), h.get("x-forwarded-proto") ?? "http")) {
-    await auditRefusal("auth.idle-sign-out", "bad-origin");
-    return null;
-  }
+  // No actor: finding out who would count as activity.
+  if (!(await originAllowed(null, "auth.idle-sign-out"))) return null;
   const sessionId = await readSessionIdFromCookie();
   const clock = systemClock;
   const check = sessionId ? await endSessionIfIdle({ db: await getDb(), clock, sessionId }) : ({ ended: true } as const);
@@ -97,16 +92,6 @@ export async function idleSignOutAction(): Promise<IdleSignOutResult | null> {
   }
   const { idleExpiresAt } = check;
   return { ended: false, idleExpiresAt: idleExpiresAt.toISOString(), msLeft: Math.max(0, idleExpiresAt.getTime() - clock.now().getTime()) };
-}
-
-// As lib/action does for the actions it wraps; no actor, since finding out who would count as activity.
-async function auditRefusal(action: string, why: string) {
-  try {
-    const db = await getDb();
-    await db.$transaction((tx) => appendAudit(tx, { actor: null, action: "action.refused", detail: { action, why }, at: systemClock.now() }));
-  } catch (error) {
-    log.error("could not audit a refused action", { action, error });
-  }
 }
 
 const keepAliveRun = defineAction({
