@@ -4,6 +4,7 @@ import type { Clock } from "../clock.ts";
 import type { Db, Role } from "../db/index.ts";
 import { NotFound } from "../errors/index.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
+import { titleFor } from "./entry-content.ts";
 
 // "Who has looked at my record". Every view of a child's record or of one entry is written to
 // RecordView, which the database keeps append-only. The child and their advocate (and staff) can read it; parents and carers cannot,
@@ -69,7 +70,7 @@ export async function findAccessLog(input: { db: Db; actor: Actor; childId: stri
       name: isStaff(r.actorRole as Role) ? r.actorName : null,
       isViewer: r.actorId === actor.userId,
       part: r.part as ViewedPart,
-      entry: r.entryId && r.entry ? { id: r.entryId, title: r.entry.translations[0]?.title ?? r.entry.title } : null,
+      entry: r.entryId && r.entry ? { id: r.entryId, title: titleFor(r.entry) } : null,
     }),
   );
   const last = page[page.length - 1];

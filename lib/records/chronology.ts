@@ -5,7 +5,7 @@ import type { Db } from "../db/index.ts";
 import type { EntryStatus, EntryType } from "../db/generated/enums.ts";
 import type { ChronologyQuery } from "./chronology-filter.ts";
 import { decodeCursor, encodeCursor, newerThan, olderThan } from "./cursor.ts";
-import { ORIGINAL_LOCALE } from "./entry-content.ts";
+import { ORIGINAL_LOCALE, titleFor } from "./entry-content.ts";
 import { lateByDays } from "./late-entry.ts";
 
 export const PAGE_SIZE = 25;
@@ -77,7 +77,7 @@ export async function findChronology(input: {
       occurredAt: r.occurredAt,
       lateByDays: waiting ? null : lateByDays(r.occurredAt, r.recordedAt),
       waiting,
-      title: waiting ? null : (r.translations?.[0]?.title ?? r.title),
+      title: waiting ? null : titleFor(r),
       translated: !waiting && Boolean(r.translations?.length),
     };
   });

@@ -66,3 +66,12 @@ export function presentContent(e: ContentRow, locale: string, original = false) 
   };
   return { content, translation, used: Boolean(used) };
 }
+
+/**
+ * An entry's title in the reader's language, from a row loaded with its translations filtered
+ * to that language (or without them, for readers of the original). Titles have no sections to
+ * cover, so any translation into the language will do.
+ */
+export function titleFor(row: { title: string; translations?: { title: string }[] }): string {
+  return row.translations?.[0]?.title ?? row.title;
+}

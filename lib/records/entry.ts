@@ -3,7 +3,7 @@ import { audienceOf, isWaitingFor, listedEntryWhere, readableEntryWhere, type Ac
 import type { Db } from "../db/index.ts";
 import type { EntryType } from "../db/generated/enums.ts";
 import { NotFound } from "../errors/index.ts";
-import { ORIGINAL_LOCALE, presentContent, type EntryContent } from "./entry-content.ts";
+import { ORIGINAL_LOCALE, presentContent, titleFor, type EntryContent } from "./entry-content.ts";
 
 export { ORIGINAL_LOCALE, type EntrySection } from "./entry-content.ts";
 export type LinkedEntry = { id: string; title: string };
@@ -85,5 +85,5 @@ async function linked(db: Db, actor: Actor, childId: string, locale: string, whe
     orderBy: { occurredAt: "desc" },
     select: { id: true, title: true, translations: { where: { locale }, select: { title: true } } },
   });
-  return row ? { id: row.id, title: row.translations[0]?.title ?? row.title } : null;
+  return row ? { id: row.id, title: titleFor(row) } : null;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { readableEntryWhere, type Actor } from "../access/index.ts";
 import type { Db } from "../db/index.ts";
 import { NotFound } from "../errors/index.ts";
+import { titleFor } from "./entry-content.ts";
 
 // "My things": what belongs to the child (certificates, drawings, letters), held as copies, with
 // where each original is so it can be given back.
@@ -32,7 +33,7 @@ export async function findThings(input: { db: Db; actor: Actor; childId: string;
   });
   return rows.map((r) => ({
     entryId: r.id,
-    title: r.translations[0]?.title ?? r.title,
+    title: titleFor(r),
     occurredAt: r.occurredAt,
     originalLocation: r.originalLocation,
     files: r.attachments.map((a) => ({ id: a.id, fileName: a.fileName, mediaType: a.mediaType, size: a.file.size })),
