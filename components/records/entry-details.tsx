@@ -16,12 +16,7 @@ export async function DecisionDetails({ decision }: { decision: Decision }) {
     <section aria-labelledby="decision-details" className="details-box">
       <h2 id="decision-details">{t("decision.title")}</h2>
       <dl className="facts">
-        {rows.filter(([, v]) => v).map(([key, value]) => (
-          <div key={key}>
-            <dt>{t(key)}</dt>
-            <dd lang="en" dir="ltr"><GlossaryText text={value!} /></dd>
-          </div>
-        ))}
+        <EnglishFacts rows={rows} label={t} />
       </dl>
     </section>
   );
@@ -44,25 +39,30 @@ export async function VisitDetails({ visit }: { visit: Visit }) {
     <section aria-labelledby="visit-details" className="details-box">
       <h2 id="visit-details">{t("visit.title")}</h2>
       <dl className="facts">
-        {english.filter(([, v]) => v).map(([key, value]) => (
-          <div key={key}>
-            <dt>{t(key)}</dt>
-            <dd lang="en" dir="ltr"><GlossaryText text={value!} /></dd>
-          </div>
-        ))}
+        <EnglishFacts rows={english} label={t} />
         {answers.filter(([, v]) => v).map(([key, value]) => (
           <div key={key}>
             <dt>{t(key)}</dt>
             <dd>{value}</dd>
           </div>
         ))}
-        {visit.notAloneReason ? (
-          <div>
-            <dt>{t("visit.notAloneReason")}</dt>
-            <dd lang="en" dir="ltr"><GlossaryText text={visit.notAloneReason} /></dd>
-          </div>
-        ) : null}
+        <EnglishFacts rows={[["visit.notAloneReason", visit.notAloneReason]]} label={t} />
       </dl>
     </section>
   );
+}
+
+// Labelled facts whose values are the council's English text, with glossary terms linked;
+// rows without a value are left out.
+function EnglishFacts({ rows, label }: { rows: [string, string | undefined][]; label: (key: string) => string }) {
+  return rows
+    .filter((row): row is [string, string] => Boolean(row[1]))
+    .map(([key, value]) => (
+      <div key={key}>
+        <dt>{label(key)}</dt>
+        <dd lang="en" dir="ltr">
+          <GlossaryText text={value} />
+        </dd>
+      </div>
+    ));
 }
