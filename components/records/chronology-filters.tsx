@@ -1,6 +1,7 @@
 import { ENTRY_TYPES, PERIODS, type ChronologyQuery } from "@/lib/records/chronology-filter";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
+import { SelectField } from "../ui/select-field";
 
 // A plain GET form, so filtering works with JavaScript off and the choice is in the address.
 export async function ChronologyFilters({ childId, query }: { childId: string; query: ChronologyQuery }) {
@@ -9,28 +10,10 @@ export async function ChronologyFilters({ childId, query }: { childId: string; q
     <form method="get" action={paths.record(childId)} className="filters">
       <fieldset>
         <legend>{t("chronology.filters")}</legend>
-        <div className="field">
-          <label htmlFor="filter-type">{t("chronology.filterType")}</label>
-          <select id="filter-type" name="type" defaultValue={query.type ?? ""}>
-            <option value="">{t("chronology.allTypes")}</option>
-            {ENTRY_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`types.${type}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-period">{t("chronology.filterPeriod")}</label>
-          <select id="filter-period" name="period" defaultValue={query.period ?? ""}>
-            <option value="">{t("chronology.allPeriods")}</option>
-            {PERIODS.map((p) => (
-              <option key={p} value={p}>
-                {t(`periods.${p}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="filter-type" name="type" label={t("chronology.filterType")} value={query.type} anyLabel={t("chronology.allTypes")}
+          options={ENTRY_TYPES.map((type) => ({ value: type, label: t(`types.${type}`) }))} />
+        <SelectField id="filter-period" name="period" label={t("chronology.filterPeriod")} value={query.period} anyLabel={t("chronology.allPeriods")}
+          options={PERIODS.map((p) => ({ value: p, label: t(`periods.${p}`) }))} />
         <button type="submit" className="button button-secondary">
           {t("chronology.apply")}
         </button>
