@@ -1,0 +1,2 @@
+import "server-only";
+export { loadDemoData, DEMO_EXTRACT } from "./load-demo.ts";
