@@ -1,26 +1,21 @@
 // Migrates the configured database and, on an empty one, loads the demo records and accounts.
 import path from "node:path";
 import { systemClock } from "../lib/clock.ts";
-import { getConnection } from "../lib/db/index.ts";
+import type { Connection } from "../lib/db/connect.ts";
 import { dataDir, env } from "../lib/env.ts";
 import { createLocalFileStore } from "../lib/files/index.ts";
 import { loadDemoData } from "../lib/demo/index.ts";
 
-export async function prepareDatabase() {
-  const conn = await getConnection();
+export async function prepareDatabase(conn: Connection) {
+  const applied = await conn.migrate();
+  if (applied.length) console.log(`Database migrated: ${applied.join(", ")}`);
+  const wantDemo = env.DEMO_DATA === "on" || (env.DEMO_DATA === "auto" && conn.target.kind === "pglite");
+  if (!wantDemo) return [];
+  // The portal starts whatever happens to the demo data: it is a convenience, not a need.
   try {
-    const applied = await conn.migrate();
-    if (applied.length) console.log(`Database migrated: ${applied.join(", ")}`);
-    const wantDemo = env.DEMO_DATA === "on" || (env.DEMO_DATA === "auto" && conn.target.kind === "pglite");
-    if (!wantDemo) return [];
-    // The portal starts whatever happens to the demo data: it is a convenience, not a need.
-    try {
-      return await loadDemoData({ db: conn.prisma, files: createLocalFileStore(path.join(dataDir, "files")), clock: systemClock });
-    } catch (error) {
-      console.warn(`Demo data was not loaded: ${error instanceof Error ? error.message : String(error)}`);
-      return [];
-    }
-  } finally {
-    await conn.close();
+    return await loadDemoData({ db: conn.prisma, files: createLocalFileStore(path.join(dataDir, "files")), clock: systemClock });
+  } catch (error) {
+    console.warn(`Demo data was not loaded: ${error instanceof Error ? error.message : String(error)}`);
+    return [];
   }
 }

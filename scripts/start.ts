@@ -16,22 +16,41 @@ process.env.NEXTAUTH_SECRET ??= readOrCreateSecret(path.join(dataDir, "auth-secr
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
 const { prepareDatabase } = await import("./prepare-database.ts");
-const demoSignIns = await prepareDatabase();
+const { connect } = await import("../lib/db/connect.ts");
+const { configuredTarget } = await import("../lib/db/index.ts");
+
+// This process owns the database while the portal runs. The embedded one is served over a
+// private socket in DATA_DIR, so the portal and the command-line tools share it.
+const owner = await connect(configuredTarget());
+const demoSignIns = await prepareDatabase(owner);
+const host = owner.serve ? await owner.serve() : null;
+if (!host) await owner.close();
 
 if (!dev && needsBuild()) {
   console.log("Building the portal (first run or sources changed)…");
   const build = spawnSync(nextBin(), ["build"], { cwd: root, stdio: "inherit", env: process.env });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  if (build.status !== 0) await stop(build.status ?? 1);
 }
 
-const server = spawn(nextBin(), [dev ? "dev" : "start", "-p", port], { cwd: root, stdio: "inherit", env: process.env });
+const server = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/serve.ts", ...(dev ? ["--dev"] : [])], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: dev ? "development" : "production" },
+});
 console.log(`\nRecord Together is starting on ${process.env.NEXTAUTH_URL}`);
 if (demoSignIns.length) {
   console.log("\nDemo sign-ins (demo data only):");
   for (const a of demoSignIns) console.log(`  ${a.role.padEnd(11)} ${a.username.padEnd(10)} ${a.password.padEnd(24)} ${a.description}`);
 }
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => server.kill("SIGTERM"));
+server.on("exit", (code) => void stop(code ?? 0));
+
+// The server has stopped (or never started): let go of the database, then leave.
+async function stop(code: number): Promise<never> {
+  await host?.close();
+  if (host) await owner.close();
+  process.exit(code);
+}
 
 function readOrCreateSecret(file: string): string {
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();

@@ -6,6 +6,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { PrismaClient } from "./generated/client.ts";
 import { migrate, type Migration, type SqlRunner } from "./migrate.ts";
+import { servePglite, SOCKET_NAME, type PgliteHost } from "./pglite-host.ts";
 
 export type Db = PrismaClient;
 
@@ -16,6 +17,12 @@ export type Connection = {
   target: Target;
   /** Applies pending migrations (all of prisma/migrations unless a list is given, for tests). */
   migrate(migrations?: Migration[]): Promise<string[]>;
+  /**
+   * Only for the process that opened an embedded database folder itself: serves it to the
+   * portal and the command-line tools over a private socket. From then on this process must use
+   * the database through the socket too (connect again), never through `prisma` here.
+   */
+  serve?(): Promise<PgliteHost>;
   close(): Promise<void>;
 };
 
@@ -48,6 +55,9 @@ async function connectPostgres(target: Extract<Target, { kind: "postgres" }>): P
 }
 
 async function connectPglite(target: Extract<Target, { kind: "pglite" }>): Promise<Connection> {
+  if (target.dir && servedByAnother(target.dir)) {
+    return { ...(await connectPostgres({ kind: "postgres", url: socketUrl(target.dir) })), target };
+  }
   const release = target.dir ? lockFolder(target.dir) : () => {};
   let pglite: PGlite;
   try {
@@ -67,12 +77,38 @@ async function connectPglite(target: Extract<Target, { kind: "pglite" }>): Promi
     prisma,
     target,
     migrate: (migrations) => migrate(runner, migrations),
+    serve: target.dir ? () => servePglite(pglite, socketDir(target.dir!)) : undefined,
     async close() {
       await prisma.$disconnect();
       await pglite.close();
       release();
     },
   };
+}
+
+// The socket sits beside the database folder, not in it: the folder belongs to PGlite.
+function socketDir(dir: string): string {
+  return path.join(path.dirname(path.resolve(dir)), "run");
+}
+
+/** The embedded database, reached through the socket of the process that serves it. */
+export function socketUrl(dir: string): string {
+  return `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(socketDir(dir))}`;
+}
+
+// Another live process holds the folder and serves it: the portal is running.
+function servedByAnother(dir: string): boolean {
+  const holder = lockHolder(dir);
+  return holder !== null && holder !== process.pid && fs.existsSync(path.join(socketDir(dir), SOCKET_NAME));
+}
+
+function lockHolder(dir: string): number | null {
+  try {
+    const holder = Number(fs.readFileSync(path.join(dir, "portal.lock"), "utf8"));
+    return holder && isAlive(holder) ? holder : null;
+  } catch {
+    return null;
+  }
 }
 
 // Only one process may open a PGlite folder; a second would corrupt it. Fail with a clear message.
@@ -85,7 +121,7 @@ function lockFolder(dir: string): () => void {
     const holder = Number(fs.readFileSync(lock, "utf8"));
     if (holder && holder !== process.pid && isAlive(holder)) {
       throw new Error(
-        `The embedded database in ${dir} is in use by process ${holder}. Stop the portal first, or set DATABASE_URL.`,
+        `The embedded database in ${dir} is in use by process ${holder}, which does not share it (another command). Wait for it to finish, or set DATABASE_URL.`,
       );
     }
     fs.writeFileSync(lock, String(process.pid));

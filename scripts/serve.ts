@@ -1,0 +1,34 @@
+// The portal's HTTP server: Next.js behind a thin layer that gives every response its own
+// Content-Security-Policy nonce (Next.js reads it from the request and puts it on its scripts)
+// and, on https, HSTS. Started by scripts/start.ts; run without the react-server condition.
+import { randomBytes } from "node:crypto";
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import { securityHeaders } from "../lib/http/security-headers.ts";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const https = (process.env.NEXTAUTH_URL ?? "").startsWith("https:");
+
+const app = next({ dev, dir: root, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((req, res) => {
+  const nonce = randomBytes(18).toString("base64");
+  const headers = securityHeaders({ nonce, https, dev });
+  // Next.js takes the nonce from the request's policy; a route may set a stricter one of its own.
+  req.headers["content-security-policy"] = headers["Content-Security-Policy"];
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  void handle(req, res);
+});
+server.listen(port, () => console.log(`Serving on port ${port}`));
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  });
+}
