@@ -26,7 +26,7 @@ if (kind === "postgres") {
   delete env.DATABASE_URL;
 }
 
-const server = spawn(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/start.ts"], { cwd: root, env, stdio: "inherit" });
+const server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], { cwd: root, env, stdio: "inherit" });
 const stop = async () => {
   server.kill("SIGTERM");
   await dropDatabase().catch(() => {});

@@ -26,9 +26,10 @@ const server = http.createServer((req, res) => {
 });
 server.listen(port, () => console.log(`Serving on port ${port}`));
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    server.close(() => process.exit(0));
-    server.closeAllConnections();
-  });
+function stop() {
+  server.close(() => process.exit(0));
+  server.closeAllConnections();
 }
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, stop);
+// Started by scripts/start.ts: when that process is gone, so is the database it served.
+process.on("disconnect", stop);

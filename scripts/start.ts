@@ -32,9 +32,12 @@ if (!dev && needsBuild()) {
   if (build.status !== 0) await stop(build.status ?? 1);
 }
 
-const server = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/serve.ts", ...(dev ? ["--dev"] : [])], {
+// Node itself runs the server (tsx only as a loader): a wrapper process between would stand in
+// the way of the stop signal.
+const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", ...(dev ? ["--dev"] : [])], {
   cwd: root,
-  stdio: "inherit",
+  // The IPC channel tells the server when this process has gone, however it went.
+  stdio: ["inherit", "inherit", "inherit", "ipc"],
   env: { ...process.env, NODE_ENV: dev ? "development" : "production" },
 });
 console.log(`\nRecord Together is starting on ${process.env.NEXTAUTH_URL}`);

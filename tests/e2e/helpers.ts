@@ -22,7 +22,7 @@ export async function signIn(page: Page, who: { username: string; password: stri
   await page.getByLabel("Username").fill(who.username);
   await page.getByLabel("Password").fill(who.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/$/, { timeout: 15_000 }); // argon2 on a busy machine
   if (language && (await page.locator("html").getAttribute("lang")) !== language) {
     await page.locator("#locale").selectOption(language);
     await page.locator("form.language-picker button[type=submit]").click();
