@@ -19,11 +19,21 @@ await app.prepare();
 const server = http.createServer((req, res) => {
   const nonce = randomBytes(18).toString("base64");
   const headers = securityHeaders({ nonce, https, dev });
-  // Next.js takes the nonce from the request's policy; a route may set a stricter one of its own.
+  // Next.js takes the nonce from the request's policy and puts it on its scripts.
   req.headers["content-security-policy"] = headers["Content-Security-Policy"];
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  setUnlessSet(res, headers);
   void handle(req, res);
 });
+// Added as the response starts, so a route's own stricter policy (file downloads) is kept:
+// Next.js does not replace a header that is already set.
+function setUnlessSet(res: http.ServerResponse, headers: Record<string, string>) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: http.ServerResponse, ...args: Parameters<typeof writeHead>) {
+    for (const [name, value] of Object.entries(headers)) if (!res.hasHeader(name)) res.setHeader(name, value);
+    return writeHead.apply(this, args);
+  } as typeof writeHead;
+}
+
 server.listen(port, () => console.log(`Serving on port ${port}`));
 
 function stop() {

@@ -148,6 +148,7 @@ test("my things lists what belongs to the child, with where the original is, and
   expect(response.status()).toBe(200);
   expect(response.headers()["content-disposition"]).toMatch(/^attachment;/);
   expect(response.headers()["cache-control"]).toContain("no-store");
+  expect(response.headers()["content-security-policy"]).toBe("default-src 'none'; sandbox"); // the file's own, not the pages'
   await expectAccessible(page);
   await expectNoHorizontalScroll(page);
 });
