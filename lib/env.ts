@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { isAddressOrRange } from "./auth/client-address.ts";
 
 // The only place that reads process.env. Everything else imports `env`.
 const schema = z.object({
@@ -12,6 +13,13 @@ const schema = z.object({
   // Origins allowed to post to server actions besides NEXTAUTH_URL's (comma-separated).
   ALLOWED_ORIGINS: z.string().optional(),
   // Demo children and accounts on first start: "auto" loads them on the embedded database only.
+  // Proxies whose X-Forwarded-For is believed (comma-separated addresses or CIDR ranges). The HTTP
+  // server resolves each request's client address with it (lib/auth/client-address.ts).
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((s) => s.split(",").map((p) => p.trim()).filter(Boolean))
+    .refine((list) => list.every(isAddressOrRange), "each entry must be an IP address or a CIDR range, e.g. 10.0.0.0/8"),
   DEMO_DATA: z.enum(["auto", "on", "off"]).default("auto"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });

@@ -1,5 +1,5 @@
 "use server";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction, definePublicAction, originAllowed, type ActionState } from "../action/index.ts";
@@ -9,28 +9,36 @@ import { isLocale, LOCALE_COOKIE } from "../i18n/config.ts";
 import { getT } from "../i18n/server.ts";
 import { log } from "../log.ts";
 import { paths } from "../paths.ts";
+import { clientAddressFrom } from "./client-address.ts";
 import { readSessionIdFromCookie } from "./current.ts";
-import { encodeSessionToken, SESSION_COOKIE, sessionCookieOptions } from "./next-auth.ts";
+import { clearSessionCookie, encodeSessionToken, sessionCookieName, sessionCookieOptions } from "./next-auth.ts";
+import { retryWait } from "./retry-message.ts";
 import { signInSchema } from "./sign-in-form.ts";
 import { endSession, endSessionIfIdle, keepSessionAlive } from "./sessions.ts";
-import { signIn } from "./sign-in.ts";
+import { signIn, type SignInResult } from "./sign-in.ts";
 
 const signInRun = definePublicAction({
   name: "auth.sign-in",
   schema: signInSchema,
   keep: ["username"],
   async run({ input, db, clock }) {
-    const result = await signIn({ db, clock, ...input });
-    if (!result.ok) {
-      const t = await getT("auth");
-      return { ok: false, formError: t(result.reason === "locked" ? "signIn.locked" : "signIn.failed"), values: { username: input.username } };
-    }
+    const client = clientAddressFrom(await headers());
+    const result = await signIn({ db, clock, ...input, client });
+    if (!result.ok) return { ok: false, formError: await failureMessage(result, clock.now()), values: { username: input.username } };
     const jar = await cookies();
-    jar.set(SESSION_COOKIE, await encodeSessionToken(result.user.id, result.session.id), sessionCookieOptions());
+    jar.set(sessionCookieName(), await encodeSessionToken(result.user.id, result.session.id), sessionCookieOptions());
     if (isLocale(result.user.locale)) jar.set(LOCALE_COOKIE, result.user.locale, { path: "/", sameSite: "lax", maxAge: 31536000 });
     redirect(paths.home());
   },
 });
+
+// Says when to try again, never why: a wait is counted the same for unknown usernames.
+async function failureMessage(result: Extract<SignInResult, { ok: false }>, now: Date): Promise<string> {
+  const t = await getT("auth");
+  if (result.reason !== "throttled") return t("signIn.failed");
+  const wait = retryWait(result.retryAt, now);
+  return t(wait.key, { count: wait.count });
+}
 
 export async function signInAction(prev: ActionState, formData: FormData) {
   return signInRun(prev, formData);
@@ -41,7 +49,7 @@ const signOutRun = defineAction({
   schema: z.object({}),
   async run({ actor, db, clock }) {
     if (actor.sessionId) await endSession({ db, clock, sessionId: actor.sessionId, reason: "signed-out" });
-    (await cookies()).delete(SESSION_COOKIE);
+    clearSessionCookie(await cookies());
     redirect(paths.signIn("signed-out"));
   },
 });
@@ -53,7 +61,7 @@ export async function signOutAction(formData: FormData) {
   // otherwise a copy of the cookie would go on working.
   if (result && !result.ok) {
     const ended = await endCookieSession();
-    (await cookies()).delete(SESSION_COOKIE);
+    clearSessionCookie(await cookies());
     redirect(paths.signIn(ended ? "signed-out" : undefined));
   }
 }
@@ -87,7 +95,7 @@ export async function idleSignOutAction(): Promise<IdleSignOutResult | null> {
   const clock = systemClock;
   const check = sessionId ? await endSessionIfIdle({ db: await getDb(), clock, sessionId }) : ({ ended: true } as const);
   if (check.ended) {
-    (await cookies()).delete(SESSION_COOKIE);
+    clearSessionCookie(await cookies());
     return { ended: true };
   }
   const { idleExpiresAt } = check;

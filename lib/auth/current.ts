@@ -7,7 +7,7 @@ import type { Actor } from "../access/index.ts";
 import { systemClock } from "../clock.ts";
 import { getDb } from "../db/index.ts";
 import { paths } from "../paths.ts";
-import { authSecret, SESSION_COOKIE } from "./next-auth.ts";
+import { authSecret, sessionCookieName } from "./next-auth.ts";
 import { resolveSession } from "./sessions.ts";
 
 export type CurrentSession = Awaited<ReturnType<typeof loadSession>>;
@@ -20,7 +20,7 @@ export const getCurrentSession = cache(async () => loadSession());
  * counting as activity either. For the few callers that must not (the idle check, sign-out).
  */
 export async function readSessionIdFromCookie(): Promise<string | null> {
-  const raw = (await cookies()).get(SESSION_COOKIE)?.value;
+  const raw = (await cookies()).get(sessionCookieName())?.value;
   if (!raw) return null;
   const token = await decode({ token: raw, secret: authSecret() }).catch(() => null);
   return typeof token?.sid === "string" ? token.sid : null;

@@ -23,4 +23,12 @@ export {
   type StartedSession,
 } from "./sessions.ts";
 export { endSession, revokeUserSessions, type SessionEndReason } from "./session-end.ts";
-export { LOCK_MS, MAX_FAILURES } from "./throttle.ts";
+export { FORGET_MS as THROTTLE_FORGET_MS, THROTTLE_RULES, type ThrottleScope } from "./throttle.ts";
+export {
+  CLIENT_ADDRESS_HEADER,
+  clientAddressFrom,
+  isAddressOrRange,
+  normalizeAddress,
+  resolveClientAddress,
+  UNKNOWN_CLIENT,
+} from "./client-address.ts";

@@ -5,15 +5,18 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { systemClock } from "../clock.ts";
 import { getDb } from "../db/index.ts";
 import { env } from "../env.ts";
+import { log } from "../log.ts";
+import { clientAddressFrom } from "./client-address.ts";
+import { SIGN_IN_ERROR, TOO_MANY_ATTEMPTS } from "./sign-in-errors.ts";
 import { signInSchema } from "./sign-in-form.ts";
-import { ABSOLUTE_TIMEOUT_MS, endSession } from "./sessions.ts";
+import { ABSOLUTE_TIMEOUT_MS, endSession, resolveSession } from "./sessions.ts";
 import { signIn } from "./sign-in.ts";
 
 // next-auth carries a signed, encrypted pointer to a server-side Session row. Every request
 // re-checks that row (lib/auth/current.ts), so sign-out, disabling an account or revoking a grant
-// bites on the very next request, even for a copied cookie.
+// bites on the very next request, even for a copied cookie. The pointer (`sid`) never leaves the
+// server: /api/auth/session answers only whether the session is live and until when.
 
-export const SESSION_COOKIE = "rt.session";
 const MAX_AGE_S = ABSOLUTE_TIMEOUT_MS / 1000;
 
 export function authSecret(): string {
@@ -23,8 +26,22 @@ export function authSecret(): string {
 
 const secureCookies = () => env.NEXTAUTH_URL?.startsWith("https://") ?? false;
 
+// Over https the cookie is Secure and named with the __Host- prefix, which browsers accept only
+// from a secure origin, for path "/" and with no Domain: no subdomain or plain-http page can set
+// or overwrite it.
+export const SESSION_COOKIE = "rt.session";
+export const sessionCookieName = () => (secureCookies() ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE);
+
 export function sessionCookieOptions() {
   return { httpOnly: true, sameSite: "lax" as const, path: "/", secure: secureCookies(), maxAge: MAX_AGE_S };
+}
+
+/**
+ * Clears the session cookie with the attributes it was set with: a browser ignores a
+ * `__Host-` cookie that is not Secure, and that includes the one that would delete it.
+ */
+export function clearSessionCookie(jar: { set(name: string, value: string, options: ReturnType<typeof sessionCookieOptions>): unknown }) {
+  jar.set(sessionCookieName(), "", { ...sessionCookieOptions(), maxAge: 0 });
 }
 
 /** The cookie value for a new session (used by the sign-in page's server action). */
@@ -32,22 +49,46 @@ export function encodeSessionToken(userId: string, sessionId: string) {
   return encode({ token: { sub: userId, sid: sessionId }, secret: authSecret(), maxAge: MAX_AGE_S });
 }
 
+// Thrown by the session callback for a session that has ended; next-auth then answers `{}` and
+// clears the cookie. Expected, so logged at debug level only.
+const SESSION_ENDED = "SessionEnded";
+
 export function authOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
+    useSecureCookies: secureCookies(),
     session: { strategy: "jwt", maxAge: MAX_AGE_S },
-    cookies: { sessionToken: { name: SESSION_COOKIE, options: sessionCookieOptions() } },
+    cookies: { sessionToken: { name: sessionCookieName(), options: sessionCookieOptions() } },
     pages: { signIn: "/signin", error: "/signin" },
+    // next-auth's own log lines can carry internal error text: only codes and error names go out.
+    logger: {
+      error: (code, metadata) =>
+        metadata instanceof Error && metadata.message === SESSION_ENDED ? log.debug("session ended") : log.error("next-auth error", { code }),
+      warn: (code) => log.warn("next-auth warning", { code }),
+      debug: () => {},
+    },
     providers: [
       CredentialsProvider({
         id: "credentials",
         name: "Username and password",
         credentials: { username: { label: "Username", type: "text" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials) {
+        async authorize(credentials, req) {
           const parsed = signInSchema.safeParse(credentials ?? {});
           if (!parsed.success) return null;
-          const result = await signIn({ db: await getDb(), clock: systemClock, ...parsed.data });
-          if (!result.ok) return null;
+          const result = await signIn({
+            db: await getDb(),
+            clock: systemClock,
+            ...parsed.data,
+            client: clientAddressFrom(req?.headers ?? {}),
+          }).catch((error: unknown) => {
+            // next-auth puts a thrown error's message in the error page's URL: only a fixed code.
+            log.error("sign-in failed unexpectedly", { error });
+            throw new Error(SIGN_IN_ERROR);
+          });
+          if (!result.ok) {
+            if (result.reason === "throttled") throw new Error(TOO_MANY_ATTEMPTS);
+            return null;
+          }
           return { id: result.user.id, sid: result.session.id } as { id: string };
         },
       }),
@@ -57,8 +98,13 @@ export function authOptions(): NextAuthOptions {
         if (user) token.sid = (user as { sid?: string }).sid;
         return token;
       },
-      session({ session, token }) {
-        return { ...session, sid: token.sid } as typeof session;
+      // /api/auth/session: checked against the server-side row without counting as activity.
+      // An ended session throws, so next-auth answers `{}` (signed out) and clears the cookie.
+      async session({ token }) {
+        const sid = typeof token.sid === "string" ? token.sid : null;
+        const live = sid ? await resolveSession({ db: await getDb(), clock: systemClock, sessionId: sid, touch: false }) : null;
+        if (!live) throw new Error(SESSION_ENDED);
+        return { expires: live.idleExpiresAt.toISOString() } as never;
       },
     },
     events: {

@@ -3,45 +3,53 @@ import type { Db } from "../db/connect.ts";
 import type { Clock } from "../clock.ts";
 import type { Actor } from "../access/index.ts";
 import { appendAudit } from "../audit/index.ts";
+import { log } from "../log.ts";
+import { UNKNOWN_CLIENT } from "./client-address.ts";
 import { verifyDummy, verifyPassword } from "./password.ts";
-import { normalizeUsername, usernameKey } from "./username.ts";
-import { findLock, recordFailure, resetThrottle } from "./throttle.ts";
+import { normalizeUsername } from "./username.ts";
+import { findWait, pruneThrottle, recordFailure, resetThrottle, throttleKeys, type ThrottleScope } from "./throttle.ts";
 import { startSession, toSessionUser, type SessionUser, type StartedSession } from "./sessions.ts";
 
 type Tx = Prisma.TransactionClient;
 
 export type SignInResult =
   | { ok: true; user: SessionUser; session: StartedSession }
-  | { ok: false; reason: "invalid" | "locked" };
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAt: Date };
 
 /**
  * Checks a username and password and opens a session. Unknown, disabled and real usernames
  * take the same path (one lookup, one argon2 verification, one throttle write, one audit row),
- * so neither the answer nor its timing tells whether a username exists.
+ * so neither the answer nor its timing tells whether a username exists. `client` is the
+ * address the HTTP server resolved (clientAddressFrom); throttling counts per username and
+ * client, per client and per username (lib/auth/throttle.ts).
  */
-export async function signIn(input: { db: Db; clock: Clock; username: string; password: string }): Promise<SignInResult> {
+export async function signIn(input: { db: Db; clock: Clock; username: string; password: string; client?: string }): Promise<SignInResult> {
   const { db, clock, password } = input;
   const username = normalizeUsername(input.username);
-  const key = usernameKey(username);
-  if (await findLock(db, key, clock)) {
-    // Even the right password is refused while locked; nothing is counted or verified.
-    await db.$transaction((tx) => auditFailure(tx, clock, "locked"));
-    return { ok: false, reason: "locked" };
+  const keys = throttleKeys(username, input.client ?? UNKNOWN_CLIENT);
+  const wait = await findWait(db, keys, clock);
+  if (wait) {
+    // Even the right password is refused while waiting; nothing is counted or verified.
+    await db.$transaction((tx) => auditFailure(tx, clock, "throttled", wait.scope));
+    return { ok: false, reason: "throttled", retryAt: wait.until };
   }
   const user = await db.user.findUnique({ where: { username } });
   // Verify outside any transaction: PGlite has one connection and argon2 takes tens of ms.
   const usable = user !== null && user.disabledAt === null;
   const passwordOk = usable ? await verifyPassword(user.passwordHash, password) : await verifyDummy(password);
   if (!usable || !passwordOk) {
-    await db.$transaction(async (tx) => {
-      const lockedNow = await recordFailure(tx, key, clock);
-      await auditFailure(tx, clock, lockedNow ? "locked-now" : "invalid");
+    const countStarted = await db.$transaction(async (tx) => {
+      const started = await recordFailure(tx, keys, clock);
+      await auditFailure(tx, clock, "invalid");
+      return started;
     });
-    // The attempt that sets the lock still answers "invalid": its password was checked, and wrong.
+    if (countStarted) await pruneThrottle(db, clock).catch((error: unknown) => log.warn("could not prune sign-in throttle", { error }));
+    // The attempt that starts a wait still answers "invalid": its password was checked, and wrong.
     return { ok: false, reason: "invalid" };
   }
   const session = await db.$transaction(async (tx) => {
-    await resetThrottle(tx, key);
+    await resetThrottle(tx, keys);
     const started = await startSession(tx, { userId: user.id, clock });
     const actor: Actor = { userId: user.id, role: user.role, displayName: user.displayName };
     await appendAudit(tx, { actor, action: "auth.sign-in", subjectType: "user", subjectId: user.id, at: clock.now() });
@@ -50,7 +58,7 @@ export async function signIn(input: { db: Db; clock: Clock; username: string; pa
   return { ok: true, user: toSessionUser(user), session };
 }
 
-// A category only: never the username (people type passwords into the username box).
-function auditFailure(tx: Tx, clock: Clock, reason: "invalid" | "locked" | "locked-now") {
-  return appendAudit(tx, { actor: null, action: "auth.sign-in.failed", detail: { reason }, at: clock.now() });
+// A category only: never the username (people type passwords into the username box) or address.
+function auditFailure(tx: Tx, clock: Clock, reason: "invalid" | "throttled", scope?: ThrottleScope) {
+  return appendAudit(tx, { actor: null, action: "auth.sign-in.failed", detail: scope ? { reason, scope } : { reason }, at: clock.now() });
 }

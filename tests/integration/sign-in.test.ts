@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, databaseKinds, type TestDb } from "../helpers/db.ts";
-import { fixedClock, MINUTE } from "../../lib/clock.ts";
+import { fixedClock, MINUTE, type Clock } from "../../lib/clock.ts";
+import { connect } from "../../lib/db/connect.ts";
+import { FORGET_MS as THROTTLE_FORGET_MS, THROTTLE_RULES } from "../../lib/auth/throttle.ts";
 import { signIn, type SignInResult } from "../../lib/auth/sign-in.ts";
 import { resolveSession } from "../../lib/auth/sessions.ts";
-import { FAILURE_WINDOW_MS, LOCK_MS, MAX_FAILURES } from "../../lib/auth/throttle.ts";
 import { usernameKey } from "../../lib/auth/username.ts";
 import { disableAccount } from "../../lib/accounts/disable-account.ts";
 import { makeAccount, SYSTEM, uniq } from "../helpers/account-fixtures.ts";
+import { newClientAddress } from "../helpers/client-addresses.ts";
 
 const WRONG = "definitely not it";
 
@@ -70,99 +72,188 @@ describe.each(databaseKinds())("signIn on %s", (kind) => {
   it("keeps usernames and passwords out of the failure audit and the throttle table", async () => {
     const username = uniq("typo");
     const password = uniq("secret-password");
-    await signIn({ db: db(), clock, username, password });
+    const client = newClientAddress();
+    await signIn({ db: db(), clock, username, password, client });
     const failures = await db().auditEvent.findMany({ where: { action: "auth.sign-in.failed" } });
     expect(failures.length).toBeGreaterThan(0);
     const text = (v: unknown) => JSON.stringify(v, (_k, x: unknown) => (typeof x === "bigint" ? String(x) : x));
-    const dump = text(failures) + text(await db().loginThrottle.findMany());
+    const dump = text(failures) + text(await db().signInThrottle.findMany());
     expect(dump).not.toContain(username);
     expect(dump).not.toContain(password);
-    expect(await db().loginThrottle.findUnique({ where: { usernameKey: usernameKey(username) } })).toMatchObject({ failures: 1 });
+    expect(dump).not.toContain(client);
+    expect(await db().signInThrottle.findUnique({ where: { scope_key: { scope: "account", key: usernameKey(username) } } })).toMatchObject({
+      failures: 1,
+    });
   });
 
-  it("locks after repeated failures, refuses even the right password while locked, and lifts after the window", async () => {
-    const clock = fixedClock("2026-03-03T09:00:00Z");
-    const account = await staff();
-    const answers: string[] = [];
-    for (let i = 0; i < MAX_FAILURES; i++) {
-      const r = failure(await signIn({ db: db(), clock, username: account.username, password: WRONG }));
-      answers.push(r.ok ? "ok" : r.reason);
-      clock.advance(1000);
-    }
-    expect(answers).toEqual(Array(MAX_FAILURES).fill("invalid"));
-    expect(await signIn({ db: db(), clock, username: account.username, password: account.password })).toEqual({
-      ok: false,
-      reason: "locked",
-    });
-    // Near the end of the window: still locked, and no new session was opened meanwhile.
-    clock.advance(LOCK_MS - 2 * MINUTE);
-    expect(await signIn({ db: db(), clock, username: account.username, password: account.password })).toEqual({
-      ok: false,
-      reason: "locked",
-    });
-    expect(await db().session.count({ where: { userId: account.actor.userId } })).toBe(0);
-    clock.advance(2 * MINUTE);
-    const after = await signIn({ db: db(), clock, username: account.username, password: account.password });
-    expect(after.ok).toBe(true);
-  });
-
-  it("locks the same way whether or not the username exists", async () => {
-    const clock = fixedClock("2026-03-04T09:00:00Z");
-    const account = await staff();
-    const unknown = uniq("ghost");
-    const sequence = async (username: string) => {
-      const out: SignInResult[] = [];
-      for (let i = 0; i < MAX_FAILURES + 2; i++) out.push(await signIn({ db: db(), clock, username, password: WRONG }));
-      return out;
+  describe("throttling", () => {
+    const rules = THROTTLE_RULES;
+    const attempt = (clock: Clock, username: string, password: string, client: string) => signIn({ db: db(), clock, username, password, client });
+    // Waits until the attempt after `failures` would be answered, by failing from `client`.
+    const failTimes = async (clock: Clock, username: string, client: string, times: number) => {
+      for (let i = 0; i < times; i++) expect(await attempt(clock, username, WRONG, client)).toEqual({ ok: false, reason: "invalid" });
     };
-    const real = await sequence(account.username);
-    const ghost = await sequence(unknown);
-    expect(ghost).toEqual(real);
-    expect(real.at(-1)).toEqual({ ok: false, reason: "locked" });
-  });
+    const waitOf = (result: SignInResult, clock: Clock) => {
+      if (result.ok || result.reason !== "throttled") throw new Error(`expected a wait, got ${JSON.stringify(result)}`);
+      return result.retryAt.getTime() - clock.now().getTime();
+    };
 
-  it("a lock on one username does not lock another", async () => {
-    const clock = fixedClock("2026-03-05T09:00:00Z");
-    const [victim, other] = [await staff(), await staff()];
-    for (let i = 0; i < MAX_FAILURES; i++) await signIn({ db: db(), clock, username: victim.username, password: WRONG });
-    expect(failure(await signIn({ db: db(), clock, username: victim.username, password: victim.password }))).toMatchObject({
-      reason: "locked",
+    it("makes one client wait longer after each failure, refusing even the right password meanwhile", async () => {
+      const clock = fixedClock("2026-03-03T09:00:00Z");
+      const account = await staff();
+      const client = newClientAddress();
+      await failTimes(clock, account.username, client, rules["account-client"].free);
+      const waits: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        await failTimes(clock, account.username, client, 1);
+        const refused = await attempt(clock, account.username, account.password, client);
+        waits.push(waitOf(refused, clock));
+        clock.advance(waits.at(-1)! - 1000);
+        // Still waiting a second before the end, with the right password: nothing opened.
+        expect(await attempt(clock, account.username, account.password, client)).toMatchObject({ reason: "throttled" });
+        clock.advance(1000);
+      }
+      expect(waits).toEqual([30_000, MINUTE, 2 * MINUTE, 4 * MINUTE, 8 * MINUTE, 15 * MINUTE, 15 * MINUTE]);
+      expect(await db().session.count({ where: { userId: account.actor.userId } })).toBe(0);
+      // Once the wait is over, the right password works, and forgets this client's failures.
+      expect((await attempt(clock, account.username, account.password, client)).ok).toBe(true);
+      await failTimes(clock, account.username, client, rules["account-client"].free);
+      expect((await attempt(clock, account.username, account.password, client)).ok).toBe(true);
     });
-    expect((await signIn({ db: db(), clock, username: other.username, password: other.password })).ok).toBe(true);
-  });
 
-  it("a successful sign-in forgets earlier failures", async () => {
-    const clock = fixedClock("2026-03-06T09:00:00Z");
-    const account = await staff();
-    for (let i = 0; i < MAX_FAILURES - 1; i++) await signIn({ db: db(), clock, username: account.username, password: WRONG });
-    expect((await signIn({ db: db(), clock, username: account.username, password: account.password })).ok).toBe(true);
-    for (let i = 0; i < MAX_FAILURES - 1; i++) await signIn({ db: db(), clock, username: account.username, password: WRONG });
-    expect((await signIn({ db: db(), clock, username: account.username, password: account.password })).ok).toBe(true);
-  });
+    it("lets the owner sign in from another client while an attacker keeps failing", async () => {
+      const clock = fixedClock("2026-03-04T09:00:00Z");
+      const victim = await staff();
+      const attacker = newClientAddress();
+      const victimClient = newClientAddress();
+      const answers = new Set<string>();
+      for (let i = 0; i < 40; i++) {
+        const r = await attempt(clock, victim.username, WRONG, attacker);
+        answers.add(r.ok ? "ok" : r.reason);
+        clock.advance(10_000);
+      }
+      expect(answers).toEqual(new Set(["invalid", "throttled"]));
+      expect(await attempt(clock, victim.username, victim.password, attacker)).toMatchObject({ reason: "throttled" });
+      const owner = await attempt(clock, victim.username, victim.password, victimClient);
+      expect(owner.ok).toBe(true);
+    });
 
-  it("forgets failures that are far apart", async () => {
-    const clock = fixedClock("2026-03-06T12:00:00Z");
-    const account = await staff();
-    for (let i = 0; i < MAX_FAILURES - 1; i++) await signIn({ db: db(), clock, username: account.username, password: WRONG });
-    clock.advance(FAILURE_WINDOW_MS);
-    // The fifth failure comes long after the fourth: it does not lock.
-    await signIn({ db: db(), clock, username: account.username, password: WRONG });
-    expect((await signIn({ db: db(), clock, username: account.username, password: account.password })).ok).toBe(true);
-  });
+    it("answers an unknown username exactly as a real one, wait for wait", async () => {
+      const clock = fixedClock("2026-03-04T12:00:00Z");
+      const account = await staff();
+      const client = newClientAddress();
+      const sequence = async (username: string) => {
+        const out: SignInResult[] = [];
+        for (let i = 0; i < rules["account-client"].free + 3; i++) out.push(await attempt(clock, username, WRONG, client));
+        return out;
+      };
+      const real = await sequence(account.username);
+      const ghost = await sequence(uniq("ghost"));
+      expect(ghost).toEqual(real);
+      expect(real.at(-1)).toEqual({ ok: false, reason: "throttled", retryAt: new Date(clock.now().getTime() + 30_000) });
+    });
 
-  it("counts failures made in parallel without losing any", async () => {
-    const clock = fixedClock("2026-03-07T09:00:00Z");
-    const account = await staff();
-    const results = await Promise.all(
-      Array.from({ length: MAX_FAILURES }, () => signIn({ db: db(), clock, username: account.username, password: WRONG })),
-    );
-    expect(results.every((r) => !r.ok)).toBe(true);
-    expect(await signIn({ db: db(), clock, username: account.username, password: account.password })).toEqual({
-      ok: false,
-      reason: "locked",
+    it("limits one client spraying many usernames, without touching other clients", async () => {
+      const clock = fixedClock("2026-03-05T09:00:00Z");
+      const sprayer = newClientAddress();
+      const answers: string[] = [];
+      for (let i = 0; i < 30; i++) {
+        const r = await attempt(clock, uniq("sprayed"), "Winter2026!", sprayer);
+        answers.push(r.ok ? "ok" : r.reason);
+      }
+      const free = rules.client.free;
+      expect(answers).toEqual([...Array(free + 1).fill("invalid"), ...Array(30 - free - 1).fill("throttled")]);
+      // A real account from the spraying client waits too (even its own) ...
+      const account = await staff();
+      const refused = await attempt(clock, account.username, account.password, sprayer);
+      expect(waitOf(refused, clock)).toBe(rules.client.firstDelayMs);
+      // ... the same account from anywhere else does not.
+      expect((await attempt(clock, account.username, account.password, newClientAddress())).ok).toBe(true);
+      // Signing in from the sprayer's client later does not reset its count across usernames.
+      clock.advance(rules.client.firstDelayMs);
+      expect((await attempt(clock, account.username, account.password, sprayer)).ok).toBe(true);
+      await attempt(clock, uniq("sprayed"), "Winter2026!", sprayer);
+      expect(waitOf(await attempt(clock, uniq("sprayed"), "Winter2026!", sprayer), clock)).toBe(2 * rules.client.firstDelayMs);
+    });
+
+    it("counts a username across clients, but that ceiling only slows guessing: never a long wait", async () => {
+      const clock = fixedClock("2026-03-06T09:00:00Z");
+      const account = await staff();
+      const { free, maxDelayMs } = rules.account;
+      // A distributed attack: each guess from a new client.
+      for (let i = 0; i < free; i++) await attempt(clock, account.username, WRONG, newClientAddress());
+      expect((await attempt(clock, account.username, account.password, newClientAddress())).ok).toBe(true);
+      let longest = 0;
+      for (let i = 0; i < 12; i++) {
+        await attempt(clock, account.username, WRONG, newClientAddress());
+        const r = await attempt(clock, account.username, account.password, newClientAddress());
+        longest = Math.max(longest, waitOf(r, clock));
+        clock.advance(waitOf(r, clock));
+      }
+      expect(longest).toBe(maxDelayMs);
+      expect(maxDelayMs).toBeLessThanOrEqual(MINUTE);
+      // The owner, waiting that short while, gets in.
+      expect((await attempt(clock, account.username, account.password, newClientAddress())).ok).toBe(true);
+    }, 90_000);
+
+    it("forgets failures that are far apart", async () => {
+      const clock = fixedClock("2026-03-06T12:00:00Z");
+      const account = await staff();
+      const client = newClientAddress();
+      await failTimes(clock, account.username, client, rules["account-client"].free);
+      clock.advance(THROTTLE_FORGET_MS);
+      // The next failure comes long after the others: it starts a new count instead of a wait.
+      await failTimes(clock, account.username, client, 1);
+      expect((await attempt(clock, account.username, account.password, client)).ok).toBe(true);
+    });
+
+    it("counts failures made in parallel without losing any", async () => {
+      const clock = fixedClock("2026-03-07T09:00:00Z");
+      const account = await staff();
+      const client = newClientAddress();
+      const free = rules["account-client"].free;
+      const results = await Promise.all(Array.from({ length: free + 1 }, () => attempt(clock, account.username, WRONG, client)));
+      expect(results.every((r) => !r.ok)).toBe(true);
+      expect(await attempt(clock, account.username, account.password, client)).toMatchObject({ reason: "throttled" });
+    });
+
+    it("prunes counters idle past the forget window when a new count starts", async () => {
+      const clock = fixedClock("2026-03-08T09:00:00Z");
+      const old = uniq("old");
+      await attempt(clock, old, WRONG, newClientAddress());
+      const oldKey = usernameKey(old);
+      expect(await db().signInThrottle.count({ where: { key: oldKey } })).toBe(1);
+      clock.advance(THROTTLE_FORGET_MS - 1000);
+      await attempt(clock, uniq("recent"), WRONG, newClientAddress());
+      expect(await db().signInThrottle.count({ where: { key: oldKey } })).toBe(1);
+      clock.advance(2000);
+      await attempt(clock, uniq("new"), WRONG, newClientAddress());
+      expect(await db().signInThrottle.count({ where: { key: oldKey } })).toBe(0);
+      expect(await db().signInThrottle.count({ where: { lastFailAt: { lt: new Date(clock.now().getTime() - THROTTLE_FORGET_MS) } } })).toBe(0);
+    });
+
+    // PGlite has one opener per database, so only PostgreSQL can have two nodes.
+    if (kind === "postgres") it("shares counters between app nodes on one PostgreSQL database", async () => {
+      const clock = fixedClock("2026-03-09T09:00:00Z");
+      const other = await connect(test.target);
+      try {
+        const account = await staff();
+        const client = newClientAddress();
+        const nodes = [db(), other.prisma];
+        for (let i = 0; i <= rules["account-client"].free; i++) {
+          const r = await signIn({ db: nodes[i % 2]!, clock, username: account.username, password: WRONG, client });
+          expect(r).toEqual({ ok: false, reason: "invalid" });
+        }
+        for (const node of nodes) {
+          expect(await signIn({ db: node, clock, username: account.username, password: account.password, client })).toMatchObject({
+            reason: "throttled",
+          });
+        }
+      } finally {
+        await other.close();
+      }
     });
   });
-
   it("a disabled account cannot sign in, and is answered like an unknown username", async () => {
     const account = await staff();
     await disableAccount({ db: db(), clock, actor: SYSTEM, username: account.username });
@@ -186,10 +277,10 @@ describe.each(databaseKinds())("signIn on %s", (kind) => {
     // One attempt per username, so no attempt is cut short by a lock.
     const accounts = [];
     for (let i = 0; i < rounds; i++) accounts.push(await staff());
-    await signIn({ db: db(), clock, username: uniq("warm-up"), password: WRONG });
+    await signIn({ db: db(), clock, username: uniq("warm-up"), password: WRONG, client: newClientAddress() });
     const timeOf = async (username: string) => {
       const start = performance.now();
-      const r = await signIn({ db: db(), clock, username, password: WRONG });
+      const r = await signIn({ db: db(), clock, username, password: WRONG, client: newClientAddress() });
       const ms = performance.now() - start;
       expect(r).toEqual({ ok: false, reason: "invalid" });
       return ms;

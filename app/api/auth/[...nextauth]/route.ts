@@ -1,10 +1,3 @@
-import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth/next-auth";
+import { handleAuthRoute } from "@/lib/auth/route-handler";
 
-// next-auth's own endpoints (CSRF token, credentials callback, sign-out). Built per request so
-// the secret is read when the server runs, not when it is built.
-async function handler(req: Request, ctx: { params: Promise<{ nextauth: string[] }> }) {
-  return NextAuth(req as never, { params: await ctx.params } as never, authOptions());
-}
-
-export { handler as GET, handler as POST };
+export { handleAuthRoute as GET, handleAuthRoute as POST };
