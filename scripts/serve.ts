@@ -1,16 +1,18 @@
 // The portal's HTTP server: Next.js behind a thin layer that gives every response its own
 // Content-Security-Policy nonce (Next.js reads it from the request and puts it on its scripts)
-// and, on https, HSTS. Started by scripts/start.ts; run without the react-server condition.
+// and, on https, HSTS; and tells the app which client is asking. Started by scripts/start.ts; run without the react-server condition.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "../lib/auth/client-address.ts";
+import { env } from "../lib/env.ts";
 import { securityHeaders } from "../lib/http/security-headers.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
-const port = Number(process.env.PORT ?? 3000);
-const https = (process.env.NEXTAUTH_URL ?? "").startsWith("https:");
+const port = env.PORT;
+const https = (env.NEXTAUTH_URL ?? "").startsWith("https:");
 
 const app = next({ dev, dir: root, port });
 const handle = app.getRequestHandler();
@@ -22,6 +24,13 @@ const server = http.createServer((req, res) => {
   // Next.js takes the nonce from the request's policy and puts it on its scripts.
   req.headers["content-security-policy"] = headers["Content-Security-Policy"];
   setUnlessSet(res, headers);
+  // Who is asking, for sign-in throttling: X-Forwarded-For counts only from TRUSTED_PROXIES, and
+  // whatever a client sent in this header is replaced.
+  req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress({
+    remoteAddress: req.socket.remoteAddress,
+    forwardedFor: req.headers["x-forwarded-for"],
+    trustedProxies: env.TRUSTED_PROXIES,
+  });
   void handle(req, res);
 });
 // Added as the response starts, so a route's own stricter policy (file downloads) is kept:
