@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { grantAppRole } from "./roles.ts";
 
 // Applies prisma/migrations/*/migration.sql without Prisma's schema engine (which cannot be
 // downloaded here), recording each in _prisma_migrations exactly as `prisma migrate deploy`
@@ -43,8 +44,17 @@ export function readMigrations(dir = migrationsDir): Migration[] {
     });
 }
 
+export type MigrateOptions = {
+  /** The app's own role, when it is not the role migrating: granted what it needs afterwards. */
+  appRole?: string;
+};
+
 /** Applies pending migrations; safe when several app nodes start at once. Returns names applied. */
-export async function migrate(db: SqlRunner, migrations: Migration[] = readMigrations()): Promise<string[]> {
+export async function migrate(
+  db: SqlRunner,
+  migrations: Migration[] = readMigrations(),
+  options: MigrateOptions = {},
+): Promise<string[]> {
   await db.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK]);
   try {
     await db.exec(CREATE_TABLE);
@@ -62,6 +72,7 @@ export async function migrate(db: SqlRunner, migrations: Migration[] = readMigra
       await applyOne(db, m);
       done.push(m.name);
     }
+    if (options.appRole) await grantAppRole(db, options.appRole);
     return done;
   } finally {
     await db.query("SELECT pg_advisory_unlock($1)", [PRISMA_MIGRATE_LOCK]);
