@@ -57,7 +57,10 @@ export async function migrate(
 ): Promise<string[]> {
   await db.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK]);
   try {
-    await db.exec(CREATE_TABLE);
+    // Only when missing: CREATE TABLE IF NOT EXISTS needs CREATE on the schema even when the
+    // table exists, and a command-line tool running as the app's role has none.
+    const [ledger] = await db.query(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`);
+    if (!ledger?.present) await db.exec(CREATE_TABLE);
     const rows = await db.query(
       `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
     );

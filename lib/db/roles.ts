@@ -53,8 +53,10 @@ export async function grantAppRole(db: SqlRunner, appRole: string): Promise<void
     `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${s} TO ${app}`,
     // History: add and read, never change or remove.
     ...appendOnly.map((t) => `REVOKE UPDATE, DELETE ON ${s}.${t} FROM ${app}`),
-    // The migration ledger is the owner's alone.
+    // The migration ledger is the owner's to write; the app's tools may read it (to find
+    // nothing pending).
     `REVOKE ALL ON ${s}."_prisma_migrations" FROM ${app}`,
+    `GRANT SELECT ON ${s}."_prisma_migrations" TO ${app}`,
     // Tables and sequences later migrations create (as this owner) are usable at once; the
     // append-only revokes above run again after every migration.
     `ALTER DEFAULT PRIVILEGES IN SCHEMA ${s} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${app}`,

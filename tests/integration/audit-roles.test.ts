@@ -82,6 +82,17 @@ if (databaseKinds().includes("postgres")) describe("PostgreSQL with an owner rol
     expect(await asApp.migrate()).toEqual([]); // the next start: nothing to apply, grants again
   });
 
+  it("lets a tool running as the app role alone start when nothing is pending, and refuses it a migration", async () => {
+    const tool = await connect({ kind: "postgres", url: urlFor(app) });
+    try {
+      expect(await tool.migrate()).toEqual([]);
+      const pending = { name: "29990101000000_pending", checksum: "p".repeat(64), sql: `CREATE TABLE "Pending" (id int)` };
+      await expect(tool.migrate([...readMigrations(), pending])).rejects.toThrow(/29990101000000_pending failed: permission denied/);
+    } finally {
+      await tool.close();
+    }
+  });
+
   it("lets the app role add to and read the audit log through lib/audit", async () => {
     const row = await asApp.prisma.$transaction((tx) => appendAudit(tx, { actor: SYSTEM, action: "test.as-app", at: clock.now() }));
     const again = await asApp.prisma.auditEvent.findUniqueOrThrow({ where: { id: row.id } });
