@@ -4,7 +4,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { CHECKPOINTS_FILE, describeAuditProblem, existingAuditCheckpointKey, verifyAudit } from "../lib/audit/index.ts";
+import { CHECKPOINTS_FILE, existingAuditCheckpointKey } from "../lib/audit/checkpoints.ts";
+import { describeAuditProblem, verifyAudit } from "../lib/audit/index.ts";
 import { getConnection } from "../lib/db/index.ts";
 import { dataDir } from "../lib/env.ts";
 

@@ -1,5 +1,5 @@
 import { chainRows, GENESIS, hashedFields, hashRow, type AuditReader } from "./chain.ts";
-import { parseCheckpoints, type Checkpoint } from "./checkpoints.ts";
+import { parseCheckpoints, type Checkpoint } from "./checkpoint-line.ts";
 
 // Recomputes the whole chain and holds it against the signed checkpoints. The chain alone shows
 // a row changed in place; only the checkpoints show a chain recomputed after a rewrite, or its

@@ -3,16 +3,9 @@ import { createHmac, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import {
-  appendAudit,
-  CHECKPOINTS_FILE,
-  describeAuditProblem,
-  startAuditCheckpoints,
-  verifyAudit,
-  verifyAuditChain,
-  writeAuditCheckpoint,
-} from "../../lib/audit/index.ts";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { appendAudit, describeAuditProblem, verifyAudit, verifyAuditChain } from "../../lib/audit/index.ts";
+import { CHECKPOINTS_FILE, startAuditCheckpoints, writeAuditCheckpoint } from "../../lib/audit/checkpoints.ts";
 import { GENESIS, hashedFields, hashRow } from "../../lib/audit/chain.ts";
 import { fixedClock } from "../../lib/clock.ts";
 import type { Db } from "../../lib/db/connect.ts";
@@ -79,8 +72,17 @@ const readCheckpoints = (dir: string) => fs.readFileSync(path.join(dir, CHECKPOI
 const readKey = (dir: string) => fs.readFileSync(path.join(dir, "audit-key"));
 
 describe.each(databaseKinds())("audit checkpoints on %s", (kind) => {
+  // One database per kind (opening PGlite is slow); each test starts from an empty chain, emptied
+  // as the owner can.
+  let shared: TestDb;
+  beforeAll(async () => {
+    shared = await createTestDb(kind);
+  });
+  afterAll(() => shared?.drop());
+  beforeEach(() => asOwner(shared.prisma, () => shared.prisma.$executeRawUnsafe(`TRUNCATE "AuditEvent" RESTART IDENTITY`)));
+
   it("appends a signed line to DATA_DIR/audit-checkpoints.log and the log, with a key made once (both 0600), and no personal data", async () => {
-    const db = await freshDb(kind);
+    const db = shared;
     const dir = tempDir();
     const rows = await append(db.prisma, 3);
     const out = vi.spyOn(process.stdout, "write");
@@ -105,7 +107,7 @@ describe.each(databaseKinds())("audit checkpoints on %s", (kind) => {
   });
 
   it("verifies an intact chain against every checkpoint, reading it a page at a time", async () => {
-    const db = await freshDb(kind);
+    const db = shared;
     const dir = tempDir();
     await writeAuditCheckpoint({ db: db.prisma, dir, clock }); // the empty chain
     await append(db.prisma, 4);
@@ -119,7 +121,7 @@ describe.each(databaseKinds())("audit checkpoints on %s", (kind) => {
   });
 
   it("names a row the owner rewrote in place: hash mismatch", async () => {
-    const db = await freshDb(kind);
+    const db = shared;
     const dir = tempDir();
     const rows = await append(db.prisma, 7);
     await writeAuditCheckpoint({ db: db.prisma, dir, clock });
@@ -133,7 +135,7 @@ describe.each(databaseKinds())("audit checkpoints on %s", (kind) => {
   });
 
   it("catches a rewrite whose hashes were recomputed to the end, which the chain alone cannot", async () => {
-    const db = await freshDb(kind);
+    const db = shared;
     const dir = tempDir();
     const rows = await append(db.prisma, 4);
     await writeAuditCheckpoint({ db: db.prisma, dir, clock });
@@ -151,7 +153,7 @@ describe.each(databaseKinds())("audit checkpoints on %s", (kind) => {
   });
 
   it("catches the chain's end deleted by the owner, and rows appended after the deletion", async () => {
-    const db = await freshDb(kind);
+    const db = shared;
     const dir = tempDir();
     const rows = await append(db.prisma, 7);
     await writeAuditCheckpoint({ db: db.prisma, dir, clock });
@@ -170,7 +172,7 @@ describe.each(databaseKinds())("audit checkpoints on %s", (kind) => {
   });
 
   it("names a forged or altered checkpoint line, and trusts none without the key", async () => {
-    const db = await freshDb(kind);
+    const db = shared;
     const dir = tempDir();
     await append(db.prisma, 3);
     await writeAuditCheckpoint({ db: db.prisma, dir, clock });
@@ -199,7 +201,7 @@ describe.each(databaseKinds())("audit checkpoints on %s", (kind) => {
   });
 
   it("writes a checkpoint at start, then on every tick, and a last one when stopped", async () => {
-    const db = await freshDb(kind);
+    const db = shared;
     const dir = tempDir();
     await append(db.prisma, 2);
     const stop = startAuditCheckpoints({ db: db.prisma, dir, clock, everyMs: 25 });
