@@ -6,6 +6,8 @@ import { isAddressOrRange } from "./auth/client-address.ts";
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url().optional(),
+  // The owner's connection, for migrations only, when DATABASE_URL names the app's lesser role.
+  MIGRATION_DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default("./data"),
   PORT: z.coerce.number().int().positive().default(3000),
   NEXTAUTH_SECRET: z.string().min(32).optional(),
@@ -21,6 +23,9 @@ const schema = z.object({
     .transform((s) => s.split(",").map((p) => p.trim()).filter(Boolean))
     .refine((list) => list.every(isAddressOrRange), "each entry must be an IP address or a CIDR range, e.g. 10.0.0.0/8"),
   DEMO_DATA: z.enum(["auto", "on", "off"]).default("auto"),
+  // Signs the audit chain's checkpoints (DATA_DIR/audit-checkpoints.log); generated into
+  // DATA_DIR/audit-key when unset. Set the same on every node, and keep it out of the database.
+  AUDIT_CHECKPOINT_KEY: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import type { Prisma } from "../db/generated/client.ts";
 import type { Actor, SystemActor } from "../access/index.ts";
+import { GENESIS, hashRow } from "./chain.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -15,7 +15,6 @@ export type AuditInput = {
   at: Date;
 };
 
-const GENESIS = "0".repeat(64);
 // Serialises appends so each row's prevHash is the hash of the row before it.
 const CHAIN_LOCK = 72707370;
 
@@ -40,40 +39,4 @@ export async function appendAudit(tx: Tx, input: AuditInput) {
   };
   const hash = hashRow(prevHash, row);
   return tx.auditEvent.create({ data: { ...row, detail: input.detail, prevHash, hash } });
-}
-
-function hashRow(prevHash: string, row: Record<string, unknown>): string {
-  return createHash("sha256").update(prevHash).update("\n").update(canonical(row)).digest("hex");
-}
-
-// JSONB does not keep key order, so hash a form with sorted keys.
-function canonical(value: unknown): string {
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object") {
-    const keys = Object.keys(value).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(",")}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
-
-/** Walks the chain in order; returns the id of the first row that does not match, or null. */
-export async function verifyAuditChain(db: Tx): Promise<bigint | null> {
-  let prevHash = GENESIS;
-  let cursor: bigint | undefined;
-  for (;;) {
-    const rows = await db.auditEvent.findMany({
-      orderBy: { id: "asc" },
-      take: 500,
-      ...(cursor !== undefined ? { cursor: { id: cursor }, skip: 1 } : {}),
-    });
-    if (rows.length === 0) return null;
-    for (const r of rows) {
-      const { id, prevHash: storedPrev, hash, ...rest } = r;
-      const expected = hashRow(prevHash, { ...rest, detail: rest.detail ?? null });
-      if (storedPrev !== prevHash || hash !== expected) return id;
-      prevHash = hash;
-    }
-    cursor = rows[rows.length - 1].id;
-  }
 }

@@ -7,10 +7,12 @@ import pg from "pg";
 import { PrismaClient } from "./generated/client.ts";
 import { migrate, type Migration, type SqlRunner } from "./migrate.ts";
 import { servePglite, SOCKET_NAME, type PgliteHost } from "./pglite-host.ts";
+import { roleOf } from "./roles.ts";
 
 export type Db = PrismaClient;
 
-export type Target = { kind: "postgres"; url: string } | { kind: "pglite"; dir: string | null };
+// migrationUrl: the owner's connection for migrations, when the app runs as a lesser role.
+export type Target = { kind: "postgres"; url: string; migrationUrl?: string } | { kind: "pglite"; dir: string | null };
 
 export type Connection = {
   prisma: PrismaClient;
@@ -38,14 +40,15 @@ async function connectPostgres(target: Extract<Target, { kind: "postgres" }>): P
     prisma,
     target,
     async migrate(migrations) {
-      const client = new pg.Client({ connectionString: target.url });
+      const appRole = target.migrationUrl ? await roleOf(target.url) : undefined;
+      const client = new pg.Client({ connectionString: target.migrationUrl ?? target.url });
       await client.connect();
       try {
         const runner: SqlRunner = {
           query: async (sql, params) => (await client.query(sql, params as unknown[])).rows,
           exec: async (sql) => void (await client.query(sql)),
         };
-        return await migrate(runner, migrations);
+        return await migrate(runner, migrations, { appRole });
       } finally {
         await client.end();
       }

@@ -10,7 +10,7 @@ export * from "./generated/enums.ts";
 
 export function configuredTarget(): Target {
   return env.DATABASE_URL
-    ? { kind: "postgres", url: env.DATABASE_URL }
+    ? { kind: "postgres", url: env.DATABASE_URL, migrationUrl: env.MIGRATION_DATABASE_URL }
     : { kind: "pglite", dir: path.join(dataDir, "db") };
 }
 

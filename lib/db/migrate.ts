@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { grantAppRole } from "./roles.ts";
 
 // Applies prisma/migrations/*/migration.sql without Prisma's schema engine (which cannot be
 // downloaded here), recording each in _prisma_migrations exactly as `prisma migrate deploy`
@@ -43,11 +44,23 @@ export function readMigrations(dir = migrationsDir): Migration[] {
     });
 }
 
+export type MigrateOptions = {
+  /** The app's own role, when it is not the role migrating: granted what it needs afterwards. */
+  appRole?: string;
+};
+
 /** Applies pending migrations; safe when several app nodes start at once. Returns names applied. */
-export async function migrate(db: SqlRunner, migrations: Migration[] = readMigrations()): Promise<string[]> {
+export async function migrate(
+  db: SqlRunner,
+  migrations: Migration[] = readMigrations(),
+  options: MigrateOptions = {},
+): Promise<string[]> {
   await db.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK]);
   try {
-    await db.exec(CREATE_TABLE);
+    // Only when missing: CREATE TABLE IF NOT EXISTS needs CREATE on the schema even when the
+    // table exists, and a command-line tool running as the app's role has none.
+    const [ledger] = await db.query(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`);
+    if (!ledger?.present) await db.exec(CREATE_TABLE);
     const rows = await db.query(
       `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
     );
@@ -62,6 +75,7 @@ export async function migrate(db: SqlRunner, migrations: Migration[] = readMigra
       await applyOne(db, m);
       done.push(m.name);
     }
+    if (options.appRole) await grantAppRole(db, options.appRole);
     return done;
   } finally {
     await db.query("SELECT pg_advisory_unlock($1)", [PRISMA_MIGRATE_LOCK]);
