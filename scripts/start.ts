@@ -16,15 +16,22 @@ process.env.NEXTAUTH_SECRET ??= readOrCreateSecret(path.join(dataDir, "auth-secr
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
 const { prepareDatabase } = await import("./prepare-database.ts");
-const { connect } = await import("../lib/db/connect.ts");
+const { connect, socketUrl } = await import("../lib/db/connect.ts");
 const { configuredTarget } = await import("../lib/db/index.ts");
+const { startAuditCheckpoints } = await import("../lib/audit/checkpoints.ts");
 
 // This process owns the database while the portal runs. The embedded one is served over a
 // private socket in DATA_DIR, so the portal and the command-line tools share it.
-const owner = await connect(configuredTarget());
+const target = configuredTarget();
+const owner = await connect(target);
 const demoSignIns = await prepareDatabase(owner);
 const host = owner.serve ? await owner.serve() : null;
 if (!host) await owner.close();
+
+// The audit chain's head, signed with a key the database does not hold: now, then hourly. Once
+// served, the embedded database is used through its socket like everyone else's.
+const auditDb = await connect(host && target.kind === "pglite" ? { kind: "postgres", url: socketUrl(target.dir!) } : target);
+const stopAuditCheckpoints = startAuditCheckpoints({ db: auditDb.prisma });
 
 if (!dev && needsBuild()) {
   console.log("Building the portal (first run or sources changed)…");
@@ -50,6 +57,8 @@ server.on("exit", (code) => void stop(code ?? 0));
 
 // The server has stopped (or never started): let go of the database, then leave.
 async function stop(code: number): Promise<never> {
+  await stopAuditCheckpoints();
+  await auditDb.close();
   await host?.close();
   if (host) await owner.close();
   process.exit(code);

@@ -14,7 +14,7 @@ const ports = { pglite: Number(process.env.E2E_PORT_OPS_PGLITE ?? 3321), postgre
 
 test.describe.configure({ timeout: 240_000 });
 
-test("a running portal: admin commands work without stopping it, and SIGTERM stops everything it started", async ({}, info) => {
+test("a running portal: admin commands work without stopping it, SIGTERM stops everything it started, and the audit chain is checkpointed", async ({}, info) => {
   const kind = info.project.name as "pglite" | "postgres";
   const port = ports[kind];
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rt-ops-"));
@@ -35,6 +35,12 @@ test("a running portal: admin commands work without stopping it, and SIGTERM sto
     await waitFor(() => answers(port), false, 20_000);
     await waitFor(async () => processGroupAlive(portal), false, 20_000);
     expect(fs.existsSync(path.join(dataDir, "db", "portal.lock"))).toBe(false);
+
+    // The audit chain's head was signed at start and at stop, and the chain checks out.
+    const checkpoints = fs.readFileSync(path.join(dataDir, "audit-checkpoints.log"), "utf8").trim().split("\n");
+    expect(checkpoints.length).toBeGreaterThanOrEqual(2);
+    const verify = spawnSync(tsx, ["--conditions=react-server", "scripts/audit-verify.ts"], { cwd: root, env, encoding: "utf8" });
+    expect(verify.status, verify.stdout + verify.stderr).toBe(0);
   } finally {
     if (processGroupAlive(portal)) process.kill(-portal.pid!, "SIGKILL");
     dropDb();
