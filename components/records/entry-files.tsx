@@ -1,5 +1,5 @@
 import { fileKind } from "@/lib/files/media-kind";
-import { formatFileSize } from "@/lib/i18n/format";
+import { formatFileSize, isolate } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
 import type { EntryView } from "@/lib/records/entry";
@@ -13,7 +13,7 @@ export async function EntryFiles({ childId, entry, locale }: { childId: string; 
     <section aria-labelledby="entry-files" className="stack">
       <h2 id="entry-files">{t("entry.attachments")}</h2>
       {entry.belongsToChild ? <p>{t("entry.belongsToChild")}</p> : null}
-      {entry.originalLocation ? <p>{t("entry.originalIsAt", { place: entry.originalLocation })}</p> : null}
+      {entry.originalLocation ? <p>{t("entry.originalIsAt", { place: isolate(entry.originalLocation) })}</p> : null}
       {entry.attachments.length ? (
         <ul>
           {entry.attachments.map((a) => (

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { fileKind } from "@/lib/files/media-kind";
-import { formatDate, formatFileSize, isoDateTime } from "@/lib/i18n/format";
+import { formatDate, formatFileSize, isolate, isoDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
 import type { loadThings } from "@/lib/records";
@@ -26,7 +26,7 @@ export async function ThingsPage({ view }: { view: View }) {
                 <Link href={paths.entry(record.id, thing.entryId)} className="card-title" prefetch={false}>{thing.title}</Link>{" "}
                 <time dateTime={isoDateTime(thing.occurredAt)} className="hint">{formatDate(thing.occurredAt, locale)}</time>
               </p>
-              {thing.originalLocation ? <p>{t("entry.originalIsAt", { place: thing.originalLocation })}</p> : null}
+              {thing.originalLocation ? <p>{t("entry.originalIsAt", { place: isolate(thing.originalLocation) })}</p> : null}
               {thing.files.length === 0 ? (
                 <p className="hint">{t("things.noFiles")}</p>
               ) : (
