@@ -2,6 +2,7 @@ import Link from "next/link";
 import { isStaff, type Actor } from "@/lib/access/actor";
 import { signOutAction } from "@/lib/auth/actions";
 import type { Locale } from "@/lib/i18n/config";
+import { isolate } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
 import { LanguagePicker } from "./language-picker";
@@ -18,12 +19,12 @@ export async function SiteHeader({ actor, locale }: { actor: Actor | null; local
         <Link href={paths.home()} className="brand">
           {t("appName")}
         </Link>
-        {quickExit ? <QuickExit href={paths.quickExit()} label={tr("quickExit.label")} hint={tr("quickExit.hint")} /> : null}
+        {quickExit ? <QuickExit href={paths.quickExit()} away={paths.weather()} label={tr("quickExit.label")} hint={tr("quickExit.hint")} /> : null}
         <LanguagePicker current={locale} />
         {actor ? (
           <div className="account">
             <Link href={paths.account()} prefetch={false}>
-              {t("signedInAs", { name: actor.displayName })} ({t(`roles.${actor.role}`)})
+              {t("signedInAs", { name: isolate(actor.displayName) })} ({t(`roles.${actor.role}`)})
             </Link>
             <form action={signOutAction}>
               <button type="submit" className="button button-small button-secondary">

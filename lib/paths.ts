@@ -11,8 +11,9 @@ export const paths = {
   home: () => "/",
   signIn: (reason?: "idle" | "signed-out") => (reason ? `/signin?reason=${reason}` : "/signin"),
   authApi: () => "/api/auth",
-  // Somewhere ordinary to land on after "quick exit".
-  quickExit: () => "https://www.bbc.co.uk/weather",
+  // "Quick exit": ends the session, then leaves for somewhere ordinary (the weather).
+  quickExit: () => "/quick-exit",
+  weather: () => "https://www.bbc.co.uk/weather",
   glossary: () => "/glossary",
   account: () => "/account",
   record: (childId: string, query: ChronologyParams = {}) => withQuery(`/records/${childId}`, query),

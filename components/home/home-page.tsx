@@ -30,8 +30,8 @@ export async function HomePage({ view }: { view: HomeView }) {
         <ul className="card-list records-list">
           {view.children.map((c) => (
             <li key={c.id} className="card">
-              <Link href={paths.record(c.id)} className="card-title" prefetch={false}>{c.preferredName ?? c.fullName}</Link>
-              {c.preferredName && c.preferredName !== c.fullName ? <span className="hint"> ({c.fullName})</span> : null}
+              <Link href={paths.record(c.id)} className="card-title" prefetch={false}><bdi dir="auto">{c.preferredName ?? c.fullName}</bdi></Link>
+              {c.preferredName && c.preferredName !== c.fullName ? <span className="hint"> (<bdi dir="auto">{c.fullName}</bdi>)</span> : null}
             </li>
           ))}
         </ul>

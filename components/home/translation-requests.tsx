@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, isolate } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
 import type { OpenTranslationRequest } from "@/lib/records";
@@ -15,7 +15,7 @@ export async function TranslationRequests({ requests }: { requests: OpenTranslat
           <li key={r.id} className="card">
             <Link href={paths.entry(r.childId, r.entryId)} prefetch={false}>{r.entryTitle}</Link>
             <p className="hint">
-              {t("translationRequests.line", { child: r.childName, language: tc(`language.${r.locale}`, { defaultValue: r.locale }), date: formatDate(r.requestedAt, locale) })}
+              {t("translationRequests.line", { child: isolate(r.childName), language: tc(`language.${r.locale}`, { defaultValue: r.locale }), date: formatDate(r.requestedAt, locale) })}
             </p>
           </li>
         ))}

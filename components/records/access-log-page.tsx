@@ -13,7 +13,8 @@ export async function AccessLogPage({ view }: { view: View }) {
   const who = (item: AccessLogItem) => {
     if (item.isViewer) return t("accessLog.you");
     const role = item.role ? tc(`roles.${item.role}`, { defaultValue: item.role }) : "";
-    return item.name ? `${item.name} (${role})` : role;
+    // The name is as the council wrote it (English); the role is in the reader's language.
+    return item.name ? <><bdi dir="auto">{item.name}</bdi>{` (${role})`}</> : role;
   };
   return (
     <div className="stack">

@@ -105,19 +105,14 @@ async function getErrorText() {
   return (await getT("errors"))("unexpected");
 }
 
-// Names and roles come from the council's records in English; only they are marked as English,
-// so an Urdu page's own punctuation around them keeps its language (WCAG 3.1.2).
+// Names and roles come from the council's records in English, so "Jasmine Patel (Social worker)"
+// is one left-to-right phrase, marked as English (WCAG 3.1.2) and isolated from the page's own
+// direction: on an Urdu page it would otherwise be laid out as "(Social worker) Jasmine Patel".
 function Person({ name, role }: { name: string; role: string | null }) {
   return (
-    <>
-      <bdi lang="en">{name}</bdi>
-      {role ? (
-        <>
-          {" ("}
-          <bdi lang="en">{role}</bdi>
-          {")"}
-        </>
-      ) : null}
-    </>
+    <bdi lang="en" dir="ltr" className="person">
+      {name}
+      {role ? <>{" ("}{role}{")"}</> : null}
+    </bdi>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { formatDate, formatFileSize, isoDateTime } from "@/lib/i18n/format";
+import { fileKind } from "@/lib/files/media-kind";
+import { formatDate, formatFileSize, isolate, isoDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
 import type { loadThings } from "@/lib/records";
@@ -8,7 +9,7 @@ import { RecordNav } from "./record-nav";
 type View = Awaited<ReturnType<typeof loadThings>>;
 
 export async function ThingsPage({ view }: { view: View }) {
-  const t = await getT("record");
+  const [t, tf] = await Promise.all([getT("record"), getT("files")]);
   const { actor, record, locale, things } = view;
   return (
     <div className="stack">
@@ -25,15 +26,19 @@ export async function ThingsPage({ view }: { view: View }) {
                 <Link href={paths.entry(record.id, thing.entryId)} className="card-title" prefetch={false}>{thing.title}</Link>{" "}
                 <time dateTime={isoDateTime(thing.occurredAt)} className="hint">{formatDate(thing.occurredAt, locale)}</time>
               </p>
-              {thing.originalLocation ? <p>{t("entry.originalIsAt", { place: thing.originalLocation })}</p> : null}
+              {thing.originalLocation ? <p>{t("entry.originalIsAt", { place: isolate(thing.originalLocation) })}</p> : null}
               {thing.files.length === 0 ? (
                 <p className="hint">{t("things.noFiles")}</p>
               ) : (
                 <ul>
                   {thing.files.map((f) => (
-                    <li key={f.id}>
-                      <a href={paths.file(record.id, f.id)} dir="auto">{t("things.download", { name: f.fileName })}</a>{" "}
-                      <span className="hint">({formatFileSize(f.size, locale)})</span>
+                    <li key={f.id} className="thing-file">
+                      {/* A drawing or a photo is shown, described by its item's title; the link keeps a copy. */}
+                      {fileKind(f.mediaType) === "picture" ? <img src={paths.file(record.id, f.id)} alt={thing.title} className="thing-picture" loading="lazy" /> : null}
+                      <span>
+                        <a href={paths.file(record.id, f.id)} dir="auto">{t("things.download", { name: f.fileName })}</a>{" "}
+                        <span className="hint">({tf("details", { kind: tf(`kinds.${fileKind(f.mediaType)}`), size: formatFileSize(f.size, locale) })})</span>
+                      </span>
                     </li>
                   ))}
                 </ul>

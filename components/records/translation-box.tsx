@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { isolate } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
 import { requestTranslationAction } from "@/lib/records/actions";
@@ -24,8 +25,8 @@ export async function TranslationBox({ view, entry }: { view: View; entry: Reada
         ) : (
           <>
             <p>
-              {t("translation.byLine", { by: tr.translatedBy })}
-              {tr.checkedBy ? <>. {t("translation.checkedLine", { by: tr.checkedBy })}</> : null}
+              {t("translation.byLine", { by: isolate(tr.translatedBy) })}
+              {tr.checkedBy ? <>. {t("translation.checkedLine", { by: isolate(tr.checkedBy) })}</> : null}
             </p>
             <p><Link href={paths.entry(childId, entry.id, { original: true })} prefetch={false}>{t("translation.showOriginal")}</Link></p>
           </>

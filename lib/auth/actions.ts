@@ -7,10 +7,10 @@ import { systemClock } from "../clock.ts";
 import { getDb } from "../db/index.ts";
 import { isLocale, LOCALE_COOKIE } from "../i18n/config.ts";
 import { getT } from "../i18n/server.ts";
-import { log } from "../log.ts";
 import { paths } from "../paths.ts";
 import { clientAddressFrom } from "./client-address.ts";
 import { readSessionIdFromCookie } from "./current.ts";
+import { endCookieSession } from "./end-cookie-session.ts";
 import { clearSessionCookie, encodeSessionToken, sessionCookieName, sessionCookieOptions } from "./next-auth.ts";
 import { retryWait } from "./retry-message.ts";
 import { signInSchema } from "./sign-in-form.ts";
@@ -61,19 +61,7 @@ export async function signOutAction(formData: FormData) {
   // otherwise a copy of the cookie would go on working.
   if (result && !result.ok) {
     const ended = await endCookieSession();
-    clearSessionCookie(await cookies());
     redirect(paths.signIn(ended ? "signed-out" : undefined));
-  }
-}
-
-async function endCookieSession(): Promise<boolean> {
-  const sessionId = await readSessionIdFromCookie();
-  if (!sessionId) return false;
-  try {
-    return await endSession({ db: await getDb(), clock: systemClock, sessionId, reason: "signed-out" });
-  } catch (error) {
-    log.error("could not end the session on a refused sign-out", { error });
-    return false;
   }
 }
 

@@ -4,6 +4,7 @@ import enAuth from "../../locales/en/auth.json";
 import enCommon from "../../locales/en/common.json";
 import enCopy from "../../locales/en/copy.json";
 import enErrors from "../../locales/en/errors.json";
+import enFiles from "../../locales/en/files.json";
 import enGlossary from "../../locales/en/glossary.json";
 import enHome from "../../locales/en/home.json";
 import enRecord from "../../locales/en/record.json";
@@ -12,14 +13,15 @@ import urAuth from "../../locales/ur/auth.json";
 import urCommon from "../../locales/ur/common.json";
 import urCopy from "../../locales/ur/copy.json";
 import urErrors from "../../locales/ur/errors.json";
+import urFiles from "../../locales/ur/files.json";
 import urGlossary from "../../locales/ur/glossary.json";
 import urHome from "../../locales/ur/home.json";
 import urRecord from "../../locales/ur/record.json";
 import type { Locale } from "./config.ts";
 
 export const resources = {
-  en: { common: enCommon, auth: enAuth, home: enHome, errors: enErrors, glossary: enGlossary, record: enRecord, copy: enCopy, account: enAccount },
-  ur: { common: urCommon, auth: urAuth, home: urHome, errors: urErrors, glossary: urGlossary, record: urRecord, copy: urCopy, account: urAccount },
+  en: { common: enCommon, auth: enAuth, home: enHome, errors: enErrors, glossary: enGlossary, record: enRecord, copy: enCopy, account: enAccount, files: enFiles },
+  ur: { common: urCommon, auth: urAuth, home: urHome, errors: urErrors, glossary: urGlossary, record: urRecord, copy: urCopy, account: urAccount, files: urFiles },
 } satisfies Record<Locale, Record<string, Record<string, unknown>>>;
 
 export type Namespace = keyof (typeof resources)["en"];

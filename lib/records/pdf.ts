@@ -6,6 +6,7 @@ import PDFDocument from "pdfkit";
 import { formatDate } from "../i18n/format.ts";
 import { textDirection } from "../i18n/config.ts";
 import type { RecordCopy } from "./copy.ts";
+import { keepShapedLetters } from "./pdf-unicode.ts";
 import { BODY_SIZE, writeEntry, type Fonts, type Translate } from "./pdf-entry.ts";
 import { writeCentred, writeText } from "./pdf-text.ts";
 
@@ -49,6 +50,7 @@ export function renderRecordPdf(copy: RecordCopy, t: Translate, locale: string):
   });
   doc.registerFont(FONTS.regular, bytes.regular);
   doc.registerFont(FONTS.bold, bytes.bold);
+  for (const name of [FONTS.bold, FONTS.regular]) keepShapedLetters((doc.font(name) as unknown as { _font: Parameters<typeof keepShapedLetters>[0] })._font);
 
   let page = 0;
   doc.on("pageAdded", () => {

@@ -1,0 +1,112 @@
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { DEMO, openRecord, signIn } from "./helpers.ts";
+
+// Urdu is read in Nastaliq, whose letters reach far above and below the line. These tests open
+// the pages a family reads most, in Urdu on a 375 px phone, and measure what a person would see:
+// the app's own Nastaliq font is in use, no line of Urdu text spills out of its heading, chip or
+// box, and consecutive lines of a paragraph do not overlap. Screenshots are kept with the results.
+
+test.use({ viewport: { width: 375, height: 812 } });
+test.setTimeout(120_000); // five pages each, measured and photographed, on a busy two-core machine
+
+const ARABIC = /[\u0600-\u06ff]/;
+
+/** What is wrong with the page's Urdu text boxes, as readable lines (none when all is well). */
+async function urduLayoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate((arabicSource) => {
+    const arabic = new RegExp(arabicSource);
+    const problems: string[] = [];
+    const walker = document.createTreeWalker(document.querySelector("main")!, NodeFilter.SHOW_TEXT);
+    const label = (el: Element) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(" ")[0]}` : ""} "${(el.textContent ?? "").trim().slice(0, 30)}"`;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!arabic.test(node.textContent ?? "")) continue;
+      // The nearest box the text sits in (a block, a chip, a cell): inline elements have no box of their own.
+      let box = node.parentElement!;
+      while (getComputedStyle(box).display === "inline" && box.parentElement) box = box.parentElement;
+      if (box.closest(".visually-hidden, .term-hint")) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const lines = [...range.getClientRects()].filter((r) => r.width > 0).sort((a, b) => a.top - b.top);
+      const outer = box.getBoundingClientRect();
+      for (const r of lines) {
+        if (r.top < outer.top - 1 || r.bottom > outer.bottom + 1) {
+          problems.push(`${label(box)}: text ${Math.round(r.top)}–${Math.round(r.bottom)} spills out of its box ${Math.round(outer.top)}–${Math.round(outer.bottom)}`);
+          break;
+        }
+      }
+      for (let i = 1; i < lines.length; i++) {
+        const [above, below] = [lines[i - 1], lines[i]];
+        if (below.top - above.top > 1 && below.top < above.bottom - 1) {
+          problems.push(`${label(box)}: lines overlap by ${Math.round(above.bottom - below.top)} px`);
+          break;
+        }
+      }
+    }
+    return problems;
+  }, ARABIC.source);
+}
+
+async function nastaliqLoaded(page: Page): Promise<boolean> {
+  return page.evaluate(async () => {
+    await document.fonts.ready;
+    const faces = [...document.fonts].filter((f) => f.family.replace(/["']/g, "") === "Noto Nastaliq Urdu");
+    return faces.some((f) => f.status === "loaded") && document.fonts.check('17px "Noto Nastaliq Urdu"', "اردو");
+  });
+}
+
+async function expectUrduReadable(page: Page, testInfo: TestInfo, name: string) {
+  await expect(page.locator("html")).toHaveAttribute("lang", "ur");
+  expect(await nastaliqLoaded(page), "Noto Nastaliq Urdu is loaded").toBe(true);
+  expect(await page.evaluate(() => getComputedStyle(document.querySelector("main p, main h1")!).fontFamily)).toMatch(/^"?Noto Nastaliq Urdu/);
+  await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+  expect(await urduLayoutProblems(page)).toEqual([]);
+}
+
+for (const [role, who] of [["child", DEMO.child], ["parent", DEMO.parent]] as const) {
+  test(`Urdu pages at 375 px have room for Nastaliq (${role})`, async ({ page }, testInfo) => {
+    await signIn(page, who, "ur");
+    await expectUrduReadable(page, testInfo, `${role}-home`);
+    await openRecord(page, "Amira");
+    await expectUrduReadable(page, testInfo, `${role}-record`);
+    const recordUrl = page.url();
+    await page.locator(".entry-list a.entry-title").first().click();
+    await expect(page).toHaveURL(/\/entries\//);
+    await expectUrduReadable(page, testInfo, `${role}-entry`);
+    await page.goto(`${recordUrl}/withheld`);
+    await expectUrduReadable(page, testInfo, `${role}-withheld`);
+    await page.goto(`${recordUrl}/things`);
+    await expectUrduReadable(page, testInfo, `${role}-things`);
+  });
+}
+
+test("an Urdu page keeps an English name and role the right way round, and says times in Urdu", async ({ page }) => {
+  await signIn(page, DEMO.child, "ur");
+  await openRecord(page, "Amira");
+  await page.getByRole("link", { name: "اسکول کی تشویش کے بعد گھر کا دورہ" }).click();
+  const author = page.locator("dd bdi.person", { hasText: "Jasmine Patel (Social worker)" });
+  await expect(author).toHaveAttribute("dir", "ltr");
+  await expect(author).toHaveText("Jasmine Patel (Social worker)");
+  // Laid out left to right: the name starts left of the role.
+  const order = await author.evaluate((el) => {
+    const left = (node: Node) => {
+      const r = document.createRange();
+      r.selectNodeContents(node);
+      return r.getBoundingClientRect().left;
+    };
+    return left(el.firstChild!) < left(el.lastChild!); // "Jasmine Patel" … ")"
+  });
+  expect(order).toBe(true);
+  for (const time of await page.locator("main time").allTextContents()) expect(time).not.toMatch(/[A-Za-z]/);
+});
+
+test("My things shows a drawing as a picture, with the file's kind and size in words", async ({ page }) => {
+  await signIn(page, DEMO.child, "en");
+  await openRecord(page, "Amira");
+  await page.getByRole("link", { name: "My things" }).click();
+  const picture = page.getByRole("img", { name: "Amira's drawing: my new room" });
+  await expect(picture).toBeVisible();
+  expect(await picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  await expect(page.locator("main")).toContainText("(picture, 102 bytes)");
+  await page.getByRole("link", { name: "Amira's drawing: my new room" }).click();
+  await expect(page.locator("main")).toContainText("(picture, 102 bytes)");
+});
