@@ -39,7 +39,7 @@ export async function importRecords(input: ImportInput): Promise<ImportResult> {
   const parsed = parseImportJson(input.raw);
   if (!parsed.ok) return parsed;
   const known = { knownEntries: await findKnownEntries(input.db, parsed.doc), knownPeople: await findKnownPeople(input.db, parsed.doc) };
-  const checked = validateImport(parsed.doc, known);
+  const checked = validateImport(parsed.doc, { ...known, duplicateKeys: parsed.duplicateKeys });
   if (!checked.ok) return checked;
 
   const prepared = await prepareImport(checked.data, input.files);

@@ -98,6 +98,29 @@ describe("records:import command", { timeout: 120_000 }, () => {
     expect(result.stderr.trim().split("\n")[1]).toMatch(/^\$: is not valid JSON/);
   });
 
+  it("refuses deep nesting, repeated fields and an oversized file by name, writing nothing", async () => {
+    const before = await entryCount();
+    const deep = await run([writeFile("deep.json", `{"children": [${"[".repeat(10_000)}${"]".repeat(10_000)}]}`)]);
+    expectFailure(deep, /^records-import: nothing was imported; the file has 1 problem:$/);
+    expect(deep.stderr.trim().split("\n")[1]).toMatch(/^children\[0\](\[0\])+: nests objects and lists more than 16 deep, which is the nesting limit/);
+    expect(deep.stderr).not.toMatch(/unexpected error|call stack/);
+
+    const doc = JSON.parse(fs.readFileSync(demoFile, "utf8"));
+    const text = JSON.stringify(doc).replace('"withFamily":true', '"withFamily":true,"withFamily":false');
+    const twice = await run([writeFile("twice.json", text)]);
+    expectFailure(twice, /^records-import: nothing was imported; the file has 1 problem:$/);
+    expect(twice.stderr.trim().split("\n")[1]).toMatch(/^children\[0\]\.entries\[\d+\]\.sharing\.withFamily: is given more than once in the same object/);
+
+    // Sparse: 300 MB on paper, nothing on disk. Refused from its size, before it is read.
+    const huge = path.join(workDir, "huge.json");
+    fs.writeFileSync(huge, "");
+    fs.truncateSync(huge, 300 * 1024 * 1024);
+    const big = await run([huge]);
+    expectFailure(big, /^records-import: nothing was imported; the file has 1 problem:$/);
+    expect(big.stderr.trim().split("\n")[1]).toBe("$: is larger than 256 MB, the most one import file may be: split the extract into several files");
+    expect(await entryCount()).toBe(before);
+  });
+
   it("says clearly when the file cannot be read", async () => {
     const missing = await run([path.join(workDir, "no-such-file.json")]);
     expectFailure(missing, /^records-import: cannot read the file: there is no such file$/);
