@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "../../lib/db/connect.ts";
 import { root, runScript, withDataFolder, type Run } from "../helpers/cli.ts";
+import { makeExtract } from "../helpers/import-extract.ts";
 
 // The import command as an operator runs it: a real process on a PGlite data folder of its own
 // (no DATABASE_URL).
@@ -119,6 +120,13 @@ describe("records:import command", { timeout: 120_000 }, () => {
     expectFailure(big, /^records-import: nothing was imported; the file has 1 problem:$/);
     expect(big.stderr.trim().split("\n")[1]).toBe("$: is larger than 256 MB, the most one import file may be: split the extract into several files");
     expect(await entryCount()).toBe(before);
+  });
+
+  it("reports progress on a large file to stderr, in counts only", async () => {
+    const result = await run([writeFile("large.json", JSON.stringify(makeExtract({ children: 5, perChild: 500, tag: "CLI" })))]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("records-import: 2,000 of 2,500 entries written\nrecords-import: 2,500 of 2,500 entries written\n");
+    expect(result.stdout).toMatch(/entries 2500 created, 0 updated, 0 unchanged\.\n$/);
   });
 
   it("says clearly when the file cannot be read", async () => {
