@@ -33,7 +33,10 @@ export function emptyRows(): EntryRows {
 
 export type RowScope = { personIds: ReadonlyMap<string, string>; fileIds: ReadonlyMap<string, string>; importRunId: string };
 
-/** Adds the entry's parts (sections, translations, exclusions, attachments, restriction) and version to `rows`. */
+/**
+ * Adds the entry's sections, translations, exclusions, attachments and version to `rows`. The
+ * restriction is the caller's: a changed entry's existing restriction is updated in place.
+ */
 export function addEntryRows(rows: EntryRows, entryId: string, version: number, prepared: PreparedEntry, scope: RowScope) {
   const { entry } = prepared;
   entry.sections.forEach((part, index) => rows.sections.push({ entryId, part, index }));
@@ -43,7 +46,6 @@ export function addEntryRows(rows: EntryRows, entryId: string, version: number, 
   // Each record keeps the name and type its own extract gave: the StoredFile row is shared by
   // every record holding the same bytes and keeps only the name it was first stored under.
   for (const { blob, ...part } of prepared.attachments) rows.attachments.push({ entryId, part, fileId: scope.fileIds.get(blob.storageKey)! });
-  if (entry.sharing.restriction) rows.restrictions.push({ entryId, part: entry.sharing.restriction, index: 0 });
   // Every version, the first included, is appended to EntryVersion, which is never updated.
   rows.versions.push({ entryId, version, prepared, importId: scope.importRunId });
 }

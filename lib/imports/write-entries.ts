@@ -53,6 +53,8 @@ async function writeChunk(tx: Tx, chunk: EntryItem[], scope: EntryWriteScope, ta
   const entries = fresh.map((item) => {
     const entry = table.newEntry(item.childId, item.prepared);
     table.addEntryRows(rows, entry.id, 1, item.prepared, { personIds: item.personIds, fileIds, importRunId: scope.importRunId });
+    const restriction = item.prepared.entry.sharing.restriction;
+    if (restriction) rows.restrictions.push({ entryId: entry.id, part: restriction, index: 0 });
     return entry;
   });
   await insertRows(tx, "Entry", table.ENTRY_COLUMNS, entries);
@@ -90,13 +92,10 @@ async function replaceChanged(tx: Tx, changed: [EntryItem, Existing][], rows: ta
   for (const [item, row] of changed) {
     const version = row.version + 1;
     await tx.entry.update({ where: { id: row.id }, data: { ...mapEntryColumns(item.prepared.entry), contentHash: item.prepared.hash, version } });
-    const before = rows.restrictions.length;
     table.addEntryRows(rows, row.id, version, item.prepared, { ...scope, personIds: item.personIds });
     const restriction = item.prepared.entry.sharing.restriction;
-    if (restriction && row.restriction) {
-      rows.restrictions.length = before; // kept, not inserted
-      await tx.restriction.update({ where: { id: row.restriction.id }, data: mapRestriction(restriction) });
-    }
+    if (restriction && row.restriction) await tx.restriction.update({ where: { id: row.restriction.id }, data: mapRestriction(restriction) });
+    else if (restriction) rows.restrictions.push({ entryId: row.id, part: restriction, index: 0 });
     // A restriction that has manager reviews cannot be deleted (reviews are append-only and point
     // at it), so when the extract lifts such a restriction the row stays as history;
     // Entry.withChild, updated from the file, is what decides whether the child sees the entry.

@@ -102,7 +102,14 @@ describe.each(databaseKinds())("batched import on %s", (kind) => {
     changed.children[4].entries[425].sections.push({ text: "Added later.", nature: "opinion", source: "first-hand" });
     delete changed.children[4].entries[425].translations;
     changed.children[4].entries.push({ ...changed.children[4].entries[0], externalId: "E-new" });
-    expect(await run(changed)).toMatchObject({ ok: true, summary: { entries: { created: 1, updated: 2, unchanged: 2498 } } });
+    const court = { reason: "court", decidedBy: "Family court" } as const;
+    changed.children[1].entries[0].sharing = { withChild: false, withFamily: true, restriction: court };
+    changed.children[1].entries[13].sharing.restriction = court;
+    const restrictionBefore = (await entryOf(tag, 1, "E-13")).restriction!;
+    expect(await run(changed)).toMatchObject({ ok: true, summary: { entries: { created: 1, updated: 4, unchanged: 2496 } } });
+    expect((await entryOf(tag, 1, "E-0")).restriction).toMatchObject({ reason: "court", decidedBy: "Family court", reviewDue: null });
+    // Updated in place: manager reviews point at the restriction's id.
+    expect((await entryOf(tag, 1, "E-13")).restriction).toMatchObject({ id: restrictionBefore.id, reason: "court", reviewDue: null });
     const lifted = await entryOf(tag, 0, "E-3");
     expect(lifted).toMatchObject({ version: 2, withChild: true, restriction: null });
     const corrected = await entryOf(tag, 4, "E-425");
