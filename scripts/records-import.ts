@@ -5,8 +5,9 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { SystemActor } from "../lib/access/actor.ts";
 import { systemClock } from "../lib/clock.ts";
-import { parseImportJson, type ImportCounts, type ImportProblem, type ImportSummary } from "../lib/imports/index.ts";
+import { LIMIT_MESSAGES, LIMITS, parseImportJson, type ImportCounts, type ImportProblem, type ImportProgress, type ImportSummary } from "../lib/imports/index.ts";
 
+const PROGRESS_FROM = 2_000;
 const USAGE = "Usage: npm run records:import -- FILE   (FILE is a case-record-import JSON extract)";
 const actor: SystemActor = { userId: null, role: "system", displayName: "records:import command" };
 
@@ -17,6 +18,8 @@ async function main(argv: string[]): Promise<number> {
   const args = argv[0] === "--" ? argv.slice(1) : argv;
   if (args.length !== 1 || args[0].startsWith("-")) throw new UsageError(args.length === 0 ? "No file given" : "Give exactly one file");
   const file = args[0];
+  // A file over the size limit is refused before it is read into memory.
+  if ((await sizeOf(file)) > LIMITS.fileBytes) return reportProblems([{ path: "$", message: LIMIT_MESSAGES.fileBytes }]);
   const raw = await readInput(file);
   // A file that is not JSON is reported before touching the database.
   const parsed = parseImportJson(raw);
@@ -33,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     await conn.migrate();
     const files = createLocalFileStore(path.join(dataDir, "files"));
-    const result = await importRecords({ db: conn.prisma, files, clock: systemClock, actor, raw, fileName: path.basename(file) });
+    const result = await importRecords({ db: conn.prisma, files, clock: systemClock, actor, raw, fileName: path.basename(file), onProgress: reportProgress });
     if (!result.ok) return reportProblems(result.problems);
     console.log(describeSummary(result.summary));
     return 0;
@@ -42,14 +45,32 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+async function sizeOf(file: string): Promise<number> {
+  try {
+    return (await fs.stat(file)).size;
+  } catch (error) {
+    throw unreadable(error);
+  }
+}
+
 async function readInput(file: string): Promise<Buffer> {
   try {
     return await fs.readFile(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "there is no such file" : code === "EISDIR" ? "it is a folder" : code === "EACCES" ? "permission denied" : code ?? "read failed";
-    throw new InputError(`cannot read the file: ${why}`);
+    throw unreadable(error);
   }
+}
+
+function unreadable(error: unknown): InputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why = code === "ENOENT" ? "there is no such file" : code === "EISDIR" ? "it is a folder" : code === "EACCES" ? "permission denied" : code ?? "read failed";
+  return new InputError(`cannot read the file: ${why}`);
+}
+
+// Large files take a while: say how far the writing has got, once per batch (counts only, no
+// content). Small files, written in one batch, stay quiet.
+function reportProgress({ entriesWritten, entries }: ImportProgress) {
+  if (entries > PROGRESS_FROM) console.error(`records-import: ${entriesWritten.toLocaleString("en-GB")} of ${entries.toLocaleString("en-GB")} entries written`);
 }
 
 function reportProblems(problems: ImportProblem[]): number {

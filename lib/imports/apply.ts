@@ -9,8 +9,8 @@ import { findKnownEntries, findKnownPeople } from "./known-entries.ts";
 import { prepareImport, type PreparedChild } from "./prepare.ts";
 import { createTally } from "./tally.ts";
 import type { ImportFile, ImportProblem, ImportSummary } from "./types.ts";
-import { upsertEntry } from "./upsert-entry.ts";
-import { addLinkedPeople, upsertChild, upsertPeople } from "./upsert-people.ts";
+import { writeEntries, type EntryItem } from "./write-entries.ts";
+import { writeChildren, writePeople } from "./write-people.ts";
 import { parseImportJson, validateImport } from "./validate.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -22,7 +22,11 @@ export type ImportInput = {
   actor: SystemActor | Actor;
   raw: string | Uint8Array;
   fileName?: string;
+  /** Called as entries are written, for progress on large files (counts only, no content). */
+  onProgress?: (progress: ImportProgress) => void;
 };
+
+export type ImportProgress = { entriesWritten: number; entries: number };
 
 export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; problems: ImportProblem[] };
 
@@ -39,18 +43,25 @@ export async function importRecords(input: ImportInput): Promise<ImportResult> {
   const parsed = parseImportJson(input.raw);
   if (!parsed.ok) return parsed;
   const known = { knownEntries: await findKnownEntries(input.db, parsed.doc), knownPeople: await findKnownPeople(input.db, parsed.doc) };
-  const checked = validateImport(parsed.doc, known);
+  const checked = validateImport(parsed.doc, { ...known, duplicateKeys: parsed.duplicateKeys });
   if (!checked.ok) return checked;
 
   const prepared = await prepareImport(checked.data, input.files);
   const context: RunContext = { data: checked.data, prepared, input, startedAt, sha256: sha256Hex(input.raw) };
   // PGlite has a single connection: inside the transaction only `tx` may be used.
-  const summary = await input.db.$transaction((tx) => applyImport(tx, context), { timeout: 120_000, maxWait: 30_000 });
+  const summary = await input.db.$transaction((tx) => applyImport(tx, context), { timeout: transactionTimeout(prepared), maxWait: 30_000 });
   return { ok: true, summary };
 }
 
-function excludedIds(entries: PreparedChild["entries"]): string[] {
-  return entries.flatMap(({ entry }) => entry.sharing.excludePeople ?? []);
+// Two minutes, and more for large files (a slow disk writes a few hundred entries a second).
+function transactionTimeout(prepared: PreparedChild[]): number {
+  const entries = prepared.reduce((n, c) => n + c.entries.length, 0);
+  return 120_000 + entries * 20;
+}
+
+/** The people each child's entries exclude, by child externalId. */
+function excludedPeople(prepared: PreparedChild[]): Map<string, string[]> {
+  return new Map(prepared.map(({ child, entries }) => [child.externalId, [...new Set(entries.flatMap(({ entry }) => entry.sharing.excludePeople ?? []))]]));
 }
 
 async function applyImport(tx: Tx, { data, prepared, input, startedAt, sha256 }: RunContext): Promise<ImportSummary> {
@@ -59,16 +70,14 @@ async function applyImport(tx: Tx, { data, prepared, input, startedAt, sha256 }:
     select: { id: true },
   });
   const tally = createTally();
-  const uploadedById = input.actor.userId;
-  for (const { child, entries } of prepared) {
-    const childId = await upsertChild(tx, child, tally);
-    const personIds = await upsertPeople(tx, childId, child.people ?? [], tally);
-    await addLinkedPeople(tx, childId, excludedIds(entries), personIds);
-    for (const entry of entries) {
-      const outcome = await upsertEntry(tx, entry, { childId, personIds, importRunId: run.id, uploadedById });
-      tally.note("entries", `${child.externalId}/${entry.entry.externalId}`, outcome);
-    }
-  }
+  const children = prepared.map((p) => p.child);
+  const childIds = await writeChildren(tx, children, tally);
+  const personIds = await writePeople(tx, children, childIds, excludedPeople(prepared), tally);
+  const items: EntryItem[] = prepared.flatMap(({ child, entries }) =>
+    entries.map((entry) => ({ childExternalId: child.externalId, childId: childIds.get(child.externalId)!, personIds: personIds.get(child.externalId)!, prepared: entry })),
+  );
+  const onProgress = input.onProgress && ((done: number, total: number) => input.onProgress!({ entriesWritten: done, entries: total }));
+  await writeEntries(tx, items, { importRunId: run.id, uploadedById: input.actor.userId, onProgress }, tally);
   const counts = tally.counts();
   await tx.importRun.update({
     where: { id: run.id },

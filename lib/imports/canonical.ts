@@ -22,15 +22,13 @@ export function sha256Hex(text: string | Uint8Array): string {
  * The entry as imported, with each attachment's base64 replaced by the sha256 of its bytes:
  * this is what EntryVersion keeps, and what the content hash is taken over.
  */
-export function canonicalEntry(entry: ImportEntry, attachmentHashes: readonly string[]): JsonValue {
+export function canonicalEntry(entry: ImportEntry, attachmentHashes: readonly string[]): { content: JsonValue; hash: string } {
   const { attachments, ...rest } = entry;
   const content = { ...rest } as { [key: string]: JsonValue };
   if (attachments) {
     content.attachments = attachments.map(({ contentBase64: _bytes, ...meta }, i) => ({ ...meta, sha256: attachmentHashes[i] }));
   }
-  return JSON.parse(canonicalJson(content)) as JsonValue;
-}
-
-export function hashContent(content: JsonValue): string {
-  return sha256Hex(canonicalJson(content));
+  // Serialised once: the text both gives the stored content and is what the hash is taken over.
+  const text = canonicalJson(content);
+  return { content: JSON.parse(text) as JsonValue, hash: sha256Hex(text) };
 }

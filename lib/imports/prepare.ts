@@ -1,6 +1,6 @@
 import type { FileStore, StoredBlob } from "../files/index.ts";
 import { decodeBase64 } from "./attachment-bytes.ts";
-import { canonicalEntry, hashContent, type JsonValue } from "./canonical.ts";
+import { canonicalEntry, type JsonValue } from "./canonical.ts";
 import type { ImportAttachment, ImportChild, ImportEntry, ImportFile } from "./types.ts";
 
 export type PreparedAttachment = Omit<ImportAttachment, "contentBase64"> & { blob: StoredBlob };
@@ -30,6 +30,6 @@ async function prepareEntry(entry: ImportEntry, files: FileStore): Promise<Prepa
     if (!bytes) throw new Error("Attachment content is not base64 (validation should have caught this)");
     attachments.push({ ...meta, blob: await files.put(bytes) });
   }
-  const content = canonicalEntry(entry, attachments.map((a) => a.blob.sha256));
-  return { entry, content, hash: hashContent(content), attachments };
+  const { content, hash } = canonicalEntry(entry, attachments.map((a) => a.blob.sha256));
+  return { entry, content, hash, attachments };
 }

@@ -1,4 +1,4 @@
-import { joinPath } from "./json-path.ts";
+import { pathOf } from "./json-path.ts";
 import { isObj } from "./shape.ts";
 import type { ImportProblem } from "./types.ts";
 
@@ -7,14 +7,29 @@ import type { ImportProblem } from "./types.ts";
 // has no UTF-8 form (the driver silently writes U+FFFD instead). Both are reported up front.
 const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** Every string value in the document that could not be stored exactly, by JSON path. */
-export function findUnstorableText(value: unknown, path = "$"): ImportProblem[] {
-  if (typeof value === "string") {
-    if (value.includes("\u0000")) return [{ path, message: "contains a NUL character (\\u0000), which cannot be stored" }];
-    if (UNPAIRED_SURROGATE.test(value)) return [{ path, message: "contains an unpaired surrogate (\\ud800–\\udfff), which is not valid text" }];
-    return [];
+/**
+ * Every string value in the document that could not be stored exactly, by JSON path. Iterative,
+ * and paths are only built for the values reported (most documents have none).
+ */
+export function findUnstorableText(doc: unknown): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const stack: { value: unknown; steps: (string | number)[] }[] = [{ value: doc, steps: [] }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { value, steps } = item;
+    if (typeof value === "string") {
+      const message = problemWith(value);
+      if (message) problems.push({ path: pathOf(...steps), message });
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], steps: [...steps, i] });
+    } else if (isObj(value)) {
+      for (const key of Object.keys(value).reverse()) stack.push({ value: value[key], steps: [...steps, key] });
+    }
   }
-  if (Array.isArray(value)) return value.flatMap((item, i) => findUnstorableText(item, joinPath(path, i)));
-  if (isObj(value)) return Object.entries(value).flatMap(([key, item]) => findUnstorableText(item, joinPath(path, key)));
-  return [];
+  return problems;
+}
+
+function problemWith(text: string): string | null {
+  if (text.includes("\u0000")) return "contains a NUL character (\\u0000), which cannot be stored";
+  if (UNPAIRED_SURROGATE.test(text)) return "contains an unpaired surrogate (\\ud800–\\udfff), which is not valid text";
+  return null;
 }

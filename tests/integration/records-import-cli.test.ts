@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "../../lib/db/connect.ts";
 import { root, runScript, withDataFolder, type Run } from "../helpers/cli.ts";
+import { makeExtract } from "../helpers/import-extract.ts";
 
 // The import command as an operator runs it: a real process on a PGlite data folder of its own
 // (no DATABASE_URL).
@@ -96,6 +97,36 @@ describe("records:import command", { timeout: 120_000 }, () => {
     const result = await run([writeFile("broken.json", `{"children": [{"fullName": "${SECRET}" `)]);
     expectFailure(result, /^records-import: nothing was imported; the file has 1 problem:$/);
     expect(result.stderr.trim().split("\n")[1]).toMatch(/^\$: is not valid JSON/);
+  });
+
+  it("refuses deep nesting, repeated fields and an oversized file by name, writing nothing", async () => {
+    const before = await entryCount();
+    const deep = await run([writeFile("deep.json", `{"children": [${"[".repeat(10_000)}${"]".repeat(10_000)}]}`)]);
+    expectFailure(deep, /^records-import: nothing was imported; the file has 1 problem:$/);
+    expect(deep.stderr.trim().split("\n")[1]).toMatch(/^children\[0\](\[0\])+: nests objects and lists more than 16 deep, which is the nesting limit/);
+    expect(deep.stderr).not.toMatch(/unexpected error|call stack/);
+
+    const doc = JSON.parse(fs.readFileSync(demoFile, "utf8"));
+    const text = JSON.stringify(doc).replace('"withFamily":true', '"withFamily":true,"withFamily":false');
+    const twice = await run([writeFile("twice.json", text)]);
+    expectFailure(twice, /^records-import: nothing was imported; the file has 1 problem:$/);
+    expect(twice.stderr.trim().split("\n")[1]).toMatch(/^children\[0\]\.entries\[\d+\]\.sharing\.withFamily: is given more than once in the same object/);
+
+    // Sparse: 300 MB on paper, nothing on disk. Refused from its size, before it is read.
+    const huge = path.join(workDir, "huge.json");
+    fs.writeFileSync(huge, "");
+    fs.truncateSync(huge, 300 * 1024 * 1024);
+    const big = await run([huge]);
+    expectFailure(big, /^records-import: nothing was imported; the file has 1 problem:$/);
+    expect(big.stderr.trim().split("\n")[1]).toBe("$: is larger than 256 MB, the most one import file may be: split the extract into several files");
+    expect(await entryCount()).toBe(before);
+  });
+
+  it("reports progress on a large file to stderr, in counts only", async () => {
+    const result = await run([writeFile("large.json", JSON.stringify(makeExtract({ children: 5, perChild: 500, tag: "CLI" })))]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("records-import: 2,000 of 2,500 entries written\nrecords-import: 2,500 of 2,500 entries written\n");
+    expect(result.stdout).toMatch(/entries 2500 created, 0 updated, 0 unchanged\.\n$/);
   });
 
   it("says clearly when the file cannot be read", async () => {
