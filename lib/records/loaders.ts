@@ -83,8 +83,9 @@ export function loadThings(childId: string) {
 
 export function loadAccessLog(childId: string, searchParams: Params) {
   const before = typeof searchParams.before === "string" ? searchParams.before : undefined;
+  const now = systemClock.now();
   return withRecord(childId, "access-log", async ({ db, actor, childId, locale }) => ({
-    log: await findAccessLog({ db, actor, childId, locale, before }),
+    log: await findAccessLog({ db, actor, childId, locale, now, before }),
   }));
 }
 
