@@ -67,7 +67,7 @@ function Views({ t, record, locale, group, views }: { t: T; record: string; loca
           </li>
         ))}
       </ul>
-      {group.count > views.length ? <p className="hint">{t("accessLog.latestViews", { shown: views.length, count: group.count })}</p> : null}
+      {views.length < group.count ? <p className="hint">{t("accessLog.latestViews", { shown: views.length, count: group.count })}</p> : null}
     </>
   );
 }

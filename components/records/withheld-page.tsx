@@ -1,6 +1,6 @@
 import { formatDate } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
-import type { loadWithheld } from "@/lib/records";
+import type { loadWithheld, WithheldReason } from "@/lib/records";
 import { RecordNav } from "./record-nav";
 
 type View = Awaited<ReturnType<typeof loadWithheld>>;
@@ -11,6 +11,11 @@ type View = Awaited<ReturnType<typeof loadWithheld>>;
 export async function WithheldPage({ view }: { view: View }) {
   const t = await getT("record");
   const { actor, record, locale, reasons } = view;
+  // A passed date says the check is late; it is never shown as a promise about the past.
+  const reviewLine = (r: WithheldReason) => {
+    if (!r.nextReview) return t("withheld.noReviewDate");
+    return t(r.overdue ? "withheld.overdue" : "withheld.nextReview", { date: formatDate(r.nextReview, locale) });
+  };
   return (
     <div className="stack">
       <h1>{t("withheld.title")}</h1>
@@ -28,7 +33,7 @@ export async function WithheldPage({ view }: { view: View }) {
           {reasons.map((r) => (
             <li key={r.reason} className="card">
               <p>{t(`withheld.reasons.${r.reason}`)}</p>
-              <p className="hint">{r.nextReview ? t("withheld.nextReview", { date: formatDate(r.nextReview, locale) }) : t("withheld.noReviewDate")}</p>
+              <p className={r.overdue ? "late" : "hint"}>{reviewLine(r)}</p>
             </li>
           ))}
         </ul>

@@ -70,7 +70,7 @@ export function loadEntry(childId: string, entryId: string, searchParams: Params
 
 export function loadWithheld(childId: string) {
   return withRecord(childId, "withheld", async ({ db, actor, childId }) => ({
-    reasons: await summariseWithheld({ db, actor, childId }),
+    reasons: await summariseWithheld({ db, clock: systemClock, actor, childId }),
     forFamily: audienceOf(actor) === "family",
   }));
 }

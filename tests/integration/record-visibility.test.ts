@@ -257,10 +257,11 @@ describe.each(databaseKinds())("record visibility on %s", (kind) => {
     });
 
     it("what is withheld is told by reason only, never serious harm, never to staff", async () => {
-      const reasons = await summariseWithheld({ db: db(), actor: actorOf(role), childId: fx.A.id });
+      const reasons = await summariseWithheld({ db: db(), clock, actor: actorOf(role), childId: fx.A.id });
       expect(reasons.map((r) => [r.reason, r.nextReview?.toISOString().slice(0, 10)])).toEqual(e.withheld);
       expect(reasons.map((r) => r.reason)).not.toContain("serious_harm");
-      for (const r of reasons) expect(Object.keys(r).sort()).toEqual(["nextReview", "reason"]);
+      for (const r of reasons) expect(Object.keys(r).sort()).toEqual(["nextReview", "overdue", "reason"]);
+      expect(reasons.filter((r) => r.overdue)).toEqual([]);
     });
 
     it("my things and their files are exactly those of entries they may read", async () => {
@@ -358,7 +359,7 @@ describe.each(databaseKinds())("record visibility on %s", (kind) => {
     // T holds A's entries minus the four naming him; of those, E-CHILD, R-HARM, R-CONF, R-COURT are not for families.
     expect(fatherTotal).toBe(fx.T.entries.size - 4);
 
-    const withheld = async (actor: Actor, childId: string) => summariseWithheld({ db: db(), actor, childId });
+    const withheld = async (actor: Actor, childId: string) => summariseWithheld({ db: db(), clock, actor, childId });
     expect(await withheld(father, fx.A.id)).toEqual(await withheld(twin, fx.T.id));
 
     const things = async (actor: Actor, childId: string) =>
@@ -394,7 +395,7 @@ describe.each(databaseKinds())("record visibility on %s", (kind) => {
     const b = fx.B;
     for (const role of ["child", "mother", "father", "carer", "advocate", "caseworker", "manager"] as const) {
       expect((await walk(actorOf(role), b.id))[0].items, role).toEqual([]);
-      expect(await summariseWithheld({ db: db(), actor: actorOf(role), childId: b.id })).toEqual([]);
+      expect(await summariseWithheld({ db: db(), clock, actor: actorOf(role), childId: b.id })).toEqual([]);
       expect(await findThings({ db: db(), actor: actorOf(role), childId: b.id, locale: "en" })).toEqual([]);
       expect(await findLatestCaseSummary({ db: db(), actor: actorOf(role), childId: b.id })).toBeNull();
       for (const id of b.entries.values()) {
@@ -408,14 +409,25 @@ describe.each(databaseKinds())("record visibility on %s", (kind) => {
     // The other family and team do see B: the empty answers above are not for want of data.
     const otherParent = actorOf("otherParent");
     expect(labels((await walk(otherParent, b.id))[0].items)).toEqual(["B:O-1"]);
-    expect(await summariseWithheld({ db: db(), actor: actorOf("otherChild"), childId: b.id })).toEqual([{ reason: "court", nextReview: new Date("2026-12-24T00:00:00Z") }]);
-    expect(await summariseWithheld({ db: db(), actor: otherParent, childId: b.id })).toEqual([]);
+    expect(await summariseWithheld({ db: db(), clock, actor: actorOf("otherChild"), childId: b.id })).toEqual([{ reason: "court", nextReview: new Date("2026-12-24T00:00:00Z"), overdue: false }]);
+    expect(await summariseWithheld({ db: db(), clock, actor: otherParent, childId: b.id })).toEqual([]);
     expect((await findAttachmentForViewer({ db: db(), actor: otherParent, childId: b.id, attachmentId: b.attachments.get("A-O")! })).fileName).toBe("A-O.png");
     expect(sorted(labels((await walk(actorOf("otherCaseworker"), b.id))[0].items))).toEqual(["B:O-1", "B:O-2"]);
     expect(labels((await walk(actorOf("otherManager"), b.id))[0].items)).toHaveLength(2);
     expect(labels((await walk(actorOf("otherChild"), b.id))[0].items)).toEqual(["B:O-1"]);
     // And the twin record T is nobody's but its father's here.
     for (const role of ROLES) expect((await walk(actorOf(role), fx.T.id))[0].items, role).toEqual([]);
+  });
+
+  it("a review date that has passed reads as overdue, from the day after it in England", async () => {
+    const at = async (when: string) =>
+      (await summariseWithheld({ db: db(), clock: fixedClock(when), actor: actorOf("child"), childId: fx.A.id })).map((r) => [r.reason, r.overdue]);
+    // Reviews due 1 April 2027 (confidential), 31 January 2027 (third party), 15 January 2027 (court).
+    expect(await at("2027-01-15T23:59:00Z")).toEqual([["confidential", false], ["third_party", false], ["court", false]]);
+    expect(await at("2027-01-31T23:30:00Z")).toEqual([["confidential", false], ["third_party", false], ["court", true]]);
+    expect(await at("2027-02-01T00:00:01Z")).toEqual([["confidential", false], ["third_party", true], ["court", true]]);
+    // Just past midnight in England (British Summer Time) is still the evening before in UTC.
+    expect(await at("2027-04-01T23:30:00Z")).toEqual([["confidential", true], ["third_party", true], ["court", true]]);
   });
 
   it("the access log shows the child views of what they may read, grouped: staff by name and family by role", async () => {
@@ -464,7 +476,7 @@ describe.each(databaseKinds())("record visibility on %s", (kind) => {
     for (const spec of SPECIALS) {
       await expect(findEntryForViewer({ db: db(), actor: advocate, childId: fx.A.id, entryId: entryId(spec.id), locale: "en" }), spec.id).rejects.toBeInstanceOf(NotFound);
     }
-    expect(await summariseWithheld({ db: db(), actor: advocate, childId: fx.A.id })).toEqual([]);
+    expect(await summariseWithheld({ db: db(), clock, actor: advocate, childId: fx.A.id })).toEqual([]);
     expect(await findThings({ db: db(), actor: advocate, childId: fx.A.id, locale: "en" })).toEqual([]);
     expect(await findLatestCaseSummary({ db: db(), actor: advocate, childId: fx.A.id })).toBeNull();
     for (const attachment of ATTACHMENTS) {
