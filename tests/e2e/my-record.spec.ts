@@ -21,8 +21,10 @@ test("a child reads her record: chronology, case summary, plain-language section
   await page.getByRole("link", { name: /Read the latest case summary/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Case summary: December 2025 to February 2026");
   await expect(page.getByText("Late entry, written 2 days after")).toBeVisible();
-  await expect(page.getByRole("heading", { name: "What the worker saw or heard" }).first()).toBeVisible();
-  await expect(page.getByRole("heading", { name: /^What Form tutor, Oakfield Academy told us$/ })).toBeVisible();
+  // A summary's own parts say what the summary says; what someone else said names them on a line of its own.
+  await expect(page.getByRole("heading", { name: "What the summary says" }).first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: "What someone else told us" }).first()).toBeVisible();
+  await expect(page.getByText("Told by: \u2068Form tutor, Oakfield Academy\u2069")).toBeVisible();
   await expect(page.getByRole("heading", { name: "What was decided" })).toBeVisible();
   await page.locator("a.term", { hasText: "CIN" }).first().click();
   await expect(page).toHaveURL(/#term-cin$/);
