@@ -74,6 +74,7 @@ export async function EntryPage({ view }: { view: View }) {
       <EntrySections sections={entry.sections} type={entry.type} lang={textLang} />
       {entry.decision ? <DecisionDetails decision={entry.decision} /> : null}
       {entry.visit ? <VisitDetails visit={entry.visit} /> : null}
+      {entry.belongsToChild ? <p>{t(`byReader.belongsToChild.${view.reader}`, { name: record.name })}</p> : null}
       <EntryFiles childId={record.id} entry={entry} locale={locale} />
       <WordsExplained termIds={termsIn(entry)} />
     </article>

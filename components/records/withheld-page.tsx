@@ -10,7 +10,7 @@ type View = Awaited<ReturnType<typeof loadWithheld>>;
 // everyone alike, so it says nothing about this record.
 export async function WithheldPage({ view }: { view: View }) {
   const t = await getT("record");
-  const { actor, record, locale, reasons } = view;
+  const { actor, reader, record, locale, reasons } = view;
   // A passed date says the check is late; it is never shown as a promise about the past.
   const reviewLine = (r: WithheldReason) => {
     if (!r.nextReview) return t("withheld.noReviewDate");
@@ -20,8 +20,9 @@ export async function WithheldPage({ view }: { view: View }) {
     <div className="stack">
       <h1>{t("withheld.title")}</h1>
       <RecordNav actor={actor} childId={record.id} current="withheld" />
-      <p>{t("withheld.intro")}</p>
-      {view.forFamily ? (
+      <p>{t(`byReader.withheldIntro.${reader}`, { name: record.name })}</p>
+      {/* Staff read the whole record: the child's "kept back from you" list is not theirs. */}
+      {reader === "staff" ? null : view.forFamily ? (
         <p>{t("withheld.family")}</p>
       ) : (
         <>
@@ -43,7 +44,7 @@ export async function WithheldPage({ view }: { view: View }) {
       <h2>{t("withheld.safetyHeading")}</h2>
       <p>{t("withheld.safety")}</p>
       <h2>{t("withheld.askHeading")}</h2>
-      <p>{t("withheld.ask")}</p>
+      <p>{t(`byReader.withheldAsk.${reader}`, { name: record.name })}</p>
     </div>
   );
 }
