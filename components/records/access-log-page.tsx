@@ -19,7 +19,8 @@ export async function AccessLogPage({ view }: { view: View }) {
   const line = (g: AccessLogGroup) => {
     const date = formatDate(g.day, locale);
     if (g.isViewer) return t("accessLog.youLooked", { count: g.count, date });
-    const who = g.name ? `${g.name} (${tc(`roles.${g.role}`, { defaultValue: g.role })})` : t(`accessLog.family.${g.role}`, { defaultValue: g.role });
+    // The name keeps its own direction; the role is in the reader's language, so the pair reads in theirs.
+    const who = g.name ? `${isolate(g.name)} (${tc(`roles.${g.role}`, { defaultValue: g.role })})` : t(`accessLog.family.${g.role}`, { defaultValue: g.role });
     return t("accessLog.looked", { count: g.count, date, who: isolate(who) });
   };
   return (
@@ -56,7 +57,8 @@ function Views({ t, record, locale, group, views }: { t: T; record: string; loca
       <ul aria-label={t("accessLog.showViews")}>
         {views.map((v) => (
           <li key={v.id}>
-            <time dateTime={isoDateTime(v.at)}>{formatDateTime(v.at, locale)}</time>{" "}
+            <time dateTime={isoDateTime(v.at)} className="hint">{formatDateTime(v.at, locale)}</time>
+            <br />
             {v.entry ? (
               <Link href={paths.entry(record, v.entry.id)} prefetch={false}>
                 {t(v.part === "file" ? "accessLog.parts.fileOf" : "accessLog.parts.entry", { title: v.entry.title })}
