@@ -10,21 +10,21 @@ type View = Awaited<ReturnType<typeof loadChronology>>;
 
 export async function ChronologyPage({ view }: { view: View }) {
   const t = await getT("record");
-  const { actor, record, locale, query, page, latestSummary } = view;
+  const { actor, reader, record, locale, query, page, latestSummary } = view;
   const filtered = Boolean(query.type || query.period);
   const keep = { type: query.type, period: query.period };
   return (
     <div className="stack">
       <h1>{t("chronology.title", { name: record.name })}</h1>
       <RecordNav actor={actor} childId={record.id} current="chronology" />
-      <p>{t("chronology.intro")}</p>
+      <p>{t(`byReader.chronologyIntro.${reader}`, { name: record.name })}</p>
       {latestSummary ? (
         <p className="summary-link">
           <Link href={paths.entry(record.id, latestSummary.id)} prefetch={false}>
             {t("chronology.latestSummary", { date: formatDate(latestSummary.occurredAt, locale) })}
           </Link>
           <br />
-          <span className="hint">{t("chronology.latestSummaryHint")}</span>
+          <span className="hint">{t(`byReader.latestSummaryHint.${reader}`, { name: record.name })}</span>
         </p>
       ) : null}
       <ChronologyFilters childId={record.id} query={query} />

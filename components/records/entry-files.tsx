@@ -12,7 +12,6 @@ export async function EntryFiles({ childId, entry, locale }: { childId: string; 
   return (
     <section aria-labelledby="entry-files" className="stack">
       <h2 id="entry-files">{t("entry.attachments")}</h2>
-      {entry.belongsToChild ? <p>{t("entry.belongsToChild")}</p> : null}
       {entry.originalLocation ? <p>{t("entry.originalIsAt", { place: isolate(entry.originalLocation) })}</p> : null}
       {entry.attachments.length ? (
         <ul>

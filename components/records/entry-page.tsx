@@ -71,9 +71,10 @@ export async function EntryPage({ view }: { view: View }) {
       </dl>
       {entry.readWithWorker ? <ReleaseBox childId={record.id} entryId={entry.id} releasedAt={entry.readWithWorker.releasedAt} locale={locale} /> : null}
       <TranslationBox view={view} entry={entry} />
-      <EntrySections sections={entry.sections} lang={textLang} />
+      <EntrySections sections={entry.sections} type={entry.type} lang={textLang} />
       {entry.decision ? <DecisionDetails decision={entry.decision} /> : null}
       {entry.visit ? <VisitDetails visit={entry.visit} /> : null}
+      {entry.belongsToChild ? <p>{t(`byReader.belongsToChild.${view.reader}`, { name: record.name })}</p> : null}
       <EntryFiles childId={record.id} entry={entry} locale={locale} />
       <WordsExplained termIds={termsIn(entry)} />
     </article>

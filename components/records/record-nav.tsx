@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { audienceOf, mayReadAccessLog, type Actor } from "@/lib/access";
+import { audienceOf, mayReadAccessLog, readerOf, type Actor } from "@/lib/access";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
 
@@ -9,6 +9,7 @@ export type RecordPage = "chronology" | "things" | "withheld" | "accessLog";
 export async function RecordNav({ actor, childId, current }: { actor: Actor; childId: string; current: RecordPage | null }) {
   const t = await getT("record");
   const family = ["child", "family"].includes(audienceOf(actor));
+  const reader = readerOf(actor);
   const links: { page: RecordPage | "download" | "glossary"; href: string }[] = [
     { page: "chronology", href: paths.record(childId) },
     { page: "things", href: paths.things(childId) },
@@ -18,7 +19,7 @@ export async function RecordNav({ actor, childId, current }: { actor: Actor; chi
     { page: "glossary", href: paths.glossary() },
   ];
   return (
-    <nav aria-label={t("nav.label")} className="record-nav">
+    <nav aria-label={t(`byReader.navLabel.${reader}`)} className="record-nav">
       <ul>
         {links.map((l) => (
           <li key={l.page}>
@@ -27,7 +28,7 @@ export async function RecordNav({ actor, childId, current }: { actor: Actor; chi
               <a href={l.href}>{t("nav.download")}</a>
             ) : (
               <Link href={l.href} aria-current={l.page === current ? "page" : undefined} prefetch={false}>
-                {t(`nav.${l.page}`)}
+                {l.page === "things" ? t(`byReader.navThings.${reader}`) : t(`nav.${l.page}`)}
               </Link>
             )}
           </li>

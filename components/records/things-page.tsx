@@ -10,12 +10,12 @@ type View = Awaited<ReturnType<typeof loadThings>>;
 
 export async function ThingsPage({ view }: { view: View }) {
   const [t, tf] = await Promise.all([getT("record"), getT("files")]);
-  const { actor, record, locale, things } = view;
+  const { actor, reader, record, locale, things } = view;
   return (
     <div className="stack">
-      <h1>{t("things.title")}</h1>
+      <h1>{t(`byReader.thingsTitle.${reader}`, { name: record.name })}</h1>
       <RecordNav actor={actor} childId={record.id} current="things" />
-      <p>{t("things.intro")}</p>
+      <p>{t(`byReader.thingsIntro.${reader}`, { name: record.name })}</p>
       {things.length === 0 ? (
         <p>{t("things.none")}</p>
       ) : (

@@ -1,6 +1,6 @@
 import { formatDate } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
-import type { loadWithheld } from "@/lib/records";
+import type { loadWithheld, WithheldReason } from "@/lib/records";
 import { RecordNav } from "./record-nav";
 
 type View = Awaited<ReturnType<typeof loadWithheld>>;
@@ -10,13 +10,19 @@ type View = Awaited<ReturnType<typeof loadWithheld>>;
 // everyone alike, so it says nothing about this record.
 export async function WithheldPage({ view }: { view: View }) {
   const t = await getT("record");
-  const { actor, record, locale, reasons } = view;
+  const { actor, reader, record, locale, reasons } = view;
+  // A passed date says the check is late; it is never shown as a promise about the past.
+  const reviewLine = (r: WithheldReason) => {
+    if (!r.nextReview) return t("withheld.noReviewDate");
+    return t(r.overdue ? "withheld.overdue" : "withheld.nextReview", { date: formatDate(r.nextReview, locale) });
+  };
   return (
     <div className="stack">
       <h1>{t("withheld.title")}</h1>
       <RecordNav actor={actor} childId={record.id} current="withheld" />
-      <p>{t("withheld.intro")}</p>
-      {view.forFamily ? (
+      <p>{t(`byReader.withheldIntro.${reader}`, { name: record.name })}</p>
+      {/* Staff read the whole record: the child's "kept back from you" list is not theirs. */}
+      {reader === "staff" ? null : view.forFamily ? (
         <p>{t("withheld.family")}</p>
       ) : (
         <>
@@ -28,7 +34,7 @@ export async function WithheldPage({ view }: { view: View }) {
           {reasons.map((r) => (
             <li key={r.reason} className="card">
               <p>{t(`withheld.reasons.${r.reason}`)}</p>
-              <p className="hint">{r.nextReview ? t("withheld.nextReview", { date: formatDate(r.nextReview, locale) }) : t("withheld.noReviewDate")}</p>
+              <p className={r.overdue ? "late" : "hint"}>{reviewLine(r)}</p>
             </li>
           ))}
         </ul>
@@ -38,7 +44,7 @@ export async function WithheldPage({ view }: { view: View }) {
       <h2>{t("withheld.safetyHeading")}</h2>
       <p>{t("withheld.safety")}</p>
       <h2>{t("withheld.askHeading")}</h2>
-      <p>{t("withheld.ask")}</p>
+      <p>{t(`byReader.withheldAsk.${reader}`, { name: record.name })}</p>
     </div>
   );
 }

@@ -12,3 +12,4 @@ export {
   withheldEntryWhere,
   type EntryAudience,
 } from "./entries.ts";
+export { readerOf, type Reader } from "./reader.ts";

@@ -1,15 +1,21 @@
 import "server-only";
+import type { Prisma } from "../db/generated/client.ts";
 import { childWhereForActor, isStaff, mayReadAccessLog, readableEntryWhere, type Actor } from "../access/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Db, Role } from "../db/index.ts";
 import { NotFound } from "../errors/index.ts";
-import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { titleFor } from "./entry-content.ts";
 
 // "Who has looked at my record". Every view of a child's record or of one entry is written to
 // RecordView, which the database keeps append-only. The child and their advocate (and staff) can read it; parents and carers cannot,
 // because it would show them each other's visits, which can matter to a family's safety.
 // A view of an entry the reader may not see is left out, so the log never hints at it.
+//
+// The log is read as groups: one line per day and per who looked ("Jasmine Patel looked 12 times
+// on 2 December"), staff by person and family by role only, so a page of the log is a page of
+// groups whatever the number of views. The grouping happens in the query (GROUP BY over columns
+// the database derives, see the migration "access_log_groups"), and pages are keyset pages over
+// (day, who), read from an index. Staff can open a group to see its single views.
 
 export type ViewedPart = "chronology" | "entry" | "withheld" | "things" | "download" | "file" | "access-log";
 
@@ -29,50 +35,113 @@ export async function recordView(input: { db: Db; clock: Clock; actor: Actor; ch
   });
 }
 
+/** One single view, shown to staff when they open a group. */
 export type AccessLogItem = {
   id: string;
   at: Date;
-  role: string | null;
-  /** Staff are named; family members are shown by role only. */
-  name: string | null;
-  isViewer: boolean;
   part: ViewedPart;
   entry: { id: string; title: string } | null;
 };
 
-const PAGE = 30;
+export type AccessLogGroup = {
+  /** The day in England (a date at midnight UTC). */
+  day: Date;
+  role: string;
+  /** Staff are named; family members are shown by role only. */
+  name: string | null;
+  isViewer: boolean;
+  count: number;
+  lastAt: Date;
+  /** The latest views of the group, for staff only (null for family readers). */
+  views: AccessLogItem[] | null;
+};
 
-export async function findAccessLog(input: { db: Db; actor: Actor; childId: string; locale: string; before?: string }) {
+export const GROUPS_PER_PAGE = 30;
+/** The views shown when a group is opened; the group's count says how many there are in all. */
+export const VIEWS_PER_GROUP = 50;
+
+type GroupCursor = { day: string; key: string };
+
+/**
+ * A page of the log. `now` is when the page was asked for: the view of the page being read is
+ * written at or after it, so it is never counted in the page that shows it.
+ */
+export async function findAccessLog(input: { db: Db; actor: Actor; childId: string; locale: string; now: Date; before?: string }) {
   const { db, actor, childId, locale } = input;
   if (!mayReadAccessLog(actor)) throw new NotFound();
-  const cursor = decodeCursor(input.before);
-  const rows = await db.recordView.findMany({
-    where: {
-      AND: [
-        // The record must be one this reader may open: a role allowed to read logs is not enough.
-        { childId, child: { is: childWhereForActor(actor) } },
-        // Views of entries the reader may not read are left out in the query itself, so neither
-        // the page's length nor its cursor can hint at them.
-        { OR: [{ entryId: null }, { entry: readableEntryWhere(actor, childId) }] },
-        ...(cursor ? [{ OR: [{ at: { lt: cursor.at } }, { at: cursor.at, id: { lt: cursor.id } }] }] : []),
-      ],
-    },
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-    take: PAGE + 1,
-    include: { entry: { select: { title: true, translations: { where: { locale }, select: { title: true } } } } },
+  const visible: Prisma.RecordViewWhereInput = { AND: [visibleViewsWhere(actor, childId), { at: { lt: input.now } }] };
+  const cursor = decodeGroupCursor(input.before);
+  const rows = await db.recordView.groupBy({
+    by: ["day", "viewerKey"],
+    where: { AND: [visible, ...(cursor ? [olderGroupsThan(cursor)] : [])] },
+    orderBy: [{ day: "desc" }, { viewerKey: "asc" }],
+    take: GROUPS_PER_PAGE + 1,
+    _count: { _all: true },
+    _max: { at: true, actorRole: true, actorName: true },
   });
-  const page = rows.slice(0, PAGE);
-  const items = page.map(
-    (r): AccessLogItem => ({
-      id: r.id,
-      at: r.at,
-      role: r.actorRole,
-      name: isStaff(r.actorRole as Role) ? r.actorName : null,
-      isViewer: r.actorId === actor.userId,
-      part: r.part as ViewedPart,
-      entry: r.entryId && r.entry ? { id: r.entryId, title: titleFor(r.entry) } : null,
+  const page = rows.slice(0, GROUPS_PER_PAGE);
+  const ownKey = viewerKeyOf(actor);
+  const groups = await Promise.all(
+    page.map(async (r): Promise<AccessLogGroup> => {
+      const role = r._max.actorRole ?? "";
+      return {
+        day: r.day!,
+        role,
+        name: isStaff(role as Role) ? r._max.actorName : null,
+        isViewer: r.viewerKey === ownKey,
+        count: r._count._all,
+        lastAt: r._max.at!,
+        views: isStaff(actor.role) ? await findViews(db, visible, r.day!, r.viewerKey!, locale) : null,
+      };
     }),
   );
   const last = page[page.length - 1];
-  return { items, older: rows.length > PAGE && last ? encodeCursor({ at: last.at, id: last.id }) : null };
+  return { groups, older: rows.length > GROUPS_PER_PAGE && last ? encodeGroupCursor({ day: isoDay(last.day!), key: last.viewerKey! }) : null };
+}
+
+// The views this reader may know about. The record must be one they may open (a role allowed to
+// read logs is not enough), and views of entries they may not read are left out in the query
+// itself, so neither a group's count nor a page's length or cursor can hint at them.
+function visibleViewsWhere(actor: Actor, childId: string): Prisma.RecordViewWhereInput {
+  return {
+    AND: [
+      { childId, child: { is: childWhereForActor(actor) } },
+      { OR: [{ entryId: null }, { entry: readableEntryWhere(actor, childId) }] },
+    ],
+  };
+}
+
+// The same key the database derives for a view (see the migration): a person for staff, a role for family.
+function viewerKeyOf(actor: Actor): string {
+  return isStaff(actor.role) ? actor.userId : `role:${actor.role}`;
+}
+
+async function findViews(db: Db, visible: Prisma.RecordViewWhereInput, day: Date, viewerKey: string, locale: string): Promise<AccessLogItem[]> {
+  const rows = await db.recordView.findMany({
+    where: { AND: [visible, { day, viewerKey }] },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: VIEWS_PER_GROUP,
+    select: { id: true, at: true, part: true, entryId: true, entry: { select: { title: true, translations: { where: { locale }, select: { title: true } } } } },
+  });
+  return rows.map((r) => ({ id: r.id, at: r.at, part: r.part as ViewedPart, entry: r.entryId && r.entry ? { id: r.entryId, title: titleFor(r.entry) } : null }));
+}
+
+function olderGroupsThan(c: GroupCursor): Prisma.RecordViewWhereInput {
+  const day = new Date(`${c.day}T00:00:00Z`);
+  return { OR: [{ day: { lt: day } }, { day, viewerKey: { gt: c.key } }] };
+}
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+// The cursor holds a day and a staff member's random id or a role: nothing about the child.
+function encodeGroupCursor(c: GroupCursor): string {
+  return Buffer.from(`${c.day}|${c.key}`).toString("base64url");
+}
+
+function decodeGroupCursor(raw: string | undefined): GroupCursor | null {
+  if (!raw || raw.length > 200) return null;
+  const [day, key] = Buffer.from(raw, "base64url").toString("utf8").split("|");
+  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day))) return null;
+  if (!key || !/^([0-9a-f-]{36}|role:[a-z]+)$/i.test(key)) return null;
+  return { day, key };
 }

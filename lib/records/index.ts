@@ -8,7 +8,7 @@ export { ENTRY_TYPES, PERIODS, parseChronologyQuery, type ChronologyQuery } from
 export { findEntryForViewer, ORIGINAL_LOCALE, type EntryView, type EntrySection } from "./entry.ts";
 export { summariseWithheld, DISCLOSED_REASONS, type WithheldReason } from "./withheld.ts";
 export { findThings, findAttachmentForViewer, type Thing } from "./things.ts";
-export { findAccessLog, recordView, type AccessLogItem, type ViewedPart } from "./access-log.ts";
+export { findAccessLog, recordView, type AccessLogGroup, type AccessLogItem, type ViewedPart } from "./access-log.ts";
 export { openRecord } from "./open-record.ts";
 export { lateByDays } from "./late-entry.ts";
 export { findOpenTranslationRequests, hasRequestedTranslation, requestTranslation, type OpenTranslationRequest } from "./translation-requests.ts";

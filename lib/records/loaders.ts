@@ -1,7 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { notFound } from "next/navigation";
-import { audienceOf, type Actor } from "../access/index.ts";
+import { audienceOf, readerOf, type Actor } from "../access/index.ts";
 import { requireSession } from "../auth/current.ts";
 import { systemClock } from "../clock.ts";
 import { getDb, type Db } from "../db/index.ts";
@@ -36,7 +36,7 @@ async function withRecord<T>(childId: string, part: ViewedPart, load: (ctx: Ctx)
     const record = await openRecord(db, actor, childId);
     const data = await loading;
     await recordView({ db, clock: systemClock, actor, childId: record.id, part, entryId: viewed?.(data) });
-    return { actor, record, locale, ...data };
+    return { actor, reader: readerOf(actor), record, locale, ...data };
   } catch (error) {
     if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
     throw error;
@@ -70,7 +70,7 @@ export function loadEntry(childId: string, entryId: string, searchParams: Params
 
 export function loadWithheld(childId: string) {
   return withRecord(childId, "withheld", async ({ db, actor, childId }) => ({
-    reasons: await summariseWithheld({ db, actor, childId }),
+    reasons: await summariseWithheld({ db, clock: systemClock, actor, childId }),
     forFamily: audienceOf(actor) === "family",
   }));
 }
@@ -83,8 +83,9 @@ export function loadThings(childId: string) {
 
 export function loadAccessLog(childId: string, searchParams: Params) {
   const before = typeof searchParams.before === "string" ? searchParams.before : undefined;
+  const now = systemClock.now();
   return withRecord(childId, "access-log", async ({ db, actor, childId, locale }) => ({
-    log: await findAccessLog({ db, actor, childId, locale, before }),
+    log: await findAccessLog({ db, actor, childId, locale, now, before }),
   }));
 }
 

@@ -1,7 +1,7 @@
-import type { EntrySection } from "./entry.ts";
 import type { CopyEntry } from "./copy.ts";
 import { formatDate } from "../i18n/format.ts";
 import { writeText, type Direction, type TextStyle } from "./pdf-text.ts";
+import { sectionLabel } from "./section-label.ts";
 
 // One entry of the PDF copy: what the entry page shows, in the same words (the "record" texts).
 
@@ -11,15 +11,6 @@ type Doc = PDFKit.PDFDocument;
 
 export const BODY_SIZE = 12;
 const GREY = "#444444";
-
-export function sectionLabel(s: EntrySection, t: Translate): string {
-  if (s.nature === "decision") return t("record:sections.decision");
-  const source = s.sourceName ?? t("copy:entry.someoneElse");
-  const thirdParty = s.source === "third_party";
-  if (s.nature === "fact") return thirdParty ? t("record:sections.factThirdParty", { source }) : t("record:sections.factFirstHand");
-  const label = thirdParty ? t("record:sections.thinksThirdParty", { source }) : t("record:sections.thinksFirstHand");
-  return `${label} (${t(`record:sections.kind.${s.nature}`)})`;
-}
 
 export function writeEntry(doc: Doc, e: CopyEntry, ctx: { t: Translate; locale: string; dir: Direction; fonts: Fonts }): void {
   const { t, locale, dir, fonts } = ctx;
@@ -52,7 +43,9 @@ export function writeEntry(doc: Doc, e: CopyEntry, ctx: { t: Translate; locale: 
   doc.y += 4;
 
   for (const s of e.sections) {
-    writeText(doc, sectionLabel(s, t), label, dir);
+    const { key, toldBy } = sectionLabel(s, e.type);
+    writeText(doc, t(`record:${key}`), label, dir);
+    if (toldBy) writeText(doc, t("record:sectionLabels.toldBy", { source: toldBy }), note, dir);
     writeText(doc, s.text, { ...body, after: 6 }, "auto");
   }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { withheldEntryWhere, type Actor } from "../access/index.ts";
+import type { Clock } from "../clock.ts";
 import type { Db } from "../db/index.ts";
 import type { RestrictionReason } from "../db/generated/enums.ts";
 
@@ -11,9 +12,11 @@ import type { RestrictionReason } from "../db/generated/enums.ts";
 // Never shown for any reason: how many entries, their dates, titles, types, authors or notes.
 export const DISCLOSED_REASONS: readonly RestrictionReason[] = ["confidential", "third_party", "court"];
 
-export type WithheldReason = { reason: RestrictionReason; nextReview: Date | null };
+// A review date that has passed is not a promise any more: the reader is told the review is late
+// (derived from the clock at reading time, so it is never out of date and needs no job).
+export type WithheldReason = { reason: RestrictionReason; nextReview: Date | null; overdue: boolean };
 
-export async function summariseWithheld(input: { db: Db; actor: Actor; childId: string }): Promise<WithheldReason[]> {
+export async function summariseWithheld(input: { db: Db; clock: Clock; actor: Actor; childId: string }): Promise<WithheldReason[]> {
   const rows = await input.db.restriction.findMany({
     where: { reason: { in: [...DISCLOSED_REASONS] }, entry: withheldEntryWhere(input.actor, input.childId) },
     select: {
@@ -30,5 +33,16 @@ export async function summariseWithheld(input: { db: Db; actor: Actor; childId: 
     const current = soonest.get(r.reason);
     if (!soonest.has(r.reason) || (due && (!current || due < current))) soonest.set(r.reason, due);
   }
-  return DISCLOSED_REASONS.filter((r) => soonest.has(r)).map((reason) => ({ reason, nextReview: soonest.get(reason) ?? null }));
+  const now = input.clock.now();
+  return DISCLOSED_REASONS.filter((r) => soonest.has(r)).map((reason) => {
+    const nextReview = soonest.get(reason) ?? null;
+    return { reason, nextReview, overdue: nextReview !== null && nextReview < startOfDayIn(now) };
+  });
+}
+
+// A review is due by the end of its day in England: it is late from the next day on. Review
+// dates are stored as dates (midnight UTC), so they are compared with today's date in England.
+const englishDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
+function startOfDayIn(now: Date): Date {
+  return new Date(`${englishDate.format(now)}T00:00:00Z`);
 }

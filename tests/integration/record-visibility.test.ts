@@ -8,7 +8,7 @@ import { revokeGrant } from "../../lib/access/grants.ts";
 import { fixedClock, MINUTE } from "../../lib/clock.ts";
 import { NotFound } from "../../lib/errors/index.ts";
 import { createLocalFileStore } from "../../lib/files/local-file-store.ts";
-import { findAccessLog, recordView, type AccessLogItem, type ViewedPart } from "../../lib/records/access-log.ts";
+import { findAccessLog, recordView, type AccessLogGroup, type ViewedPart } from "../../lib/records/access-log.ts";
 import { findChronology, findLatestCaseSummary, PAGE_SIZE, type ChronologyItem, type ChronologyPage } from "../../lib/records/chronology.ts";
 import { ENTRY_TYPES, PERIODS, type ChronologyQuery } from "../../lib/records/chronology-filter.ts";
 import { findEntryForViewer } from "../../lib/records/entry.ts";
@@ -257,10 +257,11 @@ describe.each(databaseKinds())("record visibility on %s", (kind) => {
     });
 
     it("what is withheld is told by reason only, never serious harm, never to staff", async () => {
-      const reasons = await summariseWithheld({ db: db(), actor: actorOf(role), childId: fx.A.id });
+      const reasons = await summariseWithheld({ db: db(), clock, actor: actorOf(role), childId: fx.A.id });
       expect(reasons.map((r) => [r.reason, r.nextReview?.toISOString().slice(0, 10)])).toEqual(e.withheld);
       expect(reasons.map((r) => r.reason)).not.toContain("serious_harm");
-      for (const r of reasons) expect(Object.keys(r).sort()).toEqual(["nextReview", "reason"]);
+      for (const r of reasons) expect(Object.keys(r).sort()).toEqual(["nextReview", "overdue", "reason"]);
+      expect(reasons.filter((r) => r.overdue)).toEqual([]);
     });
 
     it("my things and their files are exactly those of entries they may read", async () => {
@@ -278,15 +279,15 @@ describe.each(databaseKinds())("record visibility on %s", (kind) => {
     });
 
     it("the access log is theirs to read only as the child, advocate or staff of the record", async () => {
-      const call = findAccessLog({ db: db(), actor: actorOf(role), childId: fx.A.id, locale: "en" });
+      const call = findAccessLog({ db: db(), actor: actorOf(role), childId: fx.A.id, locale: "en", now: new Date(clock.now().getTime() + 1) });
       if (e.log === "read") {
-        expect((await call).items.length).toBeGreaterThan(0);
+        expect((await call).groups.length).toBeGreaterThan(0);
       } else if (e.log === "not-found") {
         await expect(call).rejects.toBeInstanceOf(NotFound);
       } else {
         const outcome = await call.catch((error: unknown) => error);
         if (outcome instanceof NotFound) return;
-        expect(outcome).toEqual({ items: [], older: null });
+        expect(outcome).toEqual({ groups: [], older: null });
       }
     });
   });
@@ -358,7 +359,7 @@ describe.each(databaseKinds())("record visibility on %s", (kind) => {
     // T holds A's entries minus the four naming him; of those, E-CHILD, R-HARM, R-CONF, R-COURT are not for families.
     expect(fatherTotal).toBe(fx.T.entries.size - 4);
 
-    const withheld = async (actor: Actor, childId: string) => summariseWithheld({ db: db(), actor, childId });
+    const withheld = async (actor: Actor, childId: string) => summariseWithheld({ db: db(), clock, actor, childId });
     expect(await withheld(father, fx.A.id)).toEqual(await withheld(twin, fx.T.id));
 
     const things = async (actor: Actor, childId: string) =>
@@ -394,7 +395,7 @@ describe.each(databaseKinds())("record visibility on %s", (kind) => {
     const b = fx.B;
     for (const role of ["child", "mother", "father", "carer", "advocate", "caseworker", "manager"] as const) {
       expect((await walk(actorOf(role), b.id))[0].items, role).toEqual([]);
-      expect(await summariseWithheld({ db: db(), actor: actorOf(role), childId: b.id })).toEqual([]);
+      expect(await summariseWithheld({ db: db(), clock, actor: actorOf(role), childId: b.id })).toEqual([]);
       expect(await findThings({ db: db(), actor: actorOf(role), childId: b.id, locale: "en" })).toEqual([]);
       expect(await findLatestCaseSummary({ db: db(), actor: actorOf(role), childId: b.id })).toBeNull();
       for (const id of b.entries.values()) {
@@ -408,8 +409,8 @@ describe.each(databaseKinds())("record visibility on %s", (kind) => {
     // The other family and team do see B: the empty answers above are not for want of data.
     const otherParent = actorOf("otherParent");
     expect(labels((await walk(otherParent, b.id))[0].items)).toEqual(["B:O-1"]);
-    expect(await summariseWithheld({ db: db(), actor: actorOf("otherChild"), childId: b.id })).toEqual([{ reason: "court", nextReview: new Date("2026-12-24T00:00:00Z") }]);
-    expect(await summariseWithheld({ db: db(), actor: otherParent, childId: b.id })).toEqual([]);
+    expect(await summariseWithheld({ db: db(), clock, actor: actorOf("otherChild"), childId: b.id })).toEqual([{ reason: "court", nextReview: new Date("2026-12-24T00:00:00Z"), overdue: false }]);
+    expect(await summariseWithheld({ db: db(), clock, actor: otherParent, childId: b.id })).toEqual([]);
     expect((await findAttachmentForViewer({ db: db(), actor: otherParent, childId: b.id, attachmentId: b.attachments.get("A-O")! })).fileName).toBe("A-O.png");
     expect(sorted(labels((await walk(actorOf("otherCaseworker"), b.id))[0].items))).toEqual(["B:O-1", "B:O-2"]);
     expect(labels((await walk(actorOf("otherManager"), b.id))[0].items)).toHaveLength(2);
@@ -418,41 +419,52 @@ describe.each(databaseKinds())("record visibility on %s", (kind) => {
     for (const role of ROLES) expect((await walk(actorOf(role), fx.T.id))[0].items, role).toEqual([]);
   });
 
-  it("the access log shows the child views of what they may read, staff by name and family by role", async () => {
-    const shape = (items: AccessLogItem[]) => items.map((i) => [i.role, i.name, i.isViewer, i.part, i.entry ? label(i.entry.id) : null]);
+  it("a review date that has passed reads as overdue, from the day after it in England", async () => {
+    const at = async (when: string) =>
+      (await summariseWithheld({ db: db(), clock: fixedClock(when), actor: actorOf("child"), childId: fx.A.id })).map((r) => [r.reason, r.overdue]);
+    // Reviews due 1 April 2027 (confidential), 31 January 2027 (third party), 15 January 2027 (court).
+    expect(await at("2027-01-15T23:59:00Z")).toEqual([["confidential", false], ["third_party", false], ["court", false]]);
+    expect(await at("2027-01-31T23:30:00Z")).toEqual([["confidential", false], ["third_party", false], ["court", true]]);
+    expect(await at("2027-02-01T00:00:01Z")).toEqual([["confidential", false], ["third_party", true], ["court", true]]);
+    // Just past midnight in England (British Summer Time) is still the evening before in UTC.
+    expect(await at("2027-04-01T23:30:00Z")).toEqual([["confidential", true], ["third_party", true], ["court", true]]);
+  });
+
+  it("the access log shows the child views of what they may read, grouped: staff by name and family by role", async () => {
+    // All the views above fall on one day; the log groups them by who looked, staff first, then family by role.
+    const shape = (groups: AccessLogGroup[]) => groups.map((g) => [g.role, g.name, g.isViewer, g.count]);
     const names = Object.fromEntries(ROLES.map((r) => [r, fx.accounts[r].actor.displayName])) as Record<RoleKey, string>;
-    const forChild = await findAccessLog({ db: db(), actor: actorOf("child"), childId: fx.A.id, locale: "en" });
-    expect(shape(forChild.items)).toEqual([
-      ["manager", names.manager, false, "chronology", null],
-      ["advocate", null, false, "entry", "UR"],
-      ["carer", null, false, "things", null],
-      ["parent", null, false, "entry", "E-BOTH"],
-      ["parent", null, false, "entry", "X-DAD-BOTH"],
-      ["child", null, true, "entry", "E-BOTH"],
-      ["child", null, true, "chronology", null],
+    const now = new Date(clock.now().getTime() + 1); // just after the last view
+    const forChild = await findAccessLog({ db: db(), actor: actorOf("child"), childId: fx.A.id, locale: "en", now });
+    // The caseworker's three views were all of entries the child may not read: no trace of them.
+    expect(shape(forChild.groups)).toEqual([
+      ["manager", names.manager, false, 1],
+      ["advocate", null, false, 1],
+      ["carer", null, false, 1],
+      ["child", null, true, 2],
+      // Mother and father are one line: family are shown by role only.
+      ["parent", null, false, 2],
     ]);
     expect(forChild.older).toBeNull();
-    expect(forChild.items.find((i) => i.entry)?.entry?.title).toBe("Title of UR");
-    const forAdvocate = await findAccessLog({ db: db(), actor: actorOf("advocate"), childId: fx.A.id, locale: "ur" });
-    expect(shape(forAdvocate.items).map(([role, name, , part, entry]) => [role, name, part, entry])).toEqual(
-      shape(forChild.items).map(([role, name, , part, entry]) => [role, name, part, entry]),
-    );
-    expect(forAdvocate.items.filter((i) => i.isViewer).map((i) => i.role)).toEqual(["advocate"]);
-    expect(forAdvocate.items.find((i) => i.entry)?.entry?.title).toBe(URDU_TITLE);
+    expect(forChild.groups.every((g) => g.views === null)).toBe(true);
+    expect(forChild.groups.map((g) => g.day.toISOString())).toEqual(Array(5).fill("2026-03-02T00:00:00.000Z"));
+    const forAdvocate = await findAccessLog({ db: db(), actor: actorOf("advocate"), childId: fx.A.id, locale: "ur", now });
+    expect(shape(forAdvocate.groups).map(([role, name, , count]) => [role, name, count])).toEqual(shape(forChild.groups).map(([role, name, , count]) => [role, name, count]));
+    expect(forAdvocate.groups.filter((g) => g.isViewer).map((g) => g.role)).toEqual(["advocate"]);
     for (const role of ["caseworker", "manager"] as const) {
-      const log = await findAccessLog({ db: db(), actor: actorOf(role), childId: fx.A.id, locale: "en" });
-      expect(shape(log.items).map(([r, n, , part, entry]) => [r, n, part, entry]), role).toEqual([
-        ["manager", names.manager, "chronology", null],
-        ["caseworker", names.caseworker, "entry", "R-HARM-FAM"],
-        ["caseworker", names.caseworker, "entry", "RWW-WAIT"],
-        ["caseworker", names.caseworker, "entry", "R-CONF"],
-        ["advocate", null, "entry", "UR"],
-        ["carer", null, "things", null],
-        ["parent", null, "entry", "E-BOTH"],
-        ["parent", null, "entry", "X-DAD-BOTH"],
-        ["child", null, "entry", "E-BOTH"],
-        ["child", null, "chronology", null],
+      const log = await findAccessLog({ db: db(), actor: actorOf(role), childId: fx.A.id, locale: "en", now });
+      const staffOrder = [fx.accounts.caseworker.actor.userId, fx.accounts.manager.actor.userId].sort();
+      const staffGroups = staffOrder.map((id) => (id === fx.accounts.caseworker.actor.userId ? ["caseworker", names.caseworker, role === "caseworker", 3] : ["manager", names.manager, role === "manager", 1]));
+      expect(shape(log.groups), role).toEqual([...staffGroups, ["advocate", null, false, 1], ["carer", null, false, 1], ["child", null, false, 2], ["parent", null, false, 2]]);
+      // Staff open a group to see each view, newest first, in the reader's language.
+      const caseworker = log.groups.find((g) => g.role === "caseworker")!;
+      expect(caseworker.views!.map((v) => [v.part, v.entry ? label(v.entry.id) : null])).toEqual([
+        ["entry", "R-HARM-FAM"],
+        ["entry", "RWW-WAIT"],
+        ["entry", "R-CONF"],
       ]);
+      const advocate = log.groups.find((g) => g.role === "advocate")!;
+      expect(advocate.views!.map((v) => v.entry?.title)).toEqual(["Title of UR"]);
     }
   });
 
@@ -464,14 +476,14 @@ describe.each(databaseKinds())("record visibility on %s", (kind) => {
     for (const spec of SPECIALS) {
       await expect(findEntryForViewer({ db: db(), actor: advocate, childId: fx.A.id, entryId: entryId(spec.id), locale: "en" }), spec.id).rejects.toBeInstanceOf(NotFound);
     }
-    expect(await summariseWithheld({ db: db(), actor: advocate, childId: fx.A.id })).toEqual([]);
+    expect(await summariseWithheld({ db: db(), clock, actor: advocate, childId: fx.A.id })).toEqual([]);
     expect(await findThings({ db: db(), actor: advocate, childId: fx.A.id, locale: "en" })).toEqual([]);
     expect(await findLatestCaseSummary({ db: db(), actor: advocate, childId: fx.A.id })).toBeNull();
     for (const attachment of ATTACHMENTS) {
       await expect(findAttachmentForViewer({ db: db(), actor: advocate, childId: fx.A.id, attachmentId: fx.A.attachments.get(attachment)! })).rejects.toBeInstanceOf(NotFound);
     }
-    const log = await findAccessLog({ db: db(), actor: advocate, childId: fx.A.id, locale: "en" }).catch((error: unknown) => error);
-    if (!(log instanceof NotFound)) expect(log).toEqual({ items: [], older: null });
+    const log = await findAccessLog({ db: db(), actor: advocate, childId: fx.A.id, locale: "en", now: clock.now() }).catch((error: unknown) => error);
+    if (!(log instanceof NotFound)) expect(log).toEqual({ groups: [], older: null });
 
     const child = actorOf("child");
     expect(sorted(labels(await listed(child, fx.A.id)))).toEqual(sorted(CHILD.listed));
