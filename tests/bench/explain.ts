@@ -14,14 +14,9 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { Actor } from "../../lib/access/index.ts";
 import { connect } from "../../lib/db/connect.ts";
 import { PrismaClient } from "../../lib/db/generated/client.ts";
-import { findChronology, findLatestCaseSummary } from "../../lib/records/chronology.ts";
-import { findEntryForViewer } from "../../lib/records/entry.ts";
-import { openRecord } from "../../lib/records/open-record.ts";
-import { findThings } from "../../lib/records/things.ts";
-import { hasRequestedTranslation } from "../../lib/records/translation-requests.ts";
-import { summariseWithheld } from "../../lib/records/withheld.ts";
 import { findPostgres } from "../../scripts/lib/postgres.ts";
 import { busiestNode, planOf } from "../helpers/query-plans.ts";
+import { recordPages } from "../helpers/record-pages.ts";
 import { seed, type SeededRecord, type SeedSizes } from "./seed.ts";
 
 type Captured = { query: string; params: unknown[]; ms: number };
@@ -39,7 +34,7 @@ export async function explainChronology(sizes: SeedSizes) {
     const seeded = await (async () => {
       try {
         await conn.migrate();
-        return await seed(conn, sizes, path.join(dataDir, "files"));
+        return await seed(conn.prisma, sizes, path.join(dataDir, "files"));
       } finally {
         await conn.close();
       }
@@ -63,7 +58,7 @@ export async function explainChronology(sizes: SeedSizes) {
         ["child", child, seeded.bare, "no case summary"],
       ];
       for (const [who, actor, record, kind] of views) {
-        for (const [page, load] of Object.entries(pages(prisma, actor, record))) {
+        for (const [page, load] of Object.entries(recordPages(prisma, actor, record.childId, record.newestVisible.id))) {
           for (let i = 0; i < 5; i++) await load(); // warm caches and Prisma's query plans
           captured.length = 0;
           const started = performance.now();
@@ -95,32 +90,6 @@ export async function explainChronology(sizes: SeedSizes) {
     fs.rmSync(dataDir, { recursive: true, force: true });
     server.stop();
   }
-}
-
-// Each record page's database work, as its loader does it (lib/records/loaders.ts), without the
-// access-log insert.
-function pages(db: PrismaClient, actor: Actor, record: SeededRecord): Record<string, () => Promise<unknown>> {
-  const { childId } = record;
-  return {
-    chronology: () =>
-      Promise.all([
-        openRecord(db, actor, childId),
-        findChronology({ db, actor, childId, locale: "en", query: {} }),
-        findLatestCaseSummary({ db, actor, childId }),
-      ]),
-    "chronology, Urdu, filtered to visits": () =>
-      Promise.all([
-        findChronology({ db, actor, childId, locale: "ur", query: { type: "visit" } }),
-        findLatestCaseSummary({ db, actor, childId }),
-      ]),
-    "entry page": async () => {
-      await openRecord(db, actor, childId);
-      const entry = await findEntryForViewer({ db, actor, childId, entryId: record.newestVisible.id, locale: "ur" });
-      if (entry.kind === "readable" && entry.untranslatedFor) await hasRequestedTranslation(db, actor, entry.id, "ur");
-    },
-    "withheld page": () => Promise.all([openRecord(db, actor, childId), summariseWithheld({ db, actor, childId })]),
-    "my things": () => Promise.all([openRecord(db, actor, childId), findThings({ db, actor, childId, locale: "en" })]),
-  };
 }
 
 async function run(url: string, statement: string) {

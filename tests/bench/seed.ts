@@ -7,7 +7,7 @@
 // a restriction, entries excluding the father by name, read-with-worker entries (some released)
 // and Urdu translations.
 import { randomUUID } from "node:crypto";
-import type { Connection } from "../../lib/db/connect.ts";
+import type { Db } from "../../lib/db/connect.ts";
 import type { Prisma } from "../../lib/db/generated/client.ts";
 import type { EntryType, RestrictionReason, SectionNature, SectionSource } from "../../lib/db/generated/enums.ts";
 import { createAccount } from "../../lib/accounts/index.ts";
@@ -86,8 +86,7 @@ const URDU_TITLE: Partial<Record<EntryType, string>> = {
 const REASONS: RestrictionReason[] = ["serious_harm", "confidential", "third_party", "court"];
 
 /** The three records, their people, the father's and the third child's accounts and passwords. */
-export async function seed(conn: Connection, sizes: SeedSizes, filesDir: string): Promise<Seeded> {
-  const db = conn.prisma;
+export async function seed(db: Db, sizes: SeedSizes, filesDir: string): Promise<Seeded> {
   const files = createLocalFileStore(filesDir);
   const people = [
     { externalId: "P-BENCH-MUM", fullName: "Nadia Hussain", relationship: "mother", parentalResponsibility: true, livesWithChild: true, preferredLanguage: "ur" },
@@ -121,9 +120,9 @@ export async function seed(conn: Connection, sizes: SeedSizes, filesDir: string)
   await createAccount({ db, clock: systemClock, actor: ACTOR, username: noor.username, role: "child", password: noor.password, childExternalId: "C-BENCH-N" });
 
   const [largeNewest, smallNewest, bareNewest] = [
-    await seedEntries(conn, { childId: large.id, tag: "L", count: sizes.large, excludedPersonId: dad.id, seed: 1 }),
-    await seedEntries(conn, { childId: small.id, tag: "S", count: sizes.small, excludedPersonId: dad.id, seed: 2 }),
-    await seedEntries(conn, { childId: bare.id, tag: "N", count: sizes.bare, excludedPersonId: dad.id, seed: 3, caseSummaries: false }),
+    await seedEntries(db, { childId: large.id, tag: "L", count: sizes.large, excludedPersonId: dad.id, seed: 1 }),
+    await seedEntries(db, { childId: small.id, tag: "S", count: sizes.small, excludedPersonId: dad.id, seed: 2 }),
+    await seedEntries(db, { childId: bare.id, tag: "N", count: sizes.bare, excludedPersonId: dad.id, seed: 3, caseSummaries: false }),
   ];
   // A database in use has statistics; give the fresh one the same before measuring.
   await db.$executeRawUnsafe("ANALYZE");
@@ -137,10 +136,9 @@ export async function seed(conn: Connection, sizes: SeedSizes, filesDir: string)
 }
 
 async function seedEntries(
-  conn: Connection,
+  db: Db,
   input: { childId: string; tag: string; count: number; excludedPersonId: string; seed: number; caseSummaries?: boolean },
 ): Promise<{ id: string; title: string }> {
-  const db = conn.prisma;
   const types = input.caseSummaries === false ? TYPES.filter(([type]) => type !== "case_summary") : TYPES;
   const totalWeight = types.reduce((n, t) => n + t[1], 0);
   const random = rng(input.seed);

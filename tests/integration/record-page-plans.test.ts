@@ -1,0 +1,133 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../../lib/access/actor.ts";
+import { PrismaClient } from "../../lib/db/generated/client.ts";
+import { migrate } from "../../lib/db/migrate.ts";
+import { seed, type Seeded } from "../bench/seed.ts";
+import { createTestDb, databaseKinds, type TestDb } from "../helpers/db.ts";
+import { busiestNode, planOf, type Touched } from "../helpers/query-plans.ts";
+import { recordPages } from "../helpers/record-pages.ts";
+
+// Every statement of a record page must be bounded by an index whatever the record holds: a
+// step that reads rows in proportion to the record (or to the whole table) makes a large record
+// slow on any machine. So, on a record of 3,000 entries with no case summary, beside a 1,000-entry
+// record of the same family, each page's reads run under EXPLAIN (ANALYZE, FORMAT JSON) as a
+// parent and as the child, and no plan step may touch more than BOUND rows. Counting rows, not
+// timing, keeps the test independent of the machine's load.
+//
+// The withheld page is the one exception, by its nature: it summarises every restriction on
+// entries kept from the child, so it may read those (and only those) entries of this record.
+
+const SIZES = { large: 1000, small: 10, bare: 3000 };
+const BOUND = 200;
+// A test database is small enough that reading a whole table can be the cheapest plan even where
+// an index would serve; on a real one it is not. Discouraged (not forbidden), a sequential scan
+// still shows up where no index fits, which is what this test is for.
+const DISCOURAGE_SEQ_SCANS = "SET enable_seqscan = off";
+
+type Captured = { query: string; params: unknown[] };
+type Logged = { db: PrismaClient; explain(sql: string, params: unknown[]): Promise<Record<string, unknown>[]>; close(): Promise<void> };
+
+// A Prisma client that reports its SQL, and a way to EXPLAIN that SQL on the same database.
+async function openLogged(kind: "pglite" | "postgres"): Promise<Logged> {
+  const log = [{ emit: "event", level: "query" }] as const;
+  if (kind === "pglite") {
+    const pglite = new PGlite();
+    await pglite.waitReady;
+    await migrate({
+      query: async (sql, params) => (await pglite.query(sql, params as unknown[])).rows as Record<string, unknown>[],
+      exec: async (sql) => void (await pglite.exec(sql)),
+    });
+    const db = new PrismaClient({ adapter: new PrismaPGlite(pglite), log: [...log] });
+    return {
+      db,
+      explain: async (sql, params) => {
+        await pglite.exec(DISCOURAGE_SEQ_SCANS);
+        return (await pglite.query(sql, params)).rows as Record<string, unknown>[];
+      },
+      close: async () => {
+        await db.$disconnect();
+        await pglite.close();
+      },
+    };
+  }
+  const test: TestDb = await createTestDb("postgres");
+  if (test.target.kind !== "postgres") throw new Error("expected PostgreSQL");
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: test.target.url }), log: [...log] });
+  // Untyped parameters, as Prisma's own statements leave the server to infer them.
+  const client = new pg.Client({ connectionString: test.target.url });
+  await client.connect();
+  await client.query(DISCOURAGE_SEQ_SCANS);
+  return {
+    db,
+    explain: async (sql, params) => (await client.query(sql, params)).rows as Record<string, unknown>[],
+    close: async () => {
+      await client.end();
+      await db.$disconnect();
+      await test.drop();
+    },
+  };
+}
+
+describe.each(databaseKinds())("record pages' query plans (%s)", (kind) => {
+  let logged: Logged;
+  let seeded: Seeded;
+  let filesDir: string;
+  const captured: Captured[] = [];
+
+  beforeAll(async () => {
+    logged = await openLogged(kind);
+    filesDir = fs.mkdtempSync(path.join(os.tmpdir(), "rt-plans-"));
+    seeded = await seed(logged.db, SIZES, filesDir);
+    await logged.db.$executeRawUnsafe("ANALYZE");
+    (logged.db as unknown as PrismaClient<"query">).$on("query", (e) => captured.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
+  }, 180_000);
+
+  afterAll(async () => {
+    await logged?.close();
+    if (filesDir) fs.rmSync(filesDir, { recursive: true, force: true });
+  });
+
+  async function actorFor(username: string): Promise<Actor> {
+    const user = await logged.db.user.findUniqueOrThrow({ where: { username } });
+    return { userId: user.id, role: user.role, displayName: user.displayName };
+  }
+
+  // The busiest step of each SELECT a page sends, with the statement's start to name it.
+  async function planSteps(load: () => Promise<unknown>): Promise<(Touched & { sql: string })[]> {
+    captured.length = 0;
+    await load();
+    const statements = captured.filter((q) => /^\s*SELECT/i.test(q.query));
+    expect(statements.length).toBeGreaterThan(0);
+    const steps: (Touched & { sql: string })[] = [];
+    for (const q of statements) {
+      const plan = planOf(await logged.explain(`EXPLAIN (ANALYZE, FORMAT JSON) ${q.query}`, q.params));
+      steps.push({ ...busiestNode(plan), sql: q.query.slice(0, 120) });
+    }
+    return steps;
+  }
+
+  it.each(["parent", "child"] as const)(`as the %s, no step of any record page reads more than ${BOUND} rows`, async (who) => {
+    const actor = await actorFor(who === "parent" ? seeded.user.username : seeded.child.username);
+    const record = seeded.bare;
+    expect(await logged.db.entry.count({ where: { childId: record.childId } })).toBe(SIZES.bare);
+    expect(await logged.db.entry.count({ where: { childId: record.childId, type: "case_summary" } })).toBe(0);
+    // The withheld page's own bound: the entries of this record kept from the child.
+    const withheld = await logged.db.entry.count({ where: { childId: record.childId, withChild: false } });
+
+    const tooMany: string[] = [];
+    for (const [page, load] of Object.entries(recordPages(logged.db, actor, record.childId, record.newestVisible.id))) {
+      const bound = page === "withheld page" ? withheld + BOUND : BOUND;
+      for (const step of await planSteps(load)) {
+        if (step.rows > bound) tooMany.push(`${page}: ${step.rows} rows (${step.node}) > ${bound} in ${step.sql}`);
+      }
+    }
+    expect(tooMany).toEqual([]);
+  }, 120_000);
+});
