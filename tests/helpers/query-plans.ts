@@ -30,11 +30,14 @@ export function rowsTouchedBy(node: PlanNode): number {
   return Math.round(perLoop * (node["Actual Loops"] ?? 1));
 }
 
-/** The node of a plan that touched the most rows, named by its type, table and index. */
+/**
+ * The step of a plan that read the most rows from a table or index, named by its type, table
+ * and index. Joins, sorts and materialised sets only rework rows a scan already read.
+ */
 export function busiestNode(plan: PlanNode): Touched {
   let worst: Touched = { rows: -1, node: "" };
   const visit = (n: PlanNode) => {
-    const rows = rowsTouchedBy(n);
+    const rows = n["Relation Name"] ? rowsTouchedBy(n) : 0;
     if (rows > worst.rows) {
       const where = [n["Relation Name"], n["Index Name"] && `using ${n["Index Name"]}`].filter(Boolean).join(" ");
       worst = { rows, node: where ? `${n["Node Type"]} on ${where}` : n["Node Type"] };
