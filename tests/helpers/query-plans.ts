@@ -5,6 +5,7 @@
 
 export type PlanNode = {
   "Node Type": string;
+  "Parent Relationship"?: string;
   "Relation Name"?: string;
   "Index Name"?: string;
   "Actual Rows"?: number;
@@ -32,12 +33,13 @@ export function rowsTouchedBy(node: PlanNode): number {
 
 /**
  * The step of a plan that read the most rows from a table or index, named by its type, table
- * and index. Joins, sorts and materialised sets only rework rows a scan already read.
+ * and index (of one table, if named). Joins, sorts and materialised sets only rework rows a scan
+ * already read.
  */
-export function busiestNode(plan: PlanNode): Touched {
+export function busiestNode(plan: PlanNode, table?: string): Touched {
   let worst: Touched = { rows: -1, node: "" };
   const visit = (n: PlanNode) => {
-    const rows = n["Relation Name"] ? rowsTouchedBy(n) : 0;
+    const rows = n["Relation Name"] && (!table || n["Relation Name"] === table) ? rowsTouchedBy(n) : 0;
     if (rows > worst.rows) {
       const where = [n["Relation Name"], n["Index Name"] && `using ${n["Index Name"]}`].filter(Boolean).join(" ");
       worst = { rows, node: where ? `${n["Node Type"]} on ${where}` : n["Node Type"] };
@@ -53,4 +55,15 @@ export function planOf(rows: Record<string, unknown>[]): PlanNode {
   const value = rows[0]?.["QUERY PLAN"];
   const parsed = (typeof value === "string" ? JSON.parse(value) : value) as { Plan: PlanNode }[];
   return parsed[0].Plan;
+}
+
+/**
+ * Whether a table is read inside a SubPlan: a check the planner could not join (under an OR, for
+ * one). Hashed, it reads every matching row of the table whatever the page needs; unhashed, it
+ * runs once per outer row.
+ */
+export function readInSubPlan(plan: PlanNode, table: string): boolean {
+  const reads = (n: PlanNode): boolean => n["Relation Name"] === table || (n.Plans ?? []).some(reads);
+  const visit = (n: PlanNode): boolean => (n["Parent Relationship"] === "SubPlan" && reads(n)) || (n.Plans ?? []).some(visit);
+  return visit(plan);
 }
