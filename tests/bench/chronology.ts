@@ -3,20 +3,22 @@
 //   - the chronology page of a 10,000-entry record serves at least 0.8× the requests per second of
 //     the same page for a 100-entry record, and at least 0.5× those of an empty signed-in page
 //     (/account), measured side by side in one run;
+//   - so does the chronology page of a 10,000-entry record that holds no case summary (the
+//     "latest case summary" then finds nothing, and must not look through every entry to say so);
 //   - the first-load JavaScript of the chronology and entry pages is at most 1.15× that of the
 //     empty page of the same build.
 //
 // It starts the production portal (scripts/start.ts, which builds first when the sources are
-// newer than .next/BUILD_ID) on a fresh PostgreSQL database, seeds two records, signs in over
-// HTTP as a parent of both children, then loads the three pages in interleaved rounds and takes
+// newer than .next/BUILD_ID) on a fresh PostgreSQL database, seeds three records, signs in over
+// HTTP as a parent of the three children, then loads the four pages in interleaved rounds and takes
 // each page's median. Every response must be 200 and contain the page's own marker. Prints the
 // figures, PASS or FAIL per threshold, exits non-zero on any FAIL, and always cleans up.
 //
 // Settings (environment): BENCH_ROUNDS (5), BENCH_SECONDS per page per round (10),
-// BENCH_CONNECTIONS (8), BENCH_LARGE (10000), BENCH_SMALL (100). `npm run bench -- --rebuild`
-// runs `next build` first whatever the timestamps say; `-- --explain` prints the chronology's SQL
-// with EXPLAIN ANALYZE instead of load testing (tests/bench/explain.ts). TEST_DATABASE_URL picks
-// the server.
+// BENCH_CONNECTIONS (8), BENCH_LARGE (10000, also the no-summary record), BENCH_SMALL (100).
+// `npm run bench -- --rebuild` runs `next build` first whatever the timestamps say; `-- --explain`
+// prints every record page's SQL with EXPLAIN ANALYZE, as a parent and as a child, instead of load
+// testing (tests/bench/explain.ts). TEST_DATABASE_URL picks the server.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -61,7 +63,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 try {
-  if (process.argv.includes("--explain")) await explainChronology({ large: LARGE, small: SMALL });
+  if (process.argv.includes("--explain")) await explainChronology({ large: LARGE, small: SMALL, bare: LARGE });
   else process.exitCode = await main();
 } catch (error) {
   console.error("\nbench: failed:", error instanceof Error ? (error.stack ?? error.message) : error);
@@ -97,11 +99,11 @@ async function main(): Promise<number> {
   let seeded: Seeded;
   try {
     await conn.migrate();
-    seeded = await seed(conn, { large: LARGE, small: SMALL }, path.join(dataDir, "files"));
+    seeded = await seed(conn.prisma, { large: LARGE, small: SMALL, bare: LARGE }, path.join(dataDir, "files"));
   } finally {
     await conn.close();
   }
-  console.log(`Seeded ${LARGE} + ${SMALL} entries in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`Seeded ${LARGE} + ${SMALL} + ${LARGE} (no case summary) entries in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   // 3. The production portal, as `npm start` runs it.
   const port = await freePort();
@@ -126,9 +128,10 @@ async function main(): Promise<number> {
 
   // 4. Sign in over HTTP (next-auth's credentials endpoint) and check each page once.
   const cookie = await signIn(base, seeded.user.username, seeded.user.password);
-  const { large, small } = seeded;
+  const { large, small, bare } = seeded;
   const targets = {
     large: { label: `chronology, ${LARGE.toLocaleString("en-GB")} entries`, path: `/records/${large.childId}`, marker: large.newestVisible.title },
+    bare: { label: `chronology, ${LARGE.toLocaleString("en-GB")}, no summary`, path: `/records/${bare.childId}`, marker: bare.newestVisible.title },
     small: { label: `chronology, ${SMALL.toLocaleString("en-GB")} entries`, path: `/records/${small.childId}`, marker: small.newestVisible.title },
     empty: { label: "/account (empty signed-in page)", path: "/account", marker: "Your account" },
   } satisfies Record<string, Target>;
@@ -147,7 +150,7 @@ async function main(): Promise<number> {
   for (const t of [targets.large, entry, targets.empty]) js.set(t, await firstLoadJs(base, t, cookie));
 
   // 6. Requests per second, interleaved: each round runs every page once, starting one further on.
-  const order = [targets.large, targets.small, targets.empty];
+  const order = [targets.large, targets.bare, targets.small, targets.empty];
   console.log(`\nWarming up (${Math.max(2, Math.round(SECONDS / 2))} s per page)…`);
   for (const t of order) await load(base, t, cookie, Math.max(2, Math.round(SECONDS / 2)));
   const runs = new Map<Target, autocannon.Result[]>(order.map((t) => [t, []]));
@@ -179,6 +182,8 @@ async function main(): Promise<number> {
     checks.push({ what, value: (a / b).toFixed(2), limit: `≥ ${min.toFixed(2)}`, pass: a / b >= min });
   ratio(`${targets.large.label} ÷ ${targets.small.label}`, median(targets.large), median(targets.small), THRESHOLD.largeVsSmall);
   ratio(`${targets.large.label} ÷ /account`, median(targets.large), median(targets.empty), THRESHOLD.largeVsEmpty);
+  ratio(`${targets.bare.label} ÷ ${targets.small.label}`, median(targets.bare), median(targets.small), THRESHOLD.largeVsSmall);
+  ratio(`${targets.bare.label} ÷ /account`, median(targets.bare), median(targets.empty), THRESHOLD.largeVsEmpty);
   checks.push({ what: "responses not 200 or without their marker", value: String(failures), limit: "= 0", pass: failures === 0 });
 
   const empty = js.get(targets.empty)!;
@@ -200,7 +205,10 @@ async function main(): Promise<number> {
 
   // Paired per round, so a machine that gets busier or quieter mid-run shows up here.
   const paired = (a: Target, b: Target) => medianOf(runs.get(a)!.map((r, i) => rps(r) / rps(runs.get(b)![i]))).toFixed(2);
-  console.log(`(median of per-round ratios: 10k ÷ 100 ${paired(targets.large, targets.small)}, 10k ÷ /account ${paired(targets.large, targets.empty)})`);
+  console.log(
+    `(median of per-round ratios: 10k ÷ 100 ${paired(targets.large, targets.small)}, 10k ÷ /account ${paired(targets.large, targets.empty)}, ` +
+      `10k no summary ÷ 100 ${paired(targets.bare, targets.small)}, 10k no summary ÷ /account ${paired(targets.bare, targets.empty)})`,
+  );
   const same = buildId() === build;
   checks.push({ what: "the build stayed the same through the run", value: same ? "yes" : "no", limit: "yes", pass: same });
 

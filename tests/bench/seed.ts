@@ -1,11 +1,13 @@
-// Seeds the benchmark's records: two children who share a mother and a father, one record with
-// many entries and one with few, written in batches (createMany), plus the father's account.
+// Seeds the benchmark's records: three children who share a mother and a father, one record with
+// many entries, one with few, and one as large as the first that holds no case summary (so the
+// "latest case summary" finds nothing, however far it looks), written in batches (createMany),
+// plus the father's account and the third child's own account.
 // The entries are a realistic mix: every type, one to four sections of different natures,
 // historical plans superseded by newer ones, late entries, entries withheld from the family under
 // a restriction, entries excluding the father by name, read-with-worker entries (some released)
 // and Urdu translations.
 import { randomUUID } from "node:crypto";
-import type { Connection } from "../../lib/db/connect.ts";
+import type { Db } from "../../lib/db/connect.ts";
 import type { Prisma } from "../../lib/db/generated/client.ts";
 import type { EntryType, RestrictionReason, SectionNature, SectionSource } from "../../lib/db/generated/enums.ts";
 import { createAccount } from "../../lib/accounts/index.ts";
@@ -21,7 +23,18 @@ export type SeededRecord = {
   newestVisible: { id: string; title: string };
 };
 
-export type Seeded = { large: SeededRecord; small: SeededRecord; user: { username: string; password: string; displayName: string } };
+type Login = { username: string; password: string; displayName: string };
+export type Seeded = {
+  large: SeededRecord;
+  small: SeededRecord;
+  /** As many entries as `large`, and no case summary among them. */
+  bare: SeededRecord;
+  /** The father of all three children. */
+  user: Login;
+  /** The child whose record is `bare`. */
+  child: Login;
+};
+export type SeedSizes = { large: number; small: number; bare: number };
 
 const ACTOR = { userId: null, role: "system", displayName: "Benchmark seed" } as const;
 const HOUR = 3_600_000;
@@ -54,7 +67,6 @@ const TYPES: [EntryType, number, string][] = [
   ["case_summary", 3, "Case summary"],
   ["chronology", 2, "Chronology update"],
 ];
-const TOTAL_WEIGHT = TYPES.reduce((n, t) => n + t[1], 0);
 
 const TEXTS: [string, SectionNature, SectionSource][] = [
   ["I visited the family home after school. The house was warm and tidy and there was food in the kitchen.", "fact", "first_hand"],
@@ -73,9 +85,8 @@ const URDU_TITLE: Partial<Record<EntryType, string>> = {
 };
 const REASONS: RestrictionReason[] = ["serious_harm", "confidential", "third_party", "court"];
 
-/** The two records, their people, the father's account and his password. */
-export async function seed(conn: Connection, sizes: { large: number; small: number }, filesDir: string): Promise<Seeded> {
-  const db = conn.prisma;
+/** The three records, their people, the father's and the third child's accounts and passwords. */
+export async function seed(db: Db, sizes: SeedSizes, filesDir: string): Promise<Seeded> {
   const files = createLocalFileStore(filesDir);
   const people = [
     { externalId: "P-BENCH-MUM", fullName: "Nadia Hussain", relationship: "mother", parentalResponsibility: true, livesWithChild: true, preferredLanguage: "ur" },
@@ -89,7 +100,11 @@ export async function seed(conn: Connection, sizes: { large: number; small: numb
     version: 1,
     exportedAt: "2026-07-01T09:00:00+01:00",
     source: "LCS",
-    children: [child("C-BENCH-L", "Layla Hussain", "Layla", "2012-03-14"), child("C-BENCH-S", "Zayn Hussain", "Zayn", "2016-09-02")],
+    children: [
+      child("C-BENCH-L", "Layla Hussain", "Layla", "2012-03-14"),
+      child("C-BENCH-S", "Zayn Hussain", "Zayn", "2016-09-02"),
+      child("C-BENCH-N", "Noor Hussain", "Noor", "2010-05-21"),
+    ],
   };
   const imported = await importRecords({ db, files, clock: systemClock, actor: ACTOR, raw: Buffer.from(JSON.stringify(extract)), fileName: "bench" });
   if (!imported.ok) throw new Error(`seed import failed: ${JSON.stringify(imported.problems)}`);
@@ -97,28 +112,35 @@ export async function seed(conn: Connection, sizes: { large: number; small: numb
   const dad = await db.person.findUniqueOrThrow({ where: { externalId: "P-BENCH-DAD" }, select: { id: true } });
   const large = await db.child.findUniqueOrThrow({ where: { externalId: "C-BENCH-L" }, select: { id: true, preferredName: true } });
   const small = await db.child.findUniqueOrThrow({ where: { externalId: "C-BENCH-S" }, select: { id: true, preferredName: true } });
+  const bare = await db.child.findUniqueOrThrow({ where: { externalId: "C-BENCH-N" }, select: { id: true, preferredName: true } });
 
   const user = { username: "bench-dad", password: "bench-dad-password-2026", displayName: "Tariq Hussain" };
   await createAccount({ db, clock: systemClock, actor: ACTOR, username: user.username, role: "parent", password: user.password, personExternalId: "P-BENCH-DAD" });
+  const noor = { username: "bench-noor", password: "bench-noor-password-2026", displayName: "Noor Hussain" };
+  await createAccount({ db, clock: systemClock, actor: ACTOR, username: noor.username, role: "child", password: noor.password, childExternalId: "C-BENCH-N" });
 
-  const [largeNewest, smallNewest] = [
-    await seedEntries(conn, { childId: large.id, tag: "L", count: sizes.large, excludedPersonId: dad.id, seed: 1 }),
-    await seedEntries(conn, { childId: small.id, tag: "S", count: sizes.small, excludedPersonId: dad.id, seed: 2 }),
+  const [largeNewest, smallNewest, bareNewest] = [
+    await seedEntries(db, { childId: large.id, tag: "L", count: sizes.large, excludedPersonId: dad.id, seed: 1 }),
+    await seedEntries(db, { childId: small.id, tag: "S", count: sizes.small, excludedPersonId: dad.id, seed: 2 }),
+    await seedEntries(db, { childId: bare.id, tag: "N", count: sizes.bare, excludedPersonId: dad.id, seed: 3, caseSummaries: false }),
   ];
   // A database in use has statistics; give the fresh one the same before measuring.
   await db.$executeRawUnsafe("ANALYZE");
   return {
     large: { childId: large.id, name: large.preferredName!, entries: sizes.large, newestVisible: largeNewest },
     small: { childId: small.id, name: small.preferredName!, entries: sizes.small, newestVisible: smallNewest },
+    bare: { childId: bare.id, name: bare.preferredName!, entries: sizes.bare, newestVisible: bareNewest },
     user,
+    child: noor,
   };
 }
 
 async function seedEntries(
-  conn: Connection,
-  input: { childId: string; tag: string; count: number; excludedPersonId: string; seed: number },
+  db: Db,
+  input: { childId: string; tag: string; count: number; excludedPersonId: string; seed: number; caseSummaries?: boolean },
 ): Promise<{ id: string; title: string }> {
-  const db = conn.prisma;
+  const types = input.caseSummaries === false ? TYPES.filter(([type]) => type !== "case_summary") : TYPES;
+  const totalWeight = types.reduce((n, t) => n + t[1], 0);
   const random = rng(input.seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
   const entries: Prisma.EntryCreateManyInput[] = [];
@@ -133,8 +155,8 @@ async function seedEntries(
   for (let i = 0; i < input.count; i++) {
     const isNewest = i === 0;
     if (i > 0 && random() > 0.03) at -= Math.floor((2 + random() * 10) * HOUR);
-    let roll = random() * TOTAL_WEIGHT;
-    const [type, , label] = isNewest ? TYPES[1] : TYPES.find((t) => (roll -= t[1]) < 0) ?? TYPES[0];
+    let roll = random() * totalWeight;
+    const [type, , label] = isNewest ? types[1] : types.find((t) => (roll -= t[1]) < 0) ?? types[0];
     const n = input.count - i;
     const id = randomUUID();
     const externalId = `E-${input.tag}-${String(n).padStart(6, "0")}`;

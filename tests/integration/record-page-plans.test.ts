@@ -1,0 +1,152 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../../lib/access/actor.ts";
+import { PrismaClient } from "../../lib/db/generated/client.ts";
+import { migrate } from "../../lib/db/migrate.ts";
+import { seed, type Seeded } from "../bench/seed.ts";
+import { createTestDb, databaseKinds, type TestDb } from "../helpers/db.ts";
+import { busiestNode, planOf, readInSubPlan, type Touched } from "../helpers/query-plans.ts";
+import { recordPages } from "../helpers/record-pages.ts";
+
+// Every statement of a record page must be bounded by an index whatever the record holds: a
+// step that reads rows in proportion to the record (or to the whole table) makes a large record
+// slow on any machine. So, on a record of 3,000 entries with no case summary, beside a 1,000-entry
+// record of the same family, each page's reads run under EXPLAIN (ANALYZE, FORMAT JSON) as a
+// parent and as the child, and no step may read more than BOUND rows from a table or index. Counting rows, not
+// timing, keeps the test independent of the machine's load.
+//
+// Two allowances, by the nature of the rules rather than the record's size:
+// - the withheld page summarises every restriction on entries kept from the child, so it may
+//   read those (and only those) entries of this record;
+// - the check that no entry excludes the viewer by name may read the viewer's own exclusions
+//   (on a small database the planner checks a page's entries against that list rather than one
+//   by one): they grow with how often this person is named, not with the record.
+
+const SIZES = { large: 1000, small: 10, bare: 3000 };
+const BOUND = 200;
+// A test database is small enough that reading a whole table can be the cheapest plan even where
+// an index would serve; on a real one it is not. Discouraged (not forbidden), a sequential scan
+// still shows up where no index fits, which is what this test is for.
+const seqScans = (on: boolean) => `SET enable_seqscan = ${on ? "on" : "off"}`;
+// The check that no entry excludes the viewer must be joined entry by entry: written under an OR
+// it became a SubPlan that read every exclusion of every record, whoever was reading.
+
+type Captured = { query: string; params: unknown[] };
+type Logged = {
+  db: PrismaClient;
+  explain(sql: string, params: unknown[], seqScansOn: boolean): Promise<Record<string, unknown>[]>;
+  close(): Promise<void>;
+};
+
+// A Prisma client that reports its SQL, and a way to EXPLAIN that SQL on the same database.
+async function openLogged(kind: "pglite" | "postgres"): Promise<Logged> {
+  const log = [{ emit: "event", level: "query" }] as const;
+  if (kind === "pglite") {
+    const pglite = new PGlite();
+    await pglite.waitReady;
+    await migrate({
+      query: async (sql, params) => (await pglite.query(sql, params as unknown[])).rows as Record<string, unknown>[],
+      exec: async (sql) => void (await pglite.exec(sql)),
+    });
+    const db = new PrismaClient({ adapter: new PrismaPGlite(pglite), log: [...log] });
+    return {
+      db,
+      explain: async (sql, params, on) => {
+        await pglite.exec(seqScans(on));
+        const rows = (await pglite.query(sql, params)).rows as Record<string, unknown>[];
+        await pglite.exec(seqScans(true));
+        return rows;
+      },
+      close: async () => {
+        await db.$disconnect();
+        await pglite.close();
+      },
+    };
+  }
+  const test: TestDb = await createTestDb("postgres");
+  if (test.target.kind !== "postgres") throw new Error("expected PostgreSQL");
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: test.target.url }), log: [...log] });
+  // Untyped parameters, as Prisma's own statements leave the server to infer them.
+  const client = new pg.Client({ connectionString: test.target.url });
+  await client.connect();
+  return {
+    db,
+    explain: async (sql, params, on) => {
+      await client.query(seqScans(on));
+      return (await client.query(sql, params)).rows as Record<string, unknown>[];
+    },
+    close: async () => {
+      await client.end();
+      await db.$disconnect();
+      await test.drop();
+    },
+  };
+}
+
+describe.each(databaseKinds())("record pages' query plans (%s)", (kind) => {
+  let logged: Logged;
+  let seeded: Seeded;
+  let filesDir: string;
+  const captured: Captured[] = [];
+
+  beforeAll(async () => {
+    logged = await openLogged(kind);
+    filesDir = fs.mkdtempSync(path.join(os.tmpdir(), "rt-plans-"));
+    seeded = await seed(logged.db, SIZES, filesDir);
+    await logged.db.$executeRawUnsafe("ANALYZE");
+    (logged.db as unknown as PrismaClient<"query">).$on("query", (e) => captured.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
+  }, 180_000);
+
+  afterAll(async () => {
+    await logged?.close();
+    if (filesDir) fs.rmSync(filesDir, { recursive: true, force: true });
+  });
+
+  async function actorFor(username: string): Promise<Actor> {
+    const user = await logged.db.user.findUniqueOrThrow({ where: { username } });
+    return { userId: user.id, role: user.role, displayName: user.displayName };
+  }
+
+  type Step = { any: Touched; exclusionsInSubPlan: boolean; sql: string };
+
+  // For each SELECT a page sends, with sequential scans discouraged: its busiest scan and whether
+  // it reads the exclusions in a SubPlan; the statement's start names it.
+  async function planSteps(load: () => Promise<unknown>): Promise<Step[]> {
+    captured.length = 0;
+    await load();
+    const statements = captured.filter((q) => /^\s*SELECT/i.test(q.query));
+    expect(statements.length).toBeGreaterThan(0);
+    const steps: Step[] = [];
+    for (const q of statements) {
+      const plan = planOf(await logged.explain(`EXPLAIN (ANALYZE, FORMAT JSON) ${q.query}`, q.params, false));
+      steps.push({ any: busiestNode(plan), exclusionsInSubPlan: readInSubPlan(plan, "EntryExclusion"), sql: q.query.slice(0, 120) });
+    }
+    return steps;
+  }
+
+  it.each(["parent", "child"] as const)(`as the %s, no step of any record page reads more than ${BOUND} rows`, async (who) => {
+    const actor = await actorFor(who === "parent" ? seeded.user.username : seeded.child.username);
+    const record = seeded.bare;
+    expect(await logged.db.entry.count({ where: { childId: record.childId } })).toBe(SIZES.bare);
+    expect(await logged.db.entry.count({ where: { childId: record.childId, type: "case_summary" } })).toBe(0);
+    // The withheld page's own bound: the entries of this record kept from the child.
+    const withheld = await logged.db.entry.count({ where: { childId: record.childId, withChild: false } });
+    const excluding = await logged.db.entryExclusion.count({ where: { person: { accounts: { some: { id: actor.userId } } } } });
+
+    const tooMany: string[] = [];
+    for (const [page, load] of Object.entries(recordPages(logged.db, actor, record.childId, record.newestVisible.id))) {
+      const bound = (page === "withheld page" ? withheld + BOUND : BOUND) + excluding;
+      for (const { any, exclusionsInSubPlan, sql } of await planSteps(load)) {
+        if (any.rows > bound) tooMany.push(`${page}: ${any.rows} rows (${any.node}) > ${bound} in ${sql}`);
+        if (exclusionsInSubPlan) tooMany.push(`${page}: exclusions read in a SubPlan in ${sql}`);
+      }
+    }
+    expect(tooMany).toEqual([]);
+  }, 120_000);
+});
