@@ -1,0 +1,13 @@
+// The one clock for statutory time limits: days as they fall in England (Europe/London), working
+// days without weekends and England's bank holidays (date-holidays), and calendar months. Dates
+// are civil dates, "YYYY-MM-DD" strings, so no time zone arithmetic can shift them by a day.
+export {
+  addCalendarMonths,
+  addWorkingDays,
+  isWorkingDay,
+  londonDate,
+  nextWorkingDay,
+  statutoryMonthDue,
+  workingDaysBetween,
+  type CivilDate,
+} from "./working-days.ts";
