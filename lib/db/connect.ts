@@ -121,8 +121,8 @@ function lockFolder(dir: string): () => void {
   try {
     fs.writeFileSync(lock, String(process.pid), { flag: "wx" });
   } catch {
-    const holder = Number(fs.readFileSync(lock, "utf8"));
-    if (holder && holder !== process.pid && isAlive(holder)) {
+    const holder = lockHolder(dir);
+    if (holder !== null && holder !== process.pid) {
       throw new Error(
         `The embedded database in ${dir} is in use by process ${holder}, which does not share it (another command). Wait for it to finish, or set DATABASE_URL.`,
       );
