@@ -11,10 +11,15 @@ const tsx = path.join(root, "node_modules/.bin/tsx");
 export type Run = { code: number | null; stdout: string; stderr: string };
 
 export function runScript(script: string, args: string[], dataDir: string, stdin = ""): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NODE_ENV: "production" };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
   delete env.DATABASE_URL;
+  return runProcess(script, args, env, stdin);
+}
+
+/** A script as a real process with exactly this environment (production mode). */
+export function runProcess(script: string, args: string[], env: NodeJS.ProcessEnv, stdin = ""): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ["--conditions=react-server", script, ...args], { cwd: root, env });
+    const child = spawn(tsx, ["--conditions=react-server", script, ...args], { cwd: root, env: { ...env, NODE_ENV: "production" } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -9,7 +8,7 @@ import { CHECKPOINTS_FILE, startAuditCheckpoints, writeAuditCheckpoint } from ".
 import { GENESIS, hashedFields, hashRow } from "../../lib/audit/chain.ts";
 import { fixedClock } from "../../lib/clock.ts";
 import type { Db } from "../../lib/db/connect.ts";
-import { root, withDataFolder, type Run } from "../helpers/cli.ts";
+import { runProcess, withDataFolder, type Run } from "../helpers/cli.ts";
 import { createTestDb, databaseKinds, type TestDb } from "../helpers/db.ts";
 
 // The chain's head, signed with a key the database does not hold and kept outside it, so that
@@ -221,18 +220,7 @@ describe.each(databaseKinds())("audit checkpoints on %s", (kind) => {
 });
 
 // `npm run audit:verify`, as an operator runs it.
-function runVerify(env: NodeJS.ProcessEnv): Promise<Run> {
-  const tsx = path.join(root, "node_modules/.bin/tsx");
-  return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ["--conditions=react-server", "scripts/audit-verify.ts"], { cwd: root, env: { ...env, NODE_ENV: "production" } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runVerify = (env: NodeJS.ProcessEnv): Promise<Run> => runProcess("scripts/audit-verify.ts", [], env);
 
 describe("npm run audit:verify", () => {
   it("on PGlite (DATA_DIR): exits 0 when intact, 1 naming the first broken link", async () => {
