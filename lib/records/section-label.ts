@@ -32,6 +32,8 @@ export type SectionLabel = {
 };
 
 export function sectionLabel(section: { nature: SectionNature; source: SectionSource; sourceName: string | null }, type: EntryType): SectionLabel {
+  // Someone's own words always say whose they are.
+  if (section.nature === "own_words") return { key: "sectionLabels.ownWords", toldBy: section.sourceName?.trim() || null };
   const someoneElse = section.source === "third_party";
   const toldBy = someoneElse ? section.sourceName?.trim() || null : null;
   return { key: labelKey(section.nature, someoneElse, WRITING[type]), toldBy };
