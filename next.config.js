@@ -2,7 +2,9 @@
 const nextConfig = {
   // PGlite loads its WebAssembly from its own package folder; argon2 is a native addon; PDFKit
   // (the record copy) loads its fonts' data and fontkit's tables from its package folder.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pglite-prisma-adapter", "pdfkit"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pglite-prisma-adapter", "pdfkit", "sharp", "heic-decode", "libheif-js"],
+  // Contributions post up to 5 files of 10 MB each with their text (lib/contributions/rules.ts).
+  experimental: { serverActions: { bodySizeLimit: "52mb" } },
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

@@ -24,4 +24,11 @@ export const paths = {
   accessLog: (childId: string, before?: string) => withQuery(`/records/${childId}/access-log`, { before }),
   download: (childId: string) => `/records/${childId}/download`,
   file: (childId: string, attachmentId: string) => `/records/${childId}/files/${attachmentId}`,
+  contributions: (childId: string, opts: { saved?: boolean } = {}) => withQuery(`/records/${childId}/contributions`, { saved: opts.saved ? "1" : undefined }),
+  newContribution: (childId: string, opts: { about?: string; draft?: string } = {}) => withQuery(`/records/${childId}/contributions/new`, opts),
+  contribution: (childId: string, id: string, opts: { done?: "replied" | "added" | "original"; problem?: boolean } = {}) =>
+    withQuery(`/records/${childId}/contributions/${id}`, { done: opts.done, problem: opts.problem ? "1" : undefined }),
+  contributionSent: (childId: string, id: string) => `/records/${childId}/contributions/${id}/sent`,
+  contributionFile: (childId: string, id: string, attachmentId: string) => `/records/${childId}/contributions/${id}/files/${attachmentId}`,
+  inbox: (query: { child?: string; kind?: string; status?: string; after?: string } = {}) => withQuery("/", query),
 } as const;

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { HomeView } from "@/lib/home/load-home";
+import { maySendContribution } from "@/lib/access";
 import { paths } from "@/lib/paths";
+import { Inbox } from "../contributions/inbox";
 import { TranslationRequests } from "./translation-requests";
 import { getT } from "@/lib/i18n/server";
 
@@ -19,10 +21,13 @@ export async function HomePage({ view }: { view: HomeView }) {
     );
   }
   const k = headingKey[view.actor.role];
+  const tc = await getT("contributions");
+  const mayAdd = maySendContribution(view.actor);
   return (
     <div className="stack">
       <h1>{t(`${k}.title`, { name: view.actor.displayName })}</h1>
       <p>{t(`${k}.intro`)}</p>
+      {view.inbox ? <Inbox page={view.inbox.page} filter={view.inbox.filter} children={view.children} locale={view.locale} /> : null}
       <h2>{t(`${k}.recordsHeading`)}</h2>
       {view.children.length === 0 ? (
         <p>{t(`${k}.none`)}</p>
@@ -32,6 +37,7 @@ export async function HomePage({ view }: { view: HomeView }) {
             <li key={c.id} className="card">
               <Link href={paths.record(c.id)} className="card-title" prefetch={false}><bdi dir="auto">{c.preferredName ?? c.fullName}</bdi></Link>
               {c.preferredName && c.preferredName !== c.fullName ? <span className="hint"> (<bdi dir="auto">{c.fullName}</bdi>)</span> : null}
+              {mayAdd ? <p><Link href={paths.newContribution(c.id)} prefetch={false}>{tc("add")}</Link></p> : null}
             </li>
           ))}
         </ul>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { maySendContribution } from "@/lib/access";
 import type { loadChronology } from "@/lib/records";
 import { formatDate, isoDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
@@ -9,7 +10,7 @@ import { RecordNav } from "./record-nav";
 type View = Awaited<ReturnType<typeof loadChronology>>;
 
 export async function ChronologyPage({ view }: { view: View }) {
-  const t = await getT("record");
+  const [t, tc] = await Promise.all([getT("record"), getT("contributions")]);
   const { actor, reader, record, locale, query, page, latestSummary } = view;
   const filtered = Boolean(query.type || query.period);
   const keep = { type: query.type, period: query.period };
@@ -18,6 +19,7 @@ export async function ChronologyPage({ view }: { view: View }) {
       <h1>{t("chronology.title", { name: record.name })}</h1>
       <RecordNav actor={actor} childId={record.id} current="chronology" />
       <p>{t(`byReader.chronologyIntro.${reader}`, { name: record.name })}</p>
+      {maySendContribution(actor) ? <p><Link href={paths.newContribution(record.id)} className="button" prefetch={false}>{tc("add")}</Link></p> : null}
       {latestSummary ? (
         <p className="summary-link">
           <Link href={paths.entry(record.id, latestSummary.id)} prefetch={false}>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { maySendContribution } from "@/lib/access";
 import { textDirection } from "@/lib/i18n/config";
 import { formatDateTime, isoDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
@@ -18,7 +19,7 @@ type View = Awaited<ReturnType<typeof loadEntry>>;
 type Readable = Extract<View["entry"], { kind: "readable" }>;
 
 export async function EntryPage({ view }: { view: View }) {
-  const t = await getT("record");
+  const [t, tc] = await Promise.all([getT("record"), getT("contributions")]);
   const { actor, record, locale, entry } = view;
   const back = (
     <p>
@@ -76,6 +77,7 @@ export async function EntryPage({ view }: { view: View }) {
       {entry.visit ? <VisitDetails visit={entry.visit} /> : null}
       {entry.belongsToChild ? <p>{t(`byReader.belongsToChild.${view.reader}`, { name: record.name })}</p> : null}
       <EntryFiles childId={record.id} entry={entry} locale={locale} />
+      {maySendContribution(actor) ? <p><Link href={paths.newContribution(record.id, { about: entry.id })} className="button button-secondary" prefetch={false}>{tc("sayAboutThis")}</Link></p> : null}
       <WordsExplained termIds={termsIn(entry)} />
     </article>
   );

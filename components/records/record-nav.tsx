@@ -3,7 +3,7 @@ import { audienceOf, mayReadAccessLog, readerOf, type Actor } from "@/lib/access
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
 
-export type RecordPage = "chronology" | "things" | "withheld" | "accessLog";
+export type RecordPage = "chronology" | "things" | "contributions" | "withheld" | "accessLog";
 
 // The record's own menu. Each link appears only where that page has something for this viewer.
 export async function RecordNav({ actor, childId, current }: { actor: Actor; childId: string; current: RecordPage | null }) {
@@ -13,6 +13,7 @@ export async function RecordNav({ actor, childId, current }: { actor: Actor; chi
   const links: { page: RecordPage | "download" | "glossary"; href: string }[] = [
     { page: "chronology", href: paths.record(childId) },
     { page: "things", href: paths.things(childId) },
+    { page: "contributions", href: paths.contributions(childId) },
     ...(family ? [{ page: "withheld" as const, href: paths.withheld(childId) }] : []),
     ...(mayReadAccessLog(actor) ? [{ page: "accessLog" as const, href: paths.accessLog(childId) }] : []),
     { page: "download", href: paths.download(childId) },
@@ -28,7 +29,7 @@ export async function RecordNav({ actor, childId, current }: { actor: Actor; chi
               <a href={l.href}>{t("nav.download")}</a>
             ) : (
               <Link href={l.href} aria-current={l.page === current ? "page" : undefined} prefetch={false}>
-                {l.page === "things" ? t(`byReader.navThings.${reader}`) : t(`nav.${l.page}`)}
+                {l.page === "things" || l.page === "contributions" ? t(`byReader.${l.page === "things" ? "navThings" : "navContributions"}.${reader}`) : t(`nav.${l.page}`)}
               </Link>
             )}
           </li>

@@ -13,3 +13,4 @@ export {
   type EntryAudience,
 } from "./entries.ts";
 export { readerOf, type Reader } from "./reader.ts";
+export { maySendContribution, readableContributionWhere } from "./contributions.ts";

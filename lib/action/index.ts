@@ -15,7 +15,8 @@ import type { ActionState } from "./state.ts";
 
 export type { ActionState } from "./state.ts";
 
-type Context<I, A> = { input: I; actor: A; db: Db; clock: Clock };
+// formData is there for what a schema cannot parse from one value per name (uploaded files).
+type Context<I, A> = { input: I; actor: A; db: Db; clock: Clock; formData: FormData };
 
 type Options<S extends z.ZodType, A> = {
   name: string;
@@ -51,7 +52,7 @@ function wrap<S extends z.ZodType, A extends Actor | null>(opts: Options<S, A>, 
       const parsed = opts.schema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) return { ok: false, formError: te("invalid"), fieldErrors: await fieldErrors(parsed.error), values };
       const db = await getDb();
-      const result = await opts.run({ input: parsed.data, actor: (session?.actor ?? null) as A, db, clock: systemClock });
+      const result = await opts.run({ input: parsed.data, actor: (session?.actor ?? null) as A, db, clock: systemClock, formData });
       return result ?? { ok: true };
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are control flow, not failures

@@ -62,3 +62,15 @@ export function formatFileSize(bytes: number, locale: string): string {
 export function isolate(text: string): string {
   return `\u2068${text}\u2069`;
 }
+
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** A day such as a due date ("YYYY-MM-DD", a day in England), with its weekday: "Monday 4 January 2027". */
+export function formatDay(day: string, locale: string): string {
+  let f = dayFormatters.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(intl(locale), { dateStyle: "full", timeZone: "UTC" });
+    dayFormatters.set(locale, f);
+  }
+  return f.format(new Date(`${day}T12:00:00Z`));
+}

@@ -1,0 +1,168 @@
+import Link from "next/link";
+import { audienceOf } from "@/lib/access";
+import type { ContributionDetail, loadContribution } from "@/lib/contributions";
+import { addToRecordAction, recordOriginalAction, withdrawContributionAction } from "@/lib/contributions/actions";
+import { STATUS_STEPS, mayWithdraw } from "@/lib/contributions/rules";
+import { formatDate, formatDateTime, isoDateTime } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/config";
+import { pickResources } from "@/lib/i18n/resources";
+import { getT } from "@/lib/i18n/server";
+import { paths } from "@/lib/paths";
+import { I18nProvider } from "../i18n-provider";
+import { RecordNav } from "../records/record-nav";
+import { Alert } from "../ui/alert";
+import { ReplyForm } from "./reply-form";
+import { DueLine, StatusTag } from "./status-tag";
+
+type View = Awaited<ReturnType<typeof loadContribution>> & { done?: string; problem: boolean };
+type T = Awaited<ReturnType<typeof getT>>;
+
+// One contribution: what was sent (as plain text), where it is, the replies; for its sender a way
+// to take it back while unopened; for staff a reply, adding it to the record, and the original.
+export async function ContributionPage({ view }: { view: View }) {
+  const [t, te] = await Promise.all([getT("contributions"), getT("errors")]);
+  const { actor, record, locale, contribution: c } = view;
+  const staff = audienceOf(actor) === "staff";
+  return (
+    <article className="stack">
+      <p><Link href={staff ? paths.home() : paths.contributions(record.id)} prefetch={false}>{staff ? t("detail.backStaff") : t("detail.back")}</Link></p>
+      <RecordNav actor={actor} childId={record.id} current={staff ? null : "contributions"} />
+      {view.done ? <Alert kind="info">{t(view.done === "replied" ? "staff.replied" : view.done === "added" ? "staff.added" : "staff.originalSaved")}</Alert> : null}
+      {view.problem ? <Alert kind="error">{c.status === "opened" || c.status === "answered" ? t("detail.cannotWithdraw") : te("unexpected")}</Alert> : null}
+      <p className="entry-meta"><StatusTag status={c.status} /> <DueLine item={c} locale={locale} /></p>
+      <h1>{t(`kinds.${c.kind}`)}</h1>
+      <dl className="facts">
+        <dt>{t("detail.from")}</dt>
+        <dd><bdi dir="auto">{c.author.displayName}</bdi>{c.helpedByName ? <> · {t("detail.helpedBy", { name: c.helpedByName })}</> : null}</dd>
+        {c.aboutEntryId && c.aboutEntry ? (<><dt>{t("detail.about")}</dt><dd><Link href={paths.entry(record.id, c.aboutEntryId)} prefetch={false}>{c.aboutEntry.title}</Link></dd></>) : null}
+        {c.sentAt ? (<><dt>{t("detail.sentOn")}</dt><dd><time dateTime={isoDateTime(c.sentAt)}>{formatDateTime(c.sentAt, locale)}</time></dd></>) : null}
+        <dt>{t("detail.whoReads")}</dt>
+        <dd>{t(`detail.readers.${readersKey(c)}`)}</dd>
+        {c.originalWhereabouts ? (<><dt>{t("detail.original")}</dt><dd>{originalText(t, c, locale)}</dd></>) : null}
+      </dl>
+      {c.body ? <p className="message-text" dir="auto">{c.body}</p> : null}
+      <Files view={view} t={t} />
+      <h2>{t("detail.progress")}</h2>
+      <Progress c={c} t={t} locale={locale} />
+      {c.status === "added" && view.entryReadable && c.recordEntryId ? <p><Link href={paths.entry(record.id, c.recordEntryId)} prefetch={false}>{t("detail.readInRecord")}</Link></p> : null}
+      <h2>{t("detail.replies")}</h2>
+      {c.replies.length === 0 ? <p>{t("detail.noReplies")}</p> : c.replies.map((r) => (
+        <div key={r.id} className="reply stack">
+          <p className="hint">{t("detail.replyBy", { name: r.author.displayName, date: formatDateTime(r.createdAt, locale) })}</p>
+          <p className="message-text" dir="auto">{r.body}</p>
+        </div>
+      ))}
+      {c.withdrawnAt ? <p>{t("detail.withdrawn", { date: formatDate(c.withdrawnAt, locale) })}</p> : null}
+      {c.fromMe && mayWithdraw(c.status) ? (
+        <form action={withdrawContributionAction} className="panel stack">
+          <input type="hidden" name="childId" value={record.id} />
+          <input type="hidden" name="contributionId" value={c.id} />
+          <p>{t("detail.withdrawHint")}</p>
+          <button type="submit" className="button button-secondary">{t("detail.withdraw")}</button>
+        </form>
+      ) : null}
+      {staff && c.status !== "withdrawn" ? <StaffTools view={view} t={t} /> : null}
+    </article>
+  );
+}
+
+function readersKey(c: ContributionDetail) {
+  const child = c.sharedWithChild || c.helpedById !== null || c.authorRole === "child";
+  return child && c.sharedWithFamily ? "everyone" : child ? "staffAndChild" : c.sharedWithFamily ? "staffAndFamily" : "staff";
+}
+
+function originalText(t: T, c: ContributionDetail, locale: string): string {
+  if (c.originalWhereabouts === "with_child") return t("detail.originalWithChild");
+  if (c.originalWhereabouts === "returned") return c.originalReturnedOn ? t("detail.originalReturned", { date: formatDate(c.originalReturnedOn, locale) }) : t("detail.originalReturnedNoDate");
+  return c.originalPlace ? t("detail.originalHeld", { place: c.originalPlace }) : t("detail.originalHeldNoPlace");
+}
+
+function Files({ view, t }: { view: View; t: T }) {
+  const { record, contribution: c } = view;
+  if (c.attachments.length === 0) return null;
+  return (
+    <>
+      <h2>{t("detail.files")}</h2>
+      <ul className="stack">
+        {c.attachments.map((a) => {
+          const href = paths.contributionFile(record.id, c.id, a.id);
+          return (
+            <li key={a.id} className="thing-file">
+              {/* Pictures are our own re-encoding (no metadata), so they are shown; PDFs are only downloaded. */}
+              {a.reencoded ? <img src={`${href}?inline=1`} alt={a.fileName} className="thing-picture" loading="lazy" /> : null}
+              <a href={href} dir="auto">{t("detail.download", { name: a.fileName })}</a>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
+function Progress({ c, t, locale }: { c: ContributionDetail; t: T; locale: string }) {
+  const at: Record<(typeof STATUS_STEPS)[number], Date | null> = { sent: c.sentAt, opened: c.openedAt, answered: c.answeredAt, added: c.addedAt };
+  return (
+    <ol className="steps">
+      {STATUS_STEPS.map((step) => {
+        const when = at[step];
+        return (
+          <li key={step} className={when ? "step-done" : "step-todo"}>
+            <span>{t(`detail.steps.${step}`)}</span>
+            <span className="hint">{when ? <time dateTime={isoDateTime(when)}>{formatDate(when, locale)}</time> : t("detail.notYet")}</span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function StaffTools({ view, t }: { view: View; t: T }) {
+  const { record, contribution: c, locale } = view;
+  const hidden = (<><input type="hidden" name="childId" value={record.id} /><input type="hidden" name="contributionId" value={c.id} /></>);
+  return (
+    <>
+      <section className="panel stack" aria-labelledby="reply-heading">
+        <h2 id="reply-heading">{t("staff.replyHeading")}</h2>
+        <I18nProvider locale={locale as Locale} resources={pickResources(locale as Locale, ["contributions"])}>
+          <ReplyForm childId={record.id} contributionId={c.id} />
+        </I18nProvider>
+      </section>
+      {c.status !== "added" ? (
+        <form action={addToRecordAction} className="panel stack" aria-labelledby="add-heading">
+          <h2 id="add-heading">{t("staff.addHeading")}</h2>
+          <p>{t("staff.addHint")}</p>
+          {hidden}
+          <div className="choice">
+            <input type="checkbox" id="withFamily" name="withFamily" />
+            <label htmlFor="withFamily">{t("staff.withFamily")}</label>
+          </div>
+          <button type="submit" className="button">{t("staff.addButton")}</button>
+        </form>
+      ) : null}
+      {c.attachments.length || c.kind === "proud" ? (
+        <form action={recordOriginalAction} className="panel stack" aria-labelledby="original-heading">
+          <h2 id="original-heading">{t("staff.originalHeading")}</h2>
+          {hidden}
+          <fieldset className="choices">
+            <legend className="visually-hidden">{t("staff.originalHeading")}</legend>
+            {(["with_child", "returned", "held_by_council"] as const).map((w) => (
+              <div key={w} className="choice">
+                <input type="radio" id={`where-${w}`} name="whereabouts" value={w} defaultChecked={c.originalWhereabouts === w} required />
+                <label htmlFor={`where-${w}`}>{t(`staff.whereabouts.${w}`)}</label>
+              </div>
+            ))}
+          </fieldset>
+          <div className="field">
+            <label htmlFor="returnedOn">{t("staff.returnedOn")}</label>
+            <input type="date" id="returnedOn" name="returnedOn" />
+          </div>
+          <div className="field">
+            <label htmlFor="place">{t("staff.place")}</label>
+            <input type="text" id="place" name="place" maxLength={200} defaultValue={c.originalPlace ?? ""} />
+          </div>
+          <button type="submit" className="button button-secondary">{t("staff.originalSave")}</button>
+        </form>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import Link from "next/link";
+import type { loadContributionsOnRecord } from "@/lib/contributions";
+import { formatDate, isoDateTime } from "@/lib/i18n/format";
+import { getT } from "@/lib/i18n/server";
+import { paths } from "@/lib/paths";
+import { RecordNav } from "../records/record-nav";
+import { Alert } from "../ui/alert";
+import { DueLine, StatusTag } from "./status-tag";
+
+type View = Awaited<ReturnType<typeof loadContributionsOnRecord>> & { saved: boolean };
+
+// "What you've sent": each contribution with its status tag and due date, drafts first.
+export async function ContributionsPage({ view }: { view: View }) {
+  const t = await getT("contributions");
+  const { actor, record, locale, items } = view;
+  return (
+    <div className="stack">
+      <h1>{t("list.title")}</h1>
+      <RecordNav actor={actor} childId={record.id} current="contributions" />
+      {view.saved ? <Alert kind="info">{t("list.saved")}</Alert> : null}
+      <p>{t("list.intro")}</p>
+      {view.maySend ? <p><Link href={paths.newContribution(record.id)} className="button" prefetch={false}>{t("add")}</Link></p> : null}
+      {items.length === 0 ? (
+        <p>{t("list.none")}</p>
+      ) : (
+        <ul className="entry-list">
+          {items.map((c) => (
+            <li key={c.id} className="entry-card">
+              <p className="entry-meta">
+                <StatusTag status={c.status} />
+                <span>{t(`kinds.${c.kind}`)}</span>
+              </p>
+              <Link href={c.status === "draft" ? paths.newContribution(record.id, { draft: c.id }) : paths.contribution(record.id, c.id)} className="entry-title" prefetch={false}>
+                {c.status === "draft" ? t("list.continueDraft") : <span dir="auto" className="message-text">{c.preview || t(`kinds.${c.kind}`)}</span>}
+              </Link>
+              <p className="entry-meta">
+                {c.sentAt ? <time dateTime={isoDateTime(c.sentAt)}>{t("list.sentOn", { date: formatDate(c.sentAt, locale) })}</time> : <time dateTime={isoDateTime(c.createdAt)}>{t("list.startedOn", { date: formatDate(c.createdAt, locale) })}</time>}
+                {!c.fromMe ? <span>{t("list.from", { name: c.authorName })}</span> : null}
+                {c.fileCount ? <span>{t("list.files", { count: c.fileCount })}</span> : null}
+                <DueLine item={c} locale={locale} />
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

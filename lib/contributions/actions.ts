@@ -1,0 +1,120 @@
+"use server";
+import { redirect } from "next/navigation";
+import { defineAction, type ActionState } from "../action/index.ts";
+import { Invalid } from "../errors/index.ts";
+import { configuredFileStore } from "../files/index.ts";
+import { getLocale, getT } from "../i18n/server.ts";
+import { paths } from "../paths.ts";
+import { checkUpload, ScannerUnavailable, UploadRefused } from "../uploads/index.ts";
+import { addToRecordForm, contributionForm, contributionRef, originalForm, replyForm } from "./form.ts";
+import { MAX_FILES } from "./rules.ts";
+import { saveContribution } from "./send.ts";
+import { addToRecord, recordOriginal, replyToContribution } from "./staff.ts";
+import { withdrawContribution } from "./withdraw.ts";
+
+const KEEP = ["kind", "body", "shareWithChild", "shareWithFamily", "submissionKey"];
+
+/** Sends a contribution or saves it as a draft; on success, the confirmation or the drafts list. */
+export const saveContributionAction = defineAction({
+  name: "contributions.save",
+  schema: contributionForm,
+  keep: KEEP,
+  async run({ input, actor, db, clock, formData }) {
+    const uploads = formData.getAll("files").filter((f): f is File => f instanceof File && f.size > 0);
+    if (uploads.length > MAX_FILES) return refused("files", "contributions:errors.tooManyFiles", formData);
+    const checked = await checkFiles(uploads);
+    if ("problem" in checked) return refused("files", checked.problem, formData, checked.name);
+    const removeAttachmentIds = formData.getAll("removeFile").map(String);
+    try {
+      const saved = await saveContribution({ db, clock, actor, form: input, locale: await getLocale(), files: checked.files, store: configuredFileStore(), removeAttachmentIds });
+      redirect(saved.status === "sent" ? paths.contributionSent(input.childId, saved.id) : paths.contributions(input.childId, { saved: true }));
+    } catch (error) {
+      if (error instanceof Invalid && error.problems[0]?.message.startsWith("contributions:")) return refused(error.problems[0].path, error.problems[0].message, formData);
+      throw error;
+    }
+  },
+});
+
+type Checked = { files: Awaited<ReturnType<typeof checkUpload>>[] } | { problem: string; name: string };
+
+// Each file in turn (never all decoded at once), stopping at the first refusal, whose reason names the file.
+async function checkFiles(uploads: File[]): Promise<Checked> {
+  const files = [];
+  for (const upload of uploads) {
+    try {
+      files.push(await checkUpload({ name: upload.name, bytes: new Uint8Array(await upload.arrayBuffer()) }, { field: "files" }));
+    } catch (error) {
+      if (error instanceof UploadRefused) return { problem: `contributions:errors.${error.problem}`, name: upload.name };
+      if (error instanceof ScannerUnavailable) return { problem: "contributions:errors.upload.scannerUnavailable", name: upload.name };
+      throw error;
+    }
+  }
+  return { files };
+}
+
+// A refusal the sender can act on: said against the field, with what they wrote kept (files must
+// be chosen again: browsers never refill a file input).
+async function refused(field: string, key: string, formData: FormData, name?: string): Promise<ActionState> {
+  const [ns, k] = key.split(":") as ["contributions", string];
+  const te = await getT(ns);
+  const message = te(k, { name: name ?? "" });
+  return { ok: false, formError: message, fieldErrors: { [field]: message }, values: Object.fromEntries(KEEP.map((f) => [f, String(formData.get(f) ?? "")])) };
+}
+
+const withdrawRun = defineAction({
+  name: "contributions.withdraw",
+  schema: contributionRef,
+  async run({ input, actor, db, clock }) {
+    await withdrawContribution({ db, clock, actor, ...input });
+    redirect(paths.contribution(input.childId, input.contributionId));
+  },
+});
+
+/** A plain form post (works with JavaScript off); a refusal comes back as a message on the page. */
+export async function withdrawContributionAction(formData: FormData) {
+  const result = await withdrawRun(null, formData);
+  if (result && !result.ok) backToContribution(formData);
+}
+
+export const replyAction = defineAction({
+  name: "contributions.reply",
+  schema: replyForm,
+  keep: ["body"],
+  async run({ input, actor, db, clock }) {
+    await replyToContribution({ db, clock, actor, childId: input.childId, contributionId: input.contributionId, body: input.body });
+    redirect(paths.contribution(input.childId, input.contributionId, { done: "replied" }));
+  },
+});
+
+const addRun = defineAction({
+  name: "contributions.add-to-record",
+  schema: addToRecordForm,
+  async run({ input, actor, db, clock }) {
+    await addToRecord({ db, clock, actor, ...input });
+    redirect(paths.contribution(input.childId, input.contributionId, { done: "added" }));
+  },
+});
+
+export async function addToRecordAction(formData: FormData) {
+  const result = await addRun(null, formData);
+  if (result && !result.ok) backToContribution(formData);
+}
+
+const originalRun = defineAction({
+  name: "contributions.record-original",
+  schema: originalForm,
+  async run({ input, actor, db, clock }) {
+    await recordOriginal({ db, clock, actor, ...input });
+    redirect(paths.contribution(input.childId, input.contributionId, { done: "original" }));
+  },
+});
+
+export async function recordOriginalAction(formData: FormData) {
+  const result = await originalRun(null, formData);
+  if (result && !result.ok) backToContribution(formData);
+}
+
+function backToContribution(formData: FormData): never {
+  const ref = contributionRef.safeParse(Object.fromEntries(formData));
+  redirect(ref.success ? paths.contribution(ref.data.childId, ref.data.contributionId, { problem: true }) : paths.home());
+}

@@ -1,0 +1,27 @@
+import "server-only";
+import type { FileStore } from "../files/index.ts";
+import type { Prisma } from "../db/index.ts";
+
+type Tx = Prisma.TransactionClient;
+
+/** Files that passed lib/uploads: copies already checked, scanned and (pictures) re-encoded. */
+export type FilesInput = readonly { fileName: string; mediaType: string; bytes: Uint8Array; reencoded: boolean }[];
+
+/**
+ * Stores each file's bytes and points the contribution at them, in the caller's transaction: a
+ * contribution that fails to save leaves no file behind. Identical bytes are stored once.
+ */
+export async function attachFiles(tx: Tx, input: { store: FileStore; contributionId: string; uploadedById: string; files: FilesInput }) {
+  for (const file of input.files) {
+    const blob = await input.store.put(tx, file.bytes);
+    const stored = await tx.storedFile.upsert({
+      where: { storageKey: blob.storageKey },
+      create: { storageKey: blob.storageKey, sha256: blob.sha256, size: blob.size, fileName: file.fileName, mediaType: file.mediaType, uploadedById: input.uploadedById },
+      update: {},
+      select: { id: true },
+    });
+    await tx.contributionAttachment.create({
+      data: { contributionId: input.contributionId, fileId: stored.id, fileName: file.fileName, mediaType: file.mediaType, reencoded: file.reencoded },
+    });
+  }
+}

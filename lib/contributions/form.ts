@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { CONTRIBUTION_KINDS, MAX_BODY_CHARACTERS } from "./rules.ts";
+
+// One schema per input, used by the server action (and its messages are keys the form translates).
+
+const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+const optionalId = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.uuid().optional());
+
+// Plain text only: line breaks kept, other control characters dropped, Windows line ends unified.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+export const plainText = (max: number, tooLong: string) =>
+  z
+    .string()
+    .default("")
+    .transform((s) => s.replace(/\r\n?/g, "\n").replace(CONTROL, "").trim())
+    .refine((s) => [...s].length <= max, tooLong);
+
+export const contributionForm = z.object({
+  childId: z.uuid(),
+  submissionKey: z.uuid(),
+  draftId: optionalId,
+  aboutEntryId: optionalId,
+  kind: z.enum(CONTRIBUTION_KINDS, "contributions:errors.kind"),
+  body: plainText(MAX_BODY_CHARACTERS, "contributions:errors.tooLong"),
+  shareWithChild: checkbox,
+  shareWithFamily: checkbox,
+  intent: z.enum(["send", "draft"]).default("send"),
+});
+export type ContributionForm = z.infer<typeof contributionForm>;
+
+export const contributionRef = z.object({ childId: z.uuid(), contributionId: z.uuid() });
+
+export const replyForm = contributionRef.extend({
+  body: plainText(MAX_BODY_CHARACTERS, "contributions:errors.tooLong").refine((s) => s.length > 0, "contributions:errors.replyEmpty"),
+});
+
+export const addToRecordForm = contributionRef.extend({ withFamily: checkbox });
+
+export const originalForm = contributionRef.extend({
+  whereabouts: z.enum(["with_child", "returned", "held_by_council"], "contributions:errors.whereabouts"),
+  place: plainText(200, "contributions:errors.placeTooLong"),
+  returnedOn: z.preprocess((v) => (v === "" ? undefined : v), z.iso.date("contributions:errors.date").optional()),
+});

@@ -1,0 +1,101 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { readerOf, maySendContribution, readableEntryWhere, type Actor } from "../access/index.ts";
+import { requireSession } from "../auth/current.ts";
+import { systemClock } from "../clock.ts";
+import { getDb, type Db } from "../db/index.ts";
+import { AppError } from "../errors/index.ts";
+import { getLocale } from "../i18n/server.ts";
+import { openRecord, recordView } from "../records/index.ts";
+import { configuredFileStore } from "../files/index.ts";
+import { findContribution, findContributionFile, findContributionsOnRecord, findInbox, type InboxFilter } from "./queries.ts";
+import { markOpened } from "./staff.ts";
+
+// One loader per contributions page: session, the record this person may open, the data through
+// the access rules, and the view in the record's access log. Anything not theirs is "not found".
+
+type Ctx = { db: Db; actor: Actor; childId: string; now: Date };
+
+async function withContributions<T>(childId: string, load: (ctx: Ctx) => Promise<T>) {
+  const { actor } = await requireSession();
+  const [db, locale] = await Promise.all([getDb(), getLocale()]);
+  try {
+    const record = await openRecord(db, actor, childId);
+    const data = await load({ db, actor, childId: record.id, now: systemClock.now() });
+    await recordView({ db, clock: systemClock, actor, childId: record.id, part: "contributions" });
+    return { actor, reader: readerOf(actor), record, locale, maySend: maySendContribution(actor), ...data };
+  } catch (error) {
+    if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
+    throw error;
+  }
+}
+
+export function loadContributionsOnRecord(childId: string) {
+  return withContributions(childId, async (ctx) => ({ items: await findContributionsOnRecord(ctx) }));
+}
+
+/** The form: a new contribution (optionally about an entry they may read), or a draft to finish. */
+export function loadContributionForm(childId: string, searchParams: Record<string, string | string[] | undefined>) {
+  const about = typeof searchParams.about === "string" ? searchParams.about : undefined;
+  const draftId = typeof searchParams.draft === "string" ? searchParams.draft : undefined;
+  return withContributions(childId, async (ctx) => {
+    if (!maySendContribution(ctx.actor)) throw new AppError("NOT_FOUND", "Staff do not send contributions");
+    const draft = draftId ? await findContribution({ ...ctx, contributionId: draftId }) : null;
+    if (draft && (draft.status !== "draft" || !draft.fromMe)) throw new AppError("NOT_FOUND", "Not a draft of theirs");
+    const aboutId = draft?.aboutEntryId ?? about;
+    const aboutEntry = aboutId && /^[0-9a-f-]{36}$/i.test(aboutId)
+      ? await ctx.db.entry.findFirst({ where: { AND: [{ id: aboutId }, readableEntryWhere(ctx.actor, ctx.childId)] }, select: { id: true, title: true } })
+      : null;
+    if (aboutId && !aboutEntry) throw new AppError("NOT_FOUND", "Entry not readable");
+    return { draft, aboutEntry };
+  });
+}
+
+/** One contribution. A member of staff opening it marks it opened (once, audited). */
+export function loadContribution(childId: string, contributionId: string) {
+  return withContributions(childId, async (ctx) => {
+    // Marks only what this member of staff may read; anyone else then gets "not found" below.
+    await markOpened({ ...ctx, clock: systemClock, contributionId });
+    const contribution = await findContribution({ ...ctx, contributionId });
+    // The entry it became is linked only for those who may read that entry.
+    const entryReadable = contribution.recordEntryId
+      ? (await ctx.db.entry.count({ where: { AND: [{ id: contribution.recordEntryId }, readableEntryWhere(ctx.actor, ctx.childId)] } })) > 0
+      : false;
+    return { contribution, entryReadable };
+  });
+}
+
+/** The staff inbox on the home page. */
+export async function loadInbox(actor: Actor, searchParams: Record<string, string | string[] | undefined>) {
+  const one = (k: string) => (typeof searchParams[k] === "string" ? (searchParams[k] as string) : undefined);
+  const filter = parseInboxFilter({ childId: one("child"), kind: one("kind"), status: one("status") });
+  const db = await getDb();
+  return { filter, page: await findInbox({ db, actor, filter, after: one("after"), now: systemClock.now() }) };
+}
+
+const KINDS = new Set(["view", "wish", "feeling", "proud", "other"]);
+const STATUSES = new Set(["sent", "opened", "answered", "added", "withdrawn"]);
+
+function parseInboxFilter(raw: { childId?: string; kind?: string; status?: string }): InboxFilter {
+  return {
+    childId: raw.childId && /^[0-9a-f-]{36}$/i.test(raw.childId) ? raw.childId : undefined,
+    kind: raw.kind && KINDS.has(raw.kind) ? (raw.kind as InboxFilter["kind"]) : undefined,
+    status: raw.status && STATUSES.has(raw.status) ? (raw.status as InboxFilter["status"]) : undefined,
+  };
+}
+
+/** A file sent with a contribution, streamed, for someone who may read the contribution. */
+export async function loadContributionFile(childId: string, contributionId: string, attachmentId: string) {
+  const { actor } = await requireSession();
+  const db = await getDb();
+  try {
+    const record = await openRecord(db, actor, childId);
+    const file = await findContributionFile({ db, actor, childId: record.id, contributionId, attachmentId });
+    const content = await configuredFileStore().open(db, file.file.storageKey);
+    await recordView({ db, clock: systemClock, actor, childId: record.id, part: "contributions" });
+    return { file, content };
+  } catch (error) {
+    if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
+    throw error;
+  }
+}

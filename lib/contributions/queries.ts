@@ -1,0 +1,133 @@
+import "server-only";
+import { audienceOf, readableContributionWhere, type Actor } from "../access/index.ts";
+import { londonDate } from "../calendar/index.ts";
+import type { Db, Prisma } from "../db/index.ts";
+import type { ContributionKind, ContributionStatus } from "../db/generated/enums.ts";
+import { NotFound } from "../errors/index.ts";
+import { isAwaitingAnswer } from "./rules.ts";
+
+export type ContributionSummary = {
+  id: string;
+  childId: string;
+  childName: string;
+  kind: ContributionKind;
+  status: ContributionStatus;
+  preview: string;
+  fileCount: number;
+  sentAt: Date | null;
+  createdAt: Date;
+  /** "YYYY-MM-DD": the day an answer is due. */
+  dueOn: string | null;
+  overdue: boolean;
+  fromMe: boolean;
+  authorName: string;
+  authorRole: string;
+  helpedByName: string | null;
+};
+
+const summarySelect = {
+  id: true, childId: true, kind: true, status: true, body: true, sentAt: true, createdAt: true, dueOn: true, authorId: true,
+  child: { select: { fullName: true, preferredName: true } },
+  author: { select: { displayName: true, role: true } },
+  helpedBy: { select: { displayName: true } },
+  _count: { select: { attachments: true } },
+} satisfies Prisma.ContributionSelect;
+
+type SummaryRow = Prisma.ContributionGetPayload<{ select: typeof summarySelect }>;
+
+function summarise(row: SummaryRow, actor: Actor, today: string): ContributionSummary {
+  const dueOn = row.dueOn ? row.dueOn.toISOString().slice(0, 10) : null;
+  return {
+    id: row.id,
+    childId: row.childId,
+    childName: row.child.preferredName ?? row.child.fullName,
+    kind: row.kind,
+    status: row.status,
+    preview: row.body.length > 140 ? `${row.body.slice(0, 139)}…` : row.body,
+    fileCount: row._count.attachments,
+    sentAt: row.sentAt,
+    createdAt: row.createdAt,
+    dueOn,
+    overdue: Boolean(dueOn && isAwaitingAnswer(row.status) && dueOn < today),
+    fromMe: row.authorId === actor.userId,
+    authorName: row.author.displayName,
+    authorRole: row.author.role,
+    helpedByName: row.helpedBy?.displayName ?? null,
+  };
+}
+
+/** "What I've sent" on a record: everything this person may read there, drafts first, then newest. */
+export async function findContributionsOnRecord(input: { db: Db; actor: Actor; childId: string; now: Date }): Promise<ContributionSummary[]> {
+  const rows = await input.db.contribution.findMany({
+    where: readableContributionWhere(input.actor, input.childId),
+    select: summarySelect,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 200,
+  });
+  const today = londonDate(input.now);
+  return rows.map((r) => summarise(r, input.actor, today)).sort((a, b) => Number(b.status === "draft") - Number(a.status === "draft"));
+}
+
+export type InboxFilter = { childId?: string; kind?: ContributionKind; status?: ContributionStatus };
+export type InboxPage = { items: ContributionSummary[]; next: string | null; unread: number };
+const PAGE = 20;
+
+/**
+ * The staff inbox: every sent contribution for the children this member of staff may open, newest
+ * first, filtered, a page at a time (keyset on sentAt and id, so a page costs the same however
+ * many there are). "Unread" counts those nobody on staff has opened yet.
+ */
+export async function findInbox(input: { db: Db; actor: Actor; filter: InboxFilter; after?: string; now: Date }): Promise<InboxPage> {
+  const { db, actor, filter } = input;
+  if (audienceOf(actor) !== "staff") return { items: [], next: null, unread: 0 };
+  const base: Prisma.ContributionWhereInput = { AND: [readableContributionWhere(actor, filter.childId ?? null), { sentAt: { not: null } }] };
+  const where: Prisma.ContributionWhereInput = { AND: [base, { kind: filter.kind, status: filter.status }, afterCursor(input.after)] };
+  const [rows, unread] = await Promise.all([
+    db.contribution.findMany({ where, select: summarySelect, orderBy: [{ sentAt: "desc" }, { id: "desc" }], take: PAGE + 1 }),
+    db.contribution.count({ where: { AND: [base, { status: "sent" }] } }),
+  ]);
+  const today = londonDate(input.now);
+  const items = rows.slice(0, PAGE).map((r) => summarise(r, actor, today));
+  const last = rows.length > PAGE ? items[items.length - 1]! : null;
+  return { items, next: last ? `${last.sentAt!.toISOString()}_${last.id}` : null, unread };
+}
+
+function afterCursor(after: string | undefined): Prisma.ContributionWhereInput {
+  const match = after?.match(/^(\d{4}-\d\d-\d\dT[\d:.]+Z)_([0-9a-f-]{36})$/);
+  if (!match) return {};
+  const sentAt = new Date(match[1]!);
+  if (Number.isNaN(sentAt.getTime())) return {};
+  return { OR: [{ sentAt: { lt: sentAt } }, { sentAt, id: { lt: match[2]! } }] };
+}
+
+/** One contribution with its files, replies and steps, for someone who may read it; else not found. */
+export async function findContribution(input: { db: Db; actor: Actor; childId: string; contributionId: string; now: Date }) {
+  const { db, actor, childId, contributionId } = input;
+  if (!/^[0-9a-f-]{36}$/i.test(contributionId)) throw new NotFound();
+  const row = await db.contribution.findFirst({
+    where: { AND: [{ id: contributionId }, readableContributionWhere(actor, childId)] },
+    select: {
+      ...summarySelect, body: true, sharedWithChild: true, sharedWithFamily: true, openedAt: true, answeredAt: true, addedAt: true, withdrawnAt: true,
+      recordEntryId: true, aboutEntryId: true, originalWhereabouts: true, originalPlace: true, originalReturnedOn: true, helpedById: true,
+      aboutEntry: { select: { title: true } },
+      attachments: { select: { id: true, fileName: true, mediaType: true, reencoded: true, file: { select: { size: true } } }, orderBy: { createdAt: "asc" } },
+      replies: { select: { id: true, body: true, createdAt: true, author: { select: { displayName: true } } }, orderBy: { createdAt: "asc" } },
+      events: { select: { kind: true, at: true }, orderBy: { at: "asc" } },
+    },
+  });
+  if (!row) throw new NotFound();
+  return { ...summarise(row, actor, londonDate(input.now)), ...row, dueOn: row.dueOn ? row.dueOn.toISOString().slice(0, 10) : null };
+}
+export type ContributionDetail = Awaited<ReturnType<typeof findContribution>>;
+
+/** A file sent with a contribution, for someone who may read the contribution; else not found. */
+export async function findContributionFile(input: { db: Db; actor: Actor; childId: string; contributionId: string; attachmentId: string }) {
+  const { db, actor, childId, contributionId, attachmentId } = input;
+  if (![contributionId, attachmentId].every((id) => /^[0-9a-f-]{36}$/i.test(id))) throw new NotFound();
+  const row = await db.contributionAttachment.findFirst({
+    where: { id: attachmentId, contributionId, contribution: readableContributionWhere(actor, childId) },
+    select: { fileName: true, mediaType: true, reencoded: true, file: { select: { storageKey: true, size: true } } },
+  });
+  if (!row) throw new NotFound();
+  return row;
+}
