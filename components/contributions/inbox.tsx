@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ChildSummary } from "@/lib/access";
-import type { InboxFilter, InboxPage } from "@/lib/contributions";
+import type { CaseworkerLoad, InboxFilter, InboxPage } from "@/lib/contributions";
 import { CONTRIBUTION_KINDS } from "@/lib/contributions/rules";
 import { formatDate, isoDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
@@ -11,12 +11,27 @@ const STATUSES = ["sent", "opened", "answered", "added", "withdrawn"] as const;
 
 // The staff inbox: what children and families sent, newest first, with filters that work as a
 // plain GET form (no JavaScript needed) and "Older" pages.
-export async function Inbox({ page, filter, children, locale }: { page: InboxPage; filter: InboxFilter; children: ChildSummary[]; locale: string }) {
+type Props = { page: InboxPage; filter: InboxFilter; team: CaseworkerLoad[]; children: ChildSummary[]; locale: string };
+
+export async function Inbox({ page, filter, team, children, locale }: Props) {
   const t = await getT("contributions");
   const query = { child: filter.childId, kind: filter.kind, status: filter.status };
   return (
     <section className="stack" aria-labelledby="inbox-heading">
       <h2 id="inbox-heading">{t("inbox.title")} {page.unread ? <span className="tag tag-overdue">{t("inbox.unread", { count: page.unread })}</span> : null}</h2>
+      {team.length ? (
+        <div className="table-scroll">
+          <table className="log-table">
+            <caption className="table-caption">{t("inbox.byCaseworker")}</caption>
+            <thead><tr><th scope="col">{t("inbox.caseworker")}</th><th scope="col">{t("inbox.unanswered")}</th><th scope="col">{t("inbox.overdueCount")}</th></tr></thead>
+            <tbody>
+              {team.map((c) => (
+                <tr key={c.caseworkerId}><th scope="row"><bdi dir="auto">{c.name}</bdi></th><td>{c.unanswered}</td><td>{c.overdue ? <strong className="tag tag-overdue">{c.overdue}</strong> : 0}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
       <form method="get" action={paths.home()} className="filters">
         <fieldset>
           <legend>{t("inbox.filters")}</legend>

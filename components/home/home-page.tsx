@@ -27,7 +27,7 @@ export async function HomePage({ view }: { view: HomeView }) {
     <div className="stack">
       <h1>{t(`${k}.title`, { name: view.actor.displayName })}</h1>
       <p>{t(`${k}.intro`)}</p>
-      {view.inbox ? <Inbox page={view.inbox.page} filter={view.inbox.filter} children={view.children} locale={view.locale} /> : null}
+      {view.inbox ? <Inbox page={view.inbox.page} filter={view.inbox.filter} team={view.inbox.team} children={view.children} locale={view.locale} /> : null}
       <h2>{t(`${k}.recordsHeading`)}</h2>
       {view.children.length === 0 ? (
         <p>{t(`${k}.none`)}</p>

@@ -10,6 +10,7 @@ import { openRecord, recordView } from "../records/index.ts";
 import { configuredFileStore } from "../files/index.ts";
 import { findContribution, findContributionFile, findContributionsOnRecord, findInbox, type InboxFilter } from "./queries.ts";
 import { markOpened } from "./staff.ts";
+import { countWaitingByCaseworker } from "./team.ts";
 
 // One loader per contributions page: session, the record this person may open, the data through
 // the access rules, and the view in the record's access log. Anything not theirs is "not found".
@@ -70,7 +71,9 @@ export async function loadInbox(actor: Actor, searchParams: Record<string, strin
   const one = (k: string) => (typeof searchParams[k] === "string" ? (searchParams[k] as string) : undefined);
   const filter = parseInboxFilter({ childId: one("child"), kind: one("kind"), status: one("status") });
   const db = await getDb();
-  return { filter, page: await findInbox({ db, actor, filter, after: one("after"), now: systemClock.now() }) };
+  const now = systemClock.now();
+  const [page, team] = await Promise.all([findInbox({ db, actor, filter, after: one("after"), now }), countWaitingByCaseworker({ db, actor, now })]);
+  return { filter, page, team };
 }
 
 const KINDS = new Set(["view", "wish", "feeling", "proud", "other"]);

@@ -3,7 +3,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../lib/clock.ts";
 import {
-  addToRecord, findContribution, findContributionFile, findContributionsOnRecord, findInbox, markOpened, recordOriginal,
+  addToRecord, countWaitingByCaseworker, findContribution, findContributionFile, findContributionsOnRecord, findInbox, markOpened, recordOriginal,
   replyToContribution, saveContribution, withdrawContribution,
 } from "../../lib/contributions/index.ts";
 import { contributionForm } from "../../lib/contributions/form.ts";
@@ -172,5 +172,13 @@ describe.each(databaseKinds())("contributions on %s", (kind) => {
     }
     const mine = await findContributionsOnRecord({ db: db.prisma, actor: actor("father"), childId: fx.A.id, now: clock.now() });
     expect(mine.every((c) => c.status !== "draft")).toBe(true);
+  });
+  it("a manager sees unanswered and overdue counts per caseworker in their team; nobody else does", async () => {
+    const later = new Date("2027-01-20T10:00:00Z");
+    const team = await countWaitingByCaseworker({ db: db.prisma, actor: actor("manager"), now: later });
+    const waiting = await db.prisma.contribution.count({ where: { childId: fx.A.id, status: { in: ["sent", "opened"] } } });
+    expect(team).toEqual([{ caseworkerId: actor("caseworker").userId, name: actor("caseworker").displayName, unanswered: waiting, overdue: waiting }]);
+    expect(await countWaitingByCaseworker({ db: db.prisma, actor: actor("otherManager"), now: later })).toEqual([]);
+    expect(await countWaitingByCaseworker({ db: db.prisma, actor: actor("caseworker"), now: later })).toEqual([]);
   });
 });
