@@ -1,0 +1,36 @@
+import decodeHeic from "heic-decode";
+import { MAX_PIXELS } from "./limits.ts";
+import { jpegFromRgba } from "./pictures.ts";
+import { UploadRefused } from "./refusals.ts";
+
+// iPhone photos arrive as HEIC (HEVC-coded HEIF). sharp's prebuilt libvips has no HEVC decoder,
+// so heic-decode (libheif compiled to WebAssembly) decodes the pixels and sharp writes the JPEG.
+// libheif applies the file's own rotation and mirroring (its irot/imir boxes) while decoding;
+// the EXIF orientation inside a HEIC is not applied on top, because for HEIF the boxes are the
+// orientation and iPhones write the same turn in both (applying both would turn it twice).
+// The EXIF itself (GPS, camera) is never read out, so the JPEG carries none of it.
+
+export async function heicToJpeg(bytes: Uint8Array, field?: string): Promise<Buffer> {
+  const pixels = await decodeFirstImage(bytes, field);
+  return jpegFromRgba(pixels);
+}
+
+async function decodeFirstImage(bytes: Uint8Array, field?: string) {
+  let images: Awaited<ReturnType<typeof decodeHeic.all>>;
+  try {
+    images = await decodeHeic.all({ buffer: bytes });
+  } catch {
+    throw new UploadRefused("upload.damaged", field);
+  }
+  try {
+    const image = images[0];
+    if (!image) throw new UploadRefused("upload.damaged", field);
+    // The size is in the header: refuse a decompression bomb before decoding its pixels.
+    if (image.width * image.height > MAX_PIXELS) throw new UploadRefused("upload.tooManyPixels", field);
+    return await image.decode().catch(() => {
+      throw new UploadRefused("upload.damaged", field);
+    });
+  } finally {
+    images.dispose(); // libheif's memory is not garbage-collected
+  }
+}
