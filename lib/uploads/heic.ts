@@ -10,9 +10,19 @@ import { UploadRefused } from "./refusals.ts";
 // orientation and iPhones write the same turn in both (applying both would turn it twice).
 // The EXIF itself (GPS, camera) is never read out, so the JPEG carries none of it.
 
-export async function heicToJpeg(bytes: Uint8Array, field?: string): Promise<Buffer> {
-  const pixels = await decodeFirstImage(bytes, field);
-  return jpegFromRgba(pixels);
+export function heicToJpeg(bytes: Uint8Array, field?: string): Promise<Buffer> {
+  return oneAtATime(async () => jpegFromRgba(await decodeFirstImage(bytes, field)));
+}
+
+// One HEIC at a time per process: libheif decodes on the main thread, so running several at
+// once is no faster, and each holds its whole picture as RGBA (48 MB at 12 megapixels) until
+// sharp has encoded it. Queued, ten photos sent together hold one such copy, not ten.
+let queue: Promise<unknown> = Promise.resolve();
+
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const turn = queue.then(work);
+  queue = turn.catch(() => {}); // a refused file does not stop the ones after it
+  return turn;
 }
 
 async function decodeFirstImage(bytes: Uint8Array, field?: string) {

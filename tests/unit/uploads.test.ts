@@ -195,6 +195,16 @@ describe("damaged files", () => {
     expect(await refusal("a.heic", sent.subarray(0, sent.length - 100))).toBe("upload.damaged");
   });
 
+  it("goes on with the HEICs sent after a damaged one (they are decoded one at a time)", async () => {
+    const sent = heic();
+    const [damaged, good] = await Promise.allSettled([
+      checkUpload({ name: "a.heic", bytes: sent.subarray(0, 600) }),
+      checkUpload({ name: "b.heic", bytes: sent }),
+    ]);
+    expect(damaged.status === "rejected" && (damaged.reason as UploadRefused).problem).toBe("upload.damaged");
+    expect(good.status === "fulfilled" && good.value.fileName).toBe("b.jpg");
+  });
+
   it("refuses a PDF without its end-of-file marker (a truncated upload)", async () => {
     const whole = pdf(4000);
     expect(await refusal("a.pdf", whole.subarray(0, 3000))).toBe("upload.damaged");
