@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { isAddressOrRange } from "./auth/client-address.ts";
+import { CLAMD_ADDRESS_HINT, parseClamdAddress } from "./uploads/clamd-address.ts";
 
 // The only place that reads process.env. Everything else imports `env`.
 const schema = z.object({
@@ -27,6 +28,13 @@ const schema = z.object({
   // DATA_DIR/audit-key when unset. Set the same on every node, and keep it out of the database.
   AUDIT_CHECKPOINT_KEY: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // ClamAV's clamd, which scans every uploaded file when set. Set but unreachable, uploads wait:
+  // a file is never accepted unscanned (lib/uploads).
+  CLAMAV_URL: z
+    .string()
+    .optional()
+    .transform((s) => s || undefined) // `CLAMAV_URL=` in an env file means unset
+    .refine((s) => s === undefined || parseClamdAddress(s) !== null, CLAMD_ADDRESS_HINT),
 });
 
 export type Env = z.infer<typeof schema>;
