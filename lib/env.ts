@@ -27,6 +27,15 @@ const schema = z.object({
   // Signs the audit chain's checkpoints (DATA_DIR/audit-checkpoints.log); generated into
   // DATA_DIR/audit-key when unset. Set the same on every node, and keep it out of the database.
   AUDIT_CHECKPOINT_KEY: z.string().min(32).optional(),
+  // Notification emails (lib/notifications) go out through this SMTP server when set:
+  // smtp://user:pass@host:587 (STARTTLS when the server offers it) or smtps://host:465.
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((url) => /^smtps?:\/\//i.test(url), "must start with smtp:// or smtps://")
+    .optional(),
+  // The sender of notification emails.
+  MAIL_FROM: z.string().min(3).default("Record Together <no-reply@localhost>"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // ClamAV's clamd, which scans every uploaded file when set. Set but unreachable, uploads wait:
   // a file is never accepted unscanned (lib/uploads).

@@ -6,18 +6,18 @@ import type { SystemActor } from "../lib/access/actor.ts";
 import { allocateCaseworker, createAccount, disableAccount, isRole, ROLES } from "../lib/accounts/index.ts";
 import { systemClock } from "../lib/clock.ts";
 import { AppError } from "../lib/errors/index.ts";
-import { assertLinksFit, assertPasswordFits, parseUsername } from "../lib/accounts/account-rules.ts";
+import { assertLinksFit, assertPasswordFits, parseEmail, parseUsername } from "../lib/accounts/account-rules.ts";
 
 const USAGE = `Usage:
   npm run accounts:create -- --username U --role ROLE [--child EXTERNAL_ID] [--person EXTERNAL_ID]
-                             [--team NAME] [--name "Display Name"] --password-stdin
+                             [--team NAME] [--name "Display Name"] [--email ADDRESS] --password-stdin
   npm run accounts:allocate -- --username U --child EXTERNAL_ID
   npm run accounts:disable -- --username U
 Roles: ${ROLES.join(", ")}`;
 
 const text = { type: "string" } as const;
 const COMMANDS = {
-  create: { username: text, role: text, child: text, person: text, team: text, name: text, "password-stdin": { type: "boolean" } },
+  create: { username: text, role: text, child: text, person: text, team: text, name: text, email: text, "password-stdin": { type: "boolean" } },
   allocate: { username: text, child: text },
   disable: { username: text },
 } as const;
@@ -41,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === "create" && isRole(role)) {
     // The same rules createAccount applies; checked here too so a mistake does not open the database.
     parseUsername(username);
+    if (values.email !== undefined) parseEmail(values.email);
     assertPasswordFits(role, password);
     assertLinksFit(role, { childExternalId: values.child, personExternalId: values.person, team: values.team });
   }
@@ -49,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
     const common = { db: conn.prisma, clock: systemClock, actor, username };
     if (command === "create" && isRole(role)) {
       const links = { childExternalId: values.child, personExternalId: values.person, team: values.team };
-      const made = await createAccount({ ...common, role, password, displayName: values.name, ...links });
+      const made = await createAccount({ ...common, role, password, displayName: values.name, email: values.email, ...links });
       console.log(`Created ${made.role} account "${made.username}" with ${made.grantCount} grant(s).`);
     } else if (command === "allocate") {
       const result = await allocateCaseworker({ ...common, childExternalId });
@@ -83,7 +84,7 @@ async function openDatabase() {
   }
 }
 
-type Values = Partial<Record<"username" | "role" | "child" | "person" | "team" | "name", string>> & {
+type Values = Partial<Record<"username" | "role" | "child" | "person" | "team" | "name" | "email", string>> & {
   "password-stdin"?: boolean;
 };
 

@@ -19,6 +19,8 @@ const { prepareDatabase } = await import("./prepare-database.ts");
 const { connect, socketUrl } = await import("../lib/db/connect.ts");
 const { configuredTarget } = await import("../lib/db/index.ts");
 const { startAuditCheckpoints } = await import("../lib/audit/checkpoints.ts");
+const { startNotificationSender } = await import("../lib/notifications/index.ts");
+const { env } = await import("../lib/env.ts");
 
 // This process owns the database while the portal runs. The embedded one is served over a
 // private socket in DATA_DIR, so the portal and the command-line tools share it.
@@ -32,6 +34,11 @@ if (!host) await owner.close();
 // served, the embedded database is used through its socket like everyone else's.
 const auditDb = await connect(host && target.kind === "pglite" ? { kind: "postgres", url: socketUrl(target.dir!) } : target);
 const stopAuditCheckpoints = startAuditCheckpoints({ db: auditDb.prisma });
+// Notification emails in the outbox go out from here too, over the same connection, when
+// SMTP_URL is set. Every node runs a sender; their claims keep them from sending one twice.
+const stopNotifications = env.SMTP_URL
+  ? startNotificationSender({ db: auditDb.prisma, smtpUrl: env.SMTP_URL, baseUrl: process.env.NEXTAUTH_URL, from: env.MAIL_FROM })
+  : async () => {};
 
 if (!dev && needsBuild()) {
   console.log("Building the portal (first run or sources changed)…");
@@ -57,6 +64,7 @@ server.on("exit", (code) => void stop(code ?? 0));
 
 // The server has stopped (or never started): let go of the database, then leave.
 async function stop(code: number): Promise<never> {
+  await stopNotifications();
   await stopAuditCheckpoints();
   await auditDb.close();
   await host?.close();

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Role } from "../db/generated/enums.ts";
 import { Role as Roles } from "../db/generated/enums.ts";
 import { Invalid } from "../errors/index.ts";
@@ -22,6 +23,17 @@ export function parseUsername(raw: string): string {
     ]);
   }
   return username;
+}
+
+// Where notification emails go. Checked for shape only: whether it reaches anyone shows when
+// the first email is sent.
+const EMAIL = z.email().max(254);
+
+/** The trimmed email address, or Invalid. */
+export function parseEmail(raw: string): string {
+  const parsed = EMAIL.safeParse(raw.trim());
+  if (!parsed.success) throw new Invalid("That is not an email address", [{ path: "email", message: "account.emailInvalid" }]);
+  return parsed.data;
 }
 
 export function assertPasswordFits(role: Role, password: string): void {

@@ -6,7 +6,7 @@ import type { Actor, SystemActor } from "../access/index.ts";
 import { appendAudit } from "../audit/index.ts";
 import { hashPassword } from "../auth/index.ts";
 import { Conflict, Invalid } from "../errors/index.ts";
-import { assertLinksFit, assertPasswordFits, isRole, parseUsername, type AccountLinks } from "./account-rules.ts";
+import { assertLinksFit, assertPasswordFits, isRole, parseEmail, parseUsername, type AccountLinks } from "./account-rules.ts";
 import { assertMayManageAccounts, isUniqueViolation } from "./guards.ts";
 import { findOrCreateTeam, resolveRecordLink } from "./account-links.ts";
 import { grantAccess } from "../access/index.ts";
@@ -21,6 +21,8 @@ export type CreateAccountInput = AccountLinks & {
   role: Role;
   password: string;
   displayName?: string;
+  /** Where notification emails go (optional; staff mainly). */
+  email?: string;
 };
 
 export type CreatedAccount = { id: string; username: string; role: Role; displayName: string; grantCount: number };
@@ -32,10 +34,11 @@ export async function createAccount(input: CreateAccountInput): Promise<CreatedA
   const username = parseUsername(input.username);
   assertPasswordFits(input.role, input.password);
   assertLinksFit(input.role, input);
+  const email = input.email === undefined ? null : parseEmail(input.email);
   // Hash before the transaction: argon2 is slow and PGlite has a single connection.
   const passwordHash = await hashPassword(input.password);
   try {
-    return await input.db.$transaction((tx) => insertAccount(tx, { ...input, username, passwordHash }));
+    return await input.db.$transaction((tx) => insertAccount(tx, { ...input, username, email, passwordHash }));
   } catch (error) {
     // Two creators racing for one username (or one child): the loser gets the same Conflict.
     if (isUniqueViolation(error)) throw new Conflict("That username or record already has an account");
@@ -45,7 +48,7 @@ export async function createAccount(input: CreateAccountInput): Promise<CreatedA
 
 async function insertAccount(
   tx: Tx,
-  input: CreateAccountInput & { passwordHash: string },
+  input: Omit<CreateAccountInput, "email"> & { email: string | null; passwordHash: string },
 ): Promise<CreatedAccount> {
   const { username, role, clock, actor } = input;
   if (await tx.user.findUnique({ where: { username }, select: { id: true } })) {
@@ -54,10 +57,10 @@ async function insertAccount(
   const link = await resolveRecordLink(tx, role, input);
   const teamId = input.team ? await findOrCreateTeam(tx, { name: input.team.trim(), actor, clock }) : null;
   const displayName = input.displayName?.trim() || link.defaultName || username;
-  const { passwordHash } = input;
+  const { passwordHash, email } = input;
   const { childId, personId } = link;
   const user = await tx.user.create({
-    data: { username, role, passwordHash, displayName, teamId, childId, personId, createdAt: clock.now() },
+    data: { username, role, passwordHash, displayName, email, teamId, childId, personId, createdAt: clock.now() },
   });
   for (const childId of link.grantChildIds) {
     await grantAccess(tx, { kind: link.grantKind!, childId, userId: user.id, grantedBy: actor, clock });
@@ -68,7 +71,8 @@ async function insertAccount(
     action: "account.create",
     subjectType: "user",
     subjectId: user.id,
-    detail: { role, teamId, grantCount },
+    // Whether an address was given, never the address: the audit log holds no contact details.
+    detail: { role, teamId, grantCount, withEmail: email !== null },
     at: clock.now(),
   });
   return { id: user.id, username, role, displayName, grantCount };

@@ -7,7 +7,7 @@ import { allocateCaseworker } from "./allocate-caseworker.ts";
 
 export type DemoAccount = { username: string; password: string; role: Role; description: string };
 
-type DemoSpec = DemoAccount & { child?: string; person?: string; team?: string; allocate?: string[]; name?: string };
+type DemoSpec = DemoAccount & { child?: string; person?: string; team?: string; allocate?: string[]; name?: string; email?: string };
 
 // Matches the people in prisma/demo/case-records.json. Passwords are public on purpose (demo
 // only) and long enough for the policy, so they sign in like real accounts.
@@ -20,13 +20,15 @@ const DEMO: DemoSpec[] = [
   {
     username: "jpatel",
     name: "Jasmine Patel",
+    // example.org is reserved (RFC 2606): a demo run with SMTP_URL set never mails a real person.
+    email: "jpatel@example.org",
     password: "caseworker-demo-2026",
     role: "caseworker",
     team: "North",
     allocate: ["C-1001", "C-1002", "C-1003"],
     description: "Caseworker in team North, allocated to C-1001, C-1002 and C-1003",
   },
-  { username: "mmanager", name: "Mark Mensah", password: "manager-demo-2026", role: "manager", team: "North", description: "Manager of team North" },
+  { username: "mmanager", name: "Mark Mensah", email: "mmensah@example.org", password: "manager-demo-2026", role: "manager", team: "North", description: "Manager of team North" },
   { username: "admin", name: "Portal administrator", password: "admin-demo-2026", role: "admin", description: "Administrator (no record content)" },
 ];
 
@@ -51,6 +53,7 @@ export async function createDemoAccounts(input: { db: Db; clock: Clock }): Promi
       personExternalId: spec.person,
       team: spec.team,
       displayName: spec.name,
+      email: spec.email,
     });
     for (const child of spec.allocate ?? []) {
       await allocateCaseworker({ db, clock, actor: DEMO_ACTOR, username: spec.username, childExternalId: child });

@@ -4,6 +4,7 @@ import enAuth from "../../locales/en/auth.json";
 import enCommon from "../../locales/en/common.json";
 import enContributions from "../../locales/en/contributions.json";
 import enCopy from "../../locales/en/copy.json";
+import enEmail from "../../locales/en/email.json";
 import enErrors from "../../locales/en/errors.json";
 import enFiles from "../../locales/en/files.json";
 import enGlossary from "../../locales/en/glossary.json";
@@ -14,6 +15,7 @@ import urAuth from "../../locales/ur/auth.json";
 import urCommon from "../../locales/ur/common.json";
 import urContributions from "../../locales/ur/contributions.json";
 import urCopy from "../../locales/ur/copy.json";
+import urEmail from "../../locales/ur/email.json";
 import urErrors from "../../locales/ur/errors.json";
 import urFiles from "../../locales/ur/files.json";
 import urGlossary from "../../locales/ur/glossary.json";
@@ -22,8 +24,8 @@ import urRecord from "../../locales/ur/record.json";
 import type { Locale } from "./config.ts";
 
 export const resources = {
-  en: { common: enCommon, auth: enAuth, home: enHome, errors: enErrors, glossary: enGlossary, record: enRecord, copy: enCopy, account: enAccount, files: enFiles, contributions: enContributions },
-  ur: { common: urCommon, auth: urAuth, home: urHome, errors: urErrors, glossary: urGlossary, record: urRecord, copy: urCopy, account: urAccount, files: urFiles, contributions: urContributions },
+  en: { common: enCommon, auth: enAuth, home: enHome, errors: enErrors, glossary: enGlossary, record: enRecord, copy: enCopy, account: enAccount, files: enFiles, contributions: enContributions, email: enEmail },
+  ur: { common: urCommon, auth: urAuth, home: urHome, errors: urErrors, glossary: urGlossary, record: urRecord, copy: urCopy, account: urAccount, files: urFiles, contributions: urContributions, email: urEmail },
 } satisfies Record<Locale, Record<string, Record<string, unknown>>>;
 
 export type Namespace = keyof (typeof resources)["en"];

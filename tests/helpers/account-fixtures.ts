@@ -38,7 +38,7 @@ export type MadeAccount = { actor: Actor; username: string; password: string };
 export async function makeAccount(
   db: Db,
   clock: Clock,
-  input: { role: Role; child?: string; person?: string; team?: string; username?: string; password?: string },
+  input: { role: Role; child?: string; person?: string; team?: string; username?: string; password?: string; email?: string },
 ): Promise<MadeAccount> {
   const username = input.username ?? uniq(input.role);
   const password = input.password ?? (["caseworker", "manager", "admin"].includes(input.role) ? STAFF_PASSWORD : FAMILY_PASSWORD);
@@ -52,6 +52,7 @@ export async function makeAccount(
     childExternalId: input.child,
     personExternalId: input.person,
     team: input.team,
+    email: input.email,
   });
   return { actor: { userId: made.id, role: made.role, displayName: made.displayName }, username: made.username, password };
 }

@@ -74,7 +74,7 @@ describe("accounts command", { timeout: 120_000 }, () => {
     const parent = await create(["--username", "sana", "--role", "parent", "--person", "P-1"], "family pass 1");
     expect(parent.code).toBe(0);
     expect(parent.stdout).toContain("1 grant(s)");
-    const worker = await create(["--username", "jpatel", "--role", "caseworker", "--team", "North", "--name", "J Patel"]);
+    const worker = await create(["--username", "jpatel", "--role", "caseworker", "--team", "North", "--name", "J Patel", "--email", "jpatel@council.example"]);
     expect(worker.code).toBe(0);
     expect(worker.stdout).toContain("0 grant(s)");
     const admin = await create(["--username", "admin1", "--role", "admin"]);
@@ -84,7 +84,7 @@ describe("accounts command", { timeout: 120_000 }, () => {
       expect(sana.person?.externalId).toBe("P-1");
       expect(sana.grants.map((g) => g.kind)).toEqual(["family"]);
       const jp = await prisma.user.findUniqueOrThrow({ where: { username: "jpatel" }, include: { team: true, grants: true } });
-      expect(jp).toMatchObject({ childId: null, personId: null, displayName: "J Patel" });
+      expect(jp).toMatchObject({ childId: null, personId: null, displayName: "J Patel", email: "jpatel@council.example" });
       expect(jp.team?.name).toBe("North");
       expect(jp.grants).toEqual([]);
     });
@@ -136,6 +136,11 @@ describe("accounts command", { timeout: 120_000 }, () => {
     expectFailure(await create(["--username", "cw2", "--role", "caseworker", "--child", "C-1001"]), /cannot name a child or a person/);
     expectFailure(await create(["--username", "kid2", "--role", "child"], "child pass 123"), /must name the child's record/);
     expectFailure(await create(["--username", "adv2", "--role", "advocate", "--person", "P-1"], "family pass 1"), /not named as an advocate/);
+  });
+
+  it("refuses an email that is not an address, and creates nothing", async () => {
+    expectFailure(await create(["--username", "cw3", "--role", "caseworker", "--email", "cw3-at-council"]), /not an email address/);
+    await withDb(async ({ prisma }) => expect(await prisma.user.count({ where: { username: "cw3" } })).toBe(0));
   });
 
   it("refuses an unknown command or option with usage", async () => {

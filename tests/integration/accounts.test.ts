@@ -50,6 +50,18 @@ describe.each(databaseKinds())("accounts on %s", (kind) => {
     expect(await db().user.count({ where: { username } })).toBe(0);
   });
 
+  it("keeps an email address for notifications, trimmed, and refuses one that is not an address", async () => {
+    const made = await createAccount(base({ role: "caseworker", team: "North", email: "  worker@council.example " }));
+    expect((await db().user.findUniqueOrThrow({ where: { id: made.id } })).email).toBe("worker@council.example");
+    const none = await createAccount(base({ role: "admin" }));
+    expect((await db().user.findUniqueOrThrow({ where: { id: none.id } })).email).toBeNull();
+    for (const email of ["not-an-address", "a@b", "two@at@signs.example", ""]) {
+      const username = uniq("u");
+      await expect(createAccount(base({ username, email })), email).rejects.toBeInstanceOf(Invalid);
+      expect(await db().user.count({ where: { username } })).toBe(0);
+    }
+  });
+
   it("gives a parent one family grant for each child their person is linked to", async () => {
     const [a, b] = [await addChild(db()), await addChild(db())];
     const person = await addPerson(db(), [
@@ -146,6 +158,12 @@ describe.each(databaseKinds())("accounts on %s", (kind) => {
         jpatel: ["C-1001", "C-1002", "C-1003"],
         mmanager: ["C-1001", "C-1002", "C-1003"],
         admin: [],
+      });
+      // Only the staff who answer have a (reserved, undeliverable) address for notifications.
+      const emails = await db().user.findMany({ where: { username: { in: demo.map((a) => a.username) } }, select: { username: true, email: true } });
+      expect(Object.fromEntries(emails.filter((u) => u.email).map((u) => [u.username, u.email]))).toEqual({
+        jpatel: "jpatel@example.org",
+        mmanager: "mmensah@example.org",
       });
     } finally {
       fs.rmSync(filesDir, { recursive: true, force: true });
