@@ -7,5 +7,5 @@ export { findContribution, findContributionFile, findContributionsOnRecord, find
 export { dueOnFor, saveContribution, type Saved, type SaveInput } from "./send.ts";
 export { withdrawContribution } from "./withdraw.ts";
 export { addToRecord, markOpened, recordOriginal, replyToContribution } from "./staff.ts";
-export { CONTRIBUTION_KINDS, MAX_BODY_CHARACTERS, MAX_FILES, isAwaitingAnswer, mayWithdraw } from "./rules.ts";
+export { CONTRIBUTION_KINDS, MAX_BODY_CHARACTERS, isAwaitingAnswer, mayWithdraw } from "./rules.ts";
 export { countWaitingByCaseworker, type CaseworkerLoad } from "./team.ts";

@@ -4,7 +4,6 @@ import type { ContributionKind, ContributionStatus } from "../db/generated/enums
 
 export const CONTRIBUTION_KINDS = ["view", "wish", "feeling", "proud", "other"] as const satisfies readonly ContributionKind[];
 export const MAX_BODY_CHARACTERS = 5_000;
-export const MAX_FILES = 5;
 /** An answer is due this many working days (England) after a contribution is sent. */
 export const ANSWER_WORKING_DAYS = 10;
 

@@ -8,8 +8,10 @@ import type { Db, Prisma } from "../db/index.ts";
 import type { FileStore } from "../files/index.ts";
 import { Invalid, NotFound } from "../errors/index.ts";
 import { attachFiles, type FilesInput } from "./files.ts";
+import { notifyCaseworkers } from "./notify.ts";
 import type { ContributionForm } from "./form.ts";
-import { ANSWER_WORKING_DAYS, MAX_FILES } from "./rules.ts";
+import { MAX_FILES } from "../uploads/index.ts";
+import { ANSWER_WORKING_DAYS } from "./rules.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -62,6 +64,7 @@ export async function saveContribution(input: SaveInput): Promise<Saved> {
     }
     await attachFiles(tx, { store: input.store, contributionId: id, uploadedById: actor.userId, files: input.files });
     await recordStep(tx, { id, childId: form.childId, actor, now, kind: sending ? "sent" : "drafted" });
+    if (sending) await notifyCaseworkers(tx, { childId: form.childId, contributionId: id, now });
     return { id, status: sending ? "sent" : "draft" };
   });
 }

@@ -4,6 +4,7 @@ import { audienceOf, readableContributionWhere, type Actor } from "../access/ind
 import type { Clock } from "../clock.ts";
 import type { Db, Prisma } from "../db/index.ts";
 import { Conflict, NotFound } from "../errors/index.ts";
+import { notifySender } from "./notify.ts";
 import { recordStep } from "./send.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -49,6 +50,7 @@ export async function replyToContribution(ref: Ref & { body: string }) {
       data: { answeredAt: c.answeredAt ?? now, ...(answered ? { status: "answered" } : {}), openedAt: c.openedAt ?? now },
     });
     await recordStep(tx, { id: c.id, childId: ref.childId, actor: ref.actor, now, kind: "replied" });
+    await notifySender(tx, { senderId: c.authorId, childId: ref.childId, contributionId: c.id, now });
   });
 }
 
