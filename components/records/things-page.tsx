@@ -3,12 +3,14 @@ import { fileKind } from "@/lib/files/media-kind";
 import { formatDate, formatFileSize, isolate, isoDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
+import type { SentThing } from "@/lib/contributions";
 import type { loadThings } from "@/lib/records";
+import { SentThings } from "../contributions/sent-things";
 import { RecordNav } from "./record-nav";
 
 type View = Awaited<ReturnType<typeof loadThings>>;
 
-export async function ThingsPage({ view }: { view: View }) {
+export async function ThingsPage({ view, sent }: { view: View; sent: SentThing[] }) {
   const [t, tf] = await Promise.all([getT("record"), getT("files")]);
   const { actor, reader, record, locale, things } = view;
   return (
@@ -47,6 +49,7 @@ export async function ThingsPage({ view }: { view: View }) {
           ))}
         </ul>
       )}
+      <SentThings childId={record.id} things={sent} locale={locale} reader={reader} />
     </div>
   );
 }

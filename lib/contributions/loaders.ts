@@ -8,7 +8,7 @@ import { AppError } from "../errors/index.ts";
 import { getLocale } from "../i18n/server.ts";
 import { openRecord, recordView } from "../records/index.ts";
 import { configuredFileStore } from "../files/index.ts";
-import { findContribution, findContributionFile, findContributionsOnRecord, findInbox, type InboxFilter } from "./queries.ts";
+import { findContribution, findContributionFile, findContributionsOnRecord, findInbox, findSentThings, type InboxFilter } from "./queries.ts";
 import { markOpened } from "./staff.ts";
 import { countWaitingByCaseworker } from "./team.ts";
 
@@ -101,4 +101,9 @@ export async function loadContributionFile(childId: string, contributionId: stri
     if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
     throw error;
   }
+}
+
+/** The copies sent with contributions, for the "My things" page (which has already opened the record and logged the view). */
+export async function loadSentThings(actor: Actor, childId: string) {
+  return findSentThings({ db: await getDb(), actor, childId });
 }

@@ -131,3 +131,40 @@ export async function findContributionFile(input: { db: Db; actor: Actor; childI
   if (!row) throw new NotFound();
   return row;
 }
+
+export type SentThing = {
+  contributionId: string;
+  kind: ContributionKind;
+  preview: string;
+  sentAt: Date;
+  originalWhereabouts: string | null;
+  originalPlace: string | null;
+  originalReturnedOn: Date | null;
+  files: { id: string; fileName: string; mediaType: string; reencoded: boolean; size: number }[];
+};
+
+/**
+ * For "My things": copies sent with contributions that are not in the record yet (once added,
+ * the entry itself is listed with the record's things), for whoever may read the contribution.
+ */
+export async function findSentThings(input: { db: Db; actor: Actor; childId: string }): Promise<SentThing[]> {
+  const rows = await input.db.contribution.findMany({
+    where: { AND: [readableContributionWhere(input.actor, input.childId), { status: { in: ["sent", "opened", "answered"] } }, { attachments: { some: {} } }] },
+    orderBy: [{ sentAt: "desc" }, { id: "desc" }],
+    take: 100,
+    select: {
+      id: true, kind: true, body: true, sentAt: true, originalWhereabouts: true, originalPlace: true, originalReturnedOn: true,
+      attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, mediaType: true, reencoded: true, file: { select: { size: true } } } },
+    },
+  });
+  return rows.map((r) => ({
+    contributionId: r.id,
+    kind: r.kind,
+    preview: r.body.length > 80 ? `${r.body.slice(0, 79)}…` : r.body,
+    sentAt: r.sentAt!,
+    originalWhereabouts: r.originalWhereabouts,
+    originalPlace: r.originalPlace,
+    originalReturnedOn: r.originalReturnedOn,
+    files: r.attachments.map((a) => ({ id: a.id, fileName: a.fileName, mediaType: a.mediaType, reencoded: a.reencoded, size: a.file.size })),
+  }));
+}

@@ -1,7 +1,9 @@
 import { ThingsPage } from "@/components/records/things-page";
+import { loadSentThings } from "@/lib/contributions";
 import { loadThings } from "@/lib/records";
 
 export default async function Page({ params }: { params: Promise<{ childId: string }> }) {
   const { childId } = await params;
-  return <ThingsPage view={await loadThings(childId)} />;
+  const view = await loadThings(childId); // opens the record (or not found) and logs the view
+  return <ThingsPage view={view} sent={await loadSentThings(view.actor, view.record.id)} />;
 }
