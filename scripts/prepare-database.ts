@@ -1,9 +1,8 @@
 // Migrates the configured database and, on an empty one, loads the demo records and accounts.
-import path from "node:path";
 import { systemClock } from "../lib/clock.ts";
 import type { Connection } from "../lib/db/connect.ts";
-import { dataDir, env } from "../lib/env.ts";
-import { createLocalFileStore } from "../lib/files/index.ts";
+import { env } from "../lib/env.ts";
+import { configuredFileStore } from "../lib/files/index.ts";
 import { loadDemoData } from "../lib/demo/index.ts";
 
 export async function prepareDatabase(conn: Connection) {
@@ -13,7 +12,7 @@ export async function prepareDatabase(conn: Connection) {
   if (!wantDemo) return [];
   // The portal starts whatever happens to the demo data: it is a convenience, not a need.
   try {
-    return await loadDemoData({ db: conn.prisma, files: createLocalFileStore(path.join(dataDir, "files")), clock: systemClock });
+    return await loadDemoData({ db: conn.prisma, files: configuredFileStore(), clock: systemClock });
   } catch (error) {
     console.warn(`Demo data was not loaded: ${error instanceof Error ? error.message : String(error)}`);
     return [];
