@@ -26,17 +26,15 @@ async function main(argv: string[]): Promise<number> {
   if (!parsed.ok) return reportProblems(parsed.problems);
 
   // Imported here so a bad environment is reported as one line, like any other error.
-  const [{ getConnection }, { dataDir }, { createLocalFileStore }, { importRecords }] = await Promise.all([
+  const [{ getConnection }, { configuredFileStore }, { importRecords }] = await Promise.all([
     import("../lib/db/index.ts"),
-    import("../lib/env.ts"),
     import("../lib/files/index.ts"),
     import("../lib/imports/index.ts"),
   ]);
   const conn = await getConnection();
   try {
     await conn.migrate();
-    const files = createLocalFileStore(path.join(dataDir, "files"));
-    const result = await importRecords({ db: conn.prisma, files, clock: systemClock, actor, raw, fileName: path.basename(file), onProgress: reportProgress });
+    const result = await importRecords({ db: conn.prisma, files: configuredFileStore(), clock: systemClock, actor, raw, fileName: path.basename(file), onProgress: reportProgress });
     if (!result.ok) return reportProblems(result.problems);
     console.log(describeSummary(result.summary));
     return 0;

@@ -1,3 +1,21 @@
 import "server-only";
-export { assertStorageKey, type FileStore, type StoredBlob } from "./file-store.ts";
-export { createLocalFileStore } from "./local-file-store.ts";
+import { createDatabaseFileStore } from "./database-file-store.ts";
+import type { FileStore } from "./file-store.ts";
+
+export {
+  assertStorageKey,
+  type BlobSource,
+  type FileReader,
+  type FileStore,
+  type FileTx,
+  type OpenedBlob,
+  type StoredBlob,
+} from "./file-store.ts";
+export { CHUNK_BYTES, createDatabaseFileStore, sha256Hex } from "./database-file-store.ts";
+export { fileDownloadResponse, type DownloadOptions } from "./download-response.ts";
+export { moveFolderFiles, type FolderMove, type NotMoved } from "./move-folder-files.ts";
+
+/** The store the portal keeps files in: the database (an object store could be chosen here). */
+export function configuredFileStore(): FileStore {
+  return createDatabaseFileStore();
+}

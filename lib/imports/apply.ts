@@ -46,17 +46,19 @@ export async function importRecords(input: ImportInput): Promise<ImportResult> {
   const checked = validateImport(parsed.doc, { ...known, duplicateKeys: parsed.duplicateKeys });
   if (!checked.ok) return checked;
 
-  const prepared = await prepareImport(checked.data, input.files);
+  const prepared = prepareImport(checked.data);
   const context: RunContext = { data: checked.data, prepared, input, startedAt, sha256: sha256Hex(input.raw) };
   // PGlite has a single connection: inside the transaction only `tx` may be used.
   const summary = await input.db.$transaction((tx) => applyImport(tx, context), { timeout: transactionTimeout(prepared), maxWait: 30_000 });
   return { ok: true, summary };
 }
 
-// Two minutes, and more for large files (a slow disk writes a few hundred entries a second).
+// Two minutes, and more for large files (a slow disk writes a few hundred entries a second, and
+// attachments a few megabytes a second).
 function transactionTimeout(prepared: PreparedChild[]): number {
-  const entries = prepared.reduce((n, c) => n + c.entries.length, 0);
-  return 120_000 + entries * 20;
+  const entries = prepared.flatMap((c) => c.entries);
+  const attachmentBytes = entries.reduce((n, e) => n + e.attachments.reduce((m, a) => m + a.size, 0), 0);
+  return 120_000 + entries.length * 20 + Math.ceil(attachmentBytes / 1_000);
 }
 
 /** The people each child's entries exclude, by child externalId. */
@@ -77,7 +79,7 @@ async function applyImport(tx: Tx, { data, prepared, input, startedAt, sha256 }:
     entries.map((entry) => ({ childExternalId: child.externalId, childId: childIds.get(child.externalId)!, personIds: personIds.get(child.externalId)!, prepared: entry })),
   );
   const onProgress = input.onProgress && ((done: number, total: number) => input.onProgress!({ entriesWritten: done, entries: total }));
-  await writeEntries(tx, items, { importRunId: run.id, uploadedById: input.actor.userId, onProgress }, tally);
+  await writeEntries(tx, items, { importRunId: run.id, uploadedById: input.actor.userId, files: input.files, onProgress }, tally);
   const counts = tally.counts();
   await tx.importRun.update({
     where: { id: run.id },

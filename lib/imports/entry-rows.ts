@@ -31,6 +31,7 @@ export function emptyRows(): EntryRows {
   return { sections: [], translations: [], exclusions: [], attachments: [], restrictions: [], versions: [] };
 }
 
+// fileIds: StoredFile ids by the sha256 of their bytes.
 export type RowScope = { personIds: ReadonlyMap<string, string>; fileIds: ReadonlyMap<string, string>; importRunId: string };
 
 /**
@@ -45,7 +46,7 @@ export function addEntryRows(rows: EntryRows, entryId: string, version: number, 
   for (const id of entry.sharing.excludePeople ?? []) rows.exclusions.push({ entryId, personId: scope.personIds.get(id)! });
   // Each record keeps the name and type its own extract gave: the StoredFile row is shared by
   // every record holding the same bytes and keeps only the name it was first stored under.
-  for (const { blob, ...part } of prepared.attachments) rows.attachments.push({ entryId, part, fileId: scope.fileIds.get(blob.storageKey)! });
+  for (const { source, size: _size, ...part } of prepared.attachments) rows.attachments.push({ entryId, part, fileId: scope.fileIds.get(source.sha256)! });
   // Every version, the first included, is appended to EntryVersion, which is never updated.
   rows.versions.push({ entryId, version, prepared, importId: scope.importRunId });
 }

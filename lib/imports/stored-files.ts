@@ -1,16 +1,28 @@
 import { randomUUID } from "node:crypto";
+import type { FileStore, StoredBlob } from "../files/index.ts";
 import { findInSlices, type Tx } from "./batches.ts";
 import type { PreparedAttachment } from "./prepare.ts";
 
 /**
- * Registers each stored blob once (StoredFile is unique by storageKey); returns file ids by
- * storageKey. The StoredFile's fileName/mediaType are as first stored and shown to nobody; what a
- * record shows is its own Attachment's fileName/mediaType.
+ * Writes the attachments' bytes to the file store and registers each file once (StoredFile is
+ * unique by storageKey), all in the import's transaction. Returns StoredFile ids by the sha256
+ * of their bytes. A StoredFile's fileName/mediaType are as first stored and shown to nobody; what
+ * a record shows is its own Attachment's fileName/mediaType.
  */
-export async function registerFiles(tx: Tx, attachments: PreparedAttachment[], uploadedById: string | null): Promise<Map<string, string>> {
+export async function storeFiles(tx: Tx, files: FileStore, attachments: PreparedAttachment[], uploadedById: string | null): Promise<Map<string, string>> {
+  if (attachments.length === 0) return new Map();
+  const blobs = await files.putMany(tx, attachments.map((a) => a.source));
+  const registered = await registerFiles(tx, attachments.map((a, i) => ({ ...a, blob: blobs[i] })), uploadedById);
+  return new Map(blobs.map((blob) => [blob.sha256, registered.get(blob.storageKey)!]));
+}
+
+type StoredAttachment = PreparedAttachment & { blob: StoredBlob };
+
+/** Registers each blob once; returns file ids by storageKey. */
+async function registerFiles(tx: Tx, attachments: StoredAttachment[], uploadedById: string | null): Promise<Map<string, string>> {
   const keys = [...new Set(attachments.map((a) => a.blob.storageKey))];
   const ids = await fileIds(tx, keys);
-  const missing = new Map<string, PreparedAttachment>();
+  const missing = new Map<string, StoredAttachment>();
   for (const a of attachments) if (!ids.has(a.blob.storageKey) && !missing.has(a.blob.storageKey)) missing.set(a.blob.storageKey, a);
   if (missing.size === 0) return ids;
   const rows = [...missing.values()].map(({ blob, fileName, mediaType }) => ({

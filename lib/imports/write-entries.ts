@@ -1,19 +1,21 @@
 import type { Prisma } from "../db/generated/client.ts";
+import type { FileStore } from "../files/index.ts";
 import { chunksOf, ENTRIES_PER_CHUNK, type Tx } from "./batches.ts";
 import { insertRows } from "./bulk-insert.ts";
 import * as table from "./entry-rows.ts";
 import { mapEntryColumns, mapRestriction } from "./map.ts";
 import type { PreparedEntry } from "./prepare.ts";
-import { registerFiles } from "./stored-files.ts";
+import { storeFiles } from "./stored-files.ts";
 import type { Tally } from "./tally.ts";
 
 // Entries, written a chunk at a time: one query learns which of the chunk's entries exist, then
 // each table gets one INSERT for the whole chunk. An entry whose content hash is unchanged is left
-// alone; a changed one keeps its id, gets its parts replaced and a new version. All of it runs in
-// the caller's transaction, so a failure in any chunk leaves nothing behind.
+// alone; a changed one keeps its id, gets its parts replaced and a new version. All of it, the
+// attachments' bytes included, runs in the caller's transaction, so a failure in any chunk leaves
+// nothing behind.
 
 export type EntryItem = { childExternalId: string; childId: string; personIds: ReadonlyMap<string, string>; prepared: PreparedEntry };
-export type EntryWriteScope = { importRunId: string; uploadedById: string | null; onProgress?: (done: number, total: number) => void };
+export type EntryWriteScope = { importRunId: string; uploadedById: string | null; files: FileStore; onProgress?: (done: number, total: number) => void };
 
 type Existing = Prisma.EntryGetPayload<{ select: typeof EXISTING }>;
 const EXISTING = {
@@ -47,8 +49,9 @@ async function writeChunk(tx: Tx, chunk: EntryItem[], scope: EntryWriteScope, ta
   }
   if (fresh.length === 0 && changed.length === 0) return;
 
+  // The chunk's attachments, bytes and register, in the import's transaction like the rest.
   const attachments = [...fresh, ...changed.map(([item]) => item)].flatMap((i) => i.prepared.attachments);
-  const fileIds = await registerFiles(tx, attachments, scope.uploadedById);
+  const fileIds = await storeFiles(tx, scope.files, attachments, scope.uploadedById);
   const rows = table.emptyRows();
   const entries = fresh.map((item) => {
     const entry = table.newEntry(item.childId, item.prepared);

@@ -1,13 +1,11 @@
 import "server-only";
-import path from "node:path";
 import { notFound } from "next/navigation";
 import { audienceOf, readerOf, type Actor } from "../access/index.ts";
 import { requireSession } from "../auth/current.ts";
 import { systemClock } from "../clock.ts";
 import { getDb, type Db } from "../db/index.ts";
-import { dataDir } from "../env.ts";
 import { AppError } from "../errors/index.ts";
-import { createLocalFileStore } from "../files/index.ts";
+import { configuredFileStore } from "../files/index.ts";
 import { getLocale } from "../i18n/server.ts";
 import { findAccessLog, recordView, type ViewedPart } from "./access-log.ts";
 import { findChronology, findLatestCaseSummary } from "./chronology.ts";
@@ -89,11 +87,11 @@ export function loadAccessLog(childId: string, searchParams: Params) {
   }));
 }
 
-/** The bytes of one attachment, for the download route. */
+/** One attachment opened for the download route: its bytes are read as the response streams. */
 export async function loadAttachment(childId: string, attachmentId: string) {
   return withRecord(childId, "file", async ({ db, actor, childId }) => {
     const file = await findAttachmentForViewer({ db, actor, childId, attachmentId });
-    const bytes = await createLocalFileStore(path.join(dataDir, "files")).get(file.storageKey);
-    return { file, bytes };
+    const content = await configuredFileStore().open(db, file.storageKey);
+    return { file, content };
   }, (data) => data.file.entryId);
 }

@@ -99,7 +99,7 @@ async function main(): Promise<number> {
   let seeded: Seeded;
   try {
     await conn.migrate();
-    seeded = await seed(conn.prisma, { large: LARGE, small: SMALL, bare: LARGE }, path.join(dataDir, "files"));
+    seeded = await seed(conn.prisma, { large: LARGE, small: SMALL, bare: LARGE });
   } finally {
     await conn.close();
   }

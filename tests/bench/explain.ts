@@ -34,7 +34,7 @@ export async function explainChronology(sizes: SeedSizes) {
     const seeded = await (async () => {
       try {
         await conn.migrate();
-        return await seed(conn.prisma, sizes, path.join(dataDir, "files"));
+        return await seed(conn.prisma, sizes);
       } finally {
         await conn.close();
       }

@@ -14,12 +14,10 @@
 // Settings (environment): BENCH_CHILDREN (101), BENCH_PER_CHILD (100). TEST_DATABASE_URL picks
 // the PostgreSQL server (else 127.0.0.1:5432, else a throw-away server).
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import pg from "pg";
 import { connect, type Connection } from "../../lib/db/connect.ts";
-import { createLocalFileStore } from "../../lib/files/index.ts";
+import { createDatabaseFileStore } from "../../lib/files/index.ts";
 import { importRecords } from "../../lib/imports/index.ts";
 import { findPostgres } from "../../scripts/lib/postgres.ts";
 import { makeExtract } from "../helpers/import-extract.ts";
@@ -45,8 +43,6 @@ async function main(): Promise<number> {
   const total = CHILDREN * PER_CHILD;
   console.log(`Load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.availableParallelism()} CPUs`);
   console.log(`Extract: ${total.toLocaleString("en-GB")} entries for ${CHILDREN} children, ${(raw.byteLength / 1024 / 1024).toFixed(1)} MB`);
-  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), "rt-bench-import-"));
-  cleanups.push(() => fs.rmSync(filesDir, { recursive: true, force: true }));
 
   const server = await findPostgres();
   if (!server) throw new Error("no PostgreSQL: set TEST_DATABASE_URL or install PostgreSQL");
@@ -58,8 +54,8 @@ async function main(): Promise<number> {
   url.pathname = `/${name}`;
   console.log(`PostgreSQL ${await sql(server.url, "SHOW server_version")} at ${url.host}, database ${name}`);
 
-  const postgres = await measure(await connect({ kind: "postgres", url: url.href }), raw, total, path.join(filesDir, "pg"));
-  const pglite = await measure(await connect({ kind: "pglite", dir: null }), raw, total, path.join(filesDir, "pglite"));
+  const postgres = await measure(await connect({ kind: "postgres", url: url.href }), raw, total);
+  const pglite = await measure(await connect({ kind: "pglite", dir: null }), raw, total);
 
   const pass = postgres.first >= REQUIRED;
   console.log("");
@@ -70,10 +66,10 @@ async function main(): Promise<number> {
 }
 
 /** Imports the extract twice into a freshly migrated database; entries per second for each. */
-async function measure(conn: Connection, raw: Buffer, total: number, filesDir: string): Promise<{ first: number; again: number }> {
+async function measure(conn: Connection, raw: Buffer, total: number): Promise<{ first: number; again: number }> {
   try {
     await conn.migrate();
-    const files = createLocalFileStore(filesDir);
+    const files = createDatabaseFileStore();
     const warmUp = Buffer.from(JSON.stringify(makeExtract({ children: 1, perChild: 5, tag: "W" })));
     const run = async (bytes: Buffer) => {
       const result = await importRecords({ db: conn.prisma, files, clock, actor, raw: bytes, fileName: "bench.json" });

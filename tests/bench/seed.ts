@@ -13,7 +13,7 @@ import type { EntryType, RestrictionReason, SectionNature, SectionSource } from 
 import { createAccount } from "../../lib/accounts/index.ts";
 import { systemClock } from "../../lib/clock.ts";
 import { importRecords } from "../../lib/imports/index.ts";
-import { createLocalFileStore } from "../../lib/files/index.ts";
+import { createDatabaseFileStore } from "../../lib/files/index.ts";
 
 export type SeededRecord = {
   childId: string;
@@ -86,8 +86,8 @@ const URDU_TITLE: Partial<Record<EntryType, string>> = {
 const REASONS: RestrictionReason[] = ["serious_harm", "confidential", "third_party", "court"];
 
 /** The three records, their people, the father's and the third child's accounts and passwords. */
-export async function seed(db: Db, sizes: SeedSizes, filesDir: string): Promise<Seeded> {
-  const files = createLocalFileStore(filesDir);
+export async function seed(db: Db, sizes: SeedSizes): Promise<Seeded> {
+  const files = createDatabaseFileStore();
   const people = [
     { externalId: "P-BENCH-MUM", fullName: "Nadia Hussain", relationship: "mother", parentalResponsibility: true, livesWithChild: true, preferredLanguage: "ur" },
     { externalId: "P-BENCH-DAD", fullName: "Tariq Hussain", relationship: "father", parentalResponsibility: true, livesWithChild: false, preferredLanguage: "en" },

@@ -59,6 +59,7 @@ export function expectedSqlType(column: Column, enums: Map<string, string[]>): s
     Boolean: "boolean",
     Json: "jsonb",
     Float: "double precision",
+    Bytes: "bytea",
   };
   return map[column.type] ?? `unknown:${column.type}`;
 }

@@ -1,7 +1,7 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testFileStore } from "../helpers/files.ts";
 import { createTestDb, databaseKinds, type TestDb } from "../helpers/db.ts";
 import { fixedClock } from "../../lib/clock.ts";
 import { createAccount, type CreateAccountInput } from "../../lib/accounts/create-account.ts";
@@ -11,7 +11,6 @@ import { createDemoAccounts } from "../../lib/accounts/demo-accounts.ts";
 import { findChildrenForActor } from "../../lib/access/policy.ts";
 import { signIn } from "../../lib/auth/sign-in.ts";
 import { importRecords } from "../../lib/imports/apply.ts";
-import { createLocalFileStore } from "../../lib/files/local-file-store.ts";
 import { Conflict, Forbidden, Invalid } from "../../lib/errors/index.ts";
 import { addChild, addPerson, makeAccount, STAFF_PASSWORD, SYSTEM, uniq } from "../helpers/account-fixtures.ts";
 
@@ -134,39 +133,34 @@ describe.each(databaseKinds())("accounts on %s", (kind) => {
   });
 
   it("the demo accounts sign in and see what their descriptions say", async () => {
-    const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), "rt-demo-files-"));
-    try {
-      const raw = fs.readFileSync(path.resolve(import.meta.dirname, "../../prisma/demo/case-records.json"));
-      const imported = await importRecords({ db: db(), files: createLocalFileStore(filesDir), clock, actor: SYSTEM, raw });
-      expect(imported.ok).toBe(true);
-      const demo = await createDemoAccounts({ db: db(), clock });
-      // Running it again leaves existing accounts alone.
-      expect(await createDemoAccounts({ db: db(), clock })).toEqual(demo);
-      const seen: Record<string, string[]> = {};
-      for (const account of demo) {
-        const result = await signIn({ db: db(), clock, username: account.username, password: account.password });
-        if (!result.ok) throw new Error(`${account.username} cannot sign in`);
-        const actor = { userId: result.user.id, role: result.user.role, displayName: result.user.displayName };
-        seen[account.username] = (await findChildrenForActor({ db: db(), actor })).map((c) => c.externalId).sort();
-      }
-      expect(seen).toEqual({
-        amira: ["C-1001"],
-        sana: ["C-1001"],
-        imran: ["C-1001"],
-        fosterdad: ["C-1002"],
-        advocate: ["C-1001"],
-        jpatel: ["C-1001", "C-1002", "C-1003"],
-        mmanager: ["C-1001", "C-1002", "C-1003"],
-        admin: [],
-      });
-      // Only the staff who answer have a (reserved, undeliverable) address for notifications.
-      const emails = await db().user.findMany({ where: { username: { in: demo.map((a) => a.username) } }, select: { username: true, email: true } });
-      expect(Object.fromEntries(emails.filter((u) => u.email).map((u) => [u.username, u.email]))).toEqual({
-        jpatel: "jpatel@example.org",
-        mmanager: "mmensah@example.org",
-      });
-    } finally {
-      fs.rmSync(filesDir, { recursive: true, force: true });
+    const raw = fs.readFileSync(path.resolve(import.meta.dirname, "../../prisma/demo/case-records.json"));
+    const imported = await importRecords({ db: db(), files: testFileStore, clock, actor: SYSTEM, raw });
+    expect(imported.ok).toBe(true);
+    const demo = await createDemoAccounts({ db: db(), clock });
+    // Running it again leaves existing accounts alone.
+    expect(await createDemoAccounts({ db: db(), clock })).toEqual(demo);
+    const seen: Record<string, string[]> = {};
+    for (const account of demo) {
+      const result = await signIn({ db: db(), clock, username: account.username, password: account.password });
+      if (!result.ok) throw new Error(`${account.username} cannot sign in`);
+      const actor = { userId: result.user.id, role: result.user.role, displayName: result.user.displayName };
+      seen[account.username] = (await findChildrenForActor({ db: db(), actor })).map((c) => c.externalId).sort();
     }
+    expect(seen).toEqual({
+      amira: ["C-1001"],
+      sana: ["C-1001"],
+      imran: ["C-1001"],
+      fosterdad: ["C-1002"],
+      advocate: ["C-1001"],
+      jpatel: ["C-1001", "C-1002", "C-1003"],
+      mmanager: ["C-1001", "C-1002", "C-1003"],
+      admin: [],
+    });
+    // Only the staff who answer have a (reserved, undeliverable) address for notifications.
+    const emails = await db().user.findMany({ where: { username: { in: demo.map((a) => a.username) } }, select: { username: true, email: true } });
+    expect(Object.fromEntries(emails.filter((u) => u.email).map((u) => [u.username, u.email]))).toEqual({
+      jpatel: "jpatel@example.org",
+      mmanager: "mmensah@example.org",
+    });
   });
 });

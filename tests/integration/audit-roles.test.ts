@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount, disableAccount } from "../../lib/accounts/index.ts";
@@ -10,10 +9,10 @@ import { fixedClock } from "../../lib/clock.ts";
 import { connect, type Connection } from "../../lib/db/connect.ts";
 import { readMigrations, type SqlRunner } from "../../lib/db/migrate.ts";
 import { appendOnlyTables } from "../../lib/db/roles.ts";
-import { createLocalFileStore } from "../../lib/files/index.ts";
 import { importRecords } from "../../lib/imports/index.ts";
 import { recordView } from "../../lib/records/index.ts";
 import { SYSTEM } from "../helpers/account-fixtures.ts";
+import { testFileStore } from "../helpers/files.ts";
 import { createTestDb, databaseKinds, withClient, type TestDb } from "../helpers/db.ts";
 import { root } from "../helpers/cli.ts";
 
@@ -51,7 +50,6 @@ if (databaseKinds().includes("postgres")) describe("PostgreSQL with an owner rol
   };
   let asApp: Connection;
   let asOwner: Connection;
-  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), "rt-roles-files-"));
 
   beforeAll(async () => {
     await withClient(admin.href, async (c) => {
@@ -67,7 +65,6 @@ if (databaseKinds().includes("postgres")) describe("PostgreSQL with an owner rol
   afterAll(async () => {
     await asApp?.close();
     await asOwner?.close();
-    fs.rmSync(filesDir, { recursive: true, force: true });
     await withClient(admin.href, async (c) => {
       await c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
       for (const role of [app, owner, `${app}_member`]) await c.query(`DROP ROLE IF EXISTS "${role}"`);
@@ -123,7 +120,7 @@ if (databaseKinds().includes("postgres")) describe("PostgreSQL with an owner rol
   it("does the app's ordinary work as the app role: import, accounts, sign-in, views, disabling", async () => {
     const imported = await importRecords({
       db: asApp.prisma,
-      files: createLocalFileStore(filesDir),
+      files: testFileStore,
       clock,
       actor: SYSTEM,
       raw: fs.readFileSync(path.join(root, "prisma/demo/case-records.json")),

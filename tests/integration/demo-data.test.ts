@@ -1,11 +1,8 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { testFileStore } from "../helpers/files.ts";
 import { createTestDb, databaseKinds, type TestDb } from "../helpers/db.ts";
 import { fixedClock } from "../../lib/clock.ts";
 import { loadDemoData } from "../../lib/demo/load-demo.ts";
-import { createLocalFileStore } from "../../lib/files/local-file-store.ts";
 import { addChild, makeAccount } from "../helpers/account-fixtures.ts";
 
 // Demo data goes only into a database holding no children and no users, and never fails the
@@ -13,7 +10,6 @@ import { addChild, makeAccount } from "../helpers/account-fixtures.ts";
 describe.each(databaseKinds())("demo data on %s", (kind) => {
   const clock = fixedClock("2026-12-02T09:00:00Z");
   let test: TestDb | undefined;
-  const files = () => createLocalFileStore(fs.mkdtempSync(path.join(os.tmpdir(), "rt-demo-files-")));
 
   afterEach(async () => {
     await test?.drop();
@@ -22,10 +18,10 @@ describe.each(databaseKinds())("demo data on %s", (kind) => {
 
   it("loads into an empty database once, and later starts print the same sign-ins", async () => {
     test = await createTestDb(kind);
-    const first = await loadDemoData({ db: test.prisma, files: files(), clock });
+    const first = await loadDemoData({ db: test.prisma, files: testFileStore, clock });
     expect(first.map((a) => a.username)).toContain("amira");
     const users = await test.prisma.user.count();
-    const again = await loadDemoData({ db: test.prisma, files: files(), clock });
+    const again = await loadDemoData({ db: test.prisma, files: testFileStore, clock });
     expect(again).toEqual(first);
     expect(await test.prisma.user.count()).toBe(users);
     expect(await test.prisma.child.count({ where: { externalId: "C-1001" } })).toBe(1);
@@ -35,7 +31,7 @@ describe.each(databaseKinds())("demo data on %s", (kind) => {
     test = await createTestDb(kind);
     await addChild(test.prisma, "C-9001");
     await makeAccount(test.prisma, clock, { role: "caseworker" });
-    const signIns = await loadDemoData({ db: test.prisma, files: files(), clock });
+    const signIns = await loadDemoData({ db: test.prisma, files: testFileStore, clock });
     expect(signIns).toEqual([]);
     expect(await test.prisma.child.count()).toBe(1);
     expect(await test.prisma.user.count()).toBe(1);
@@ -44,7 +40,7 @@ describe.each(databaseKinds())("demo data on %s", (kind) => {
   it("does not load into a database that has only accounts", async () => {
     test = await createTestDb(kind);
     await makeAccount(test.prisma, clock, { role: "admin" });
-    expect(await loadDemoData({ db: test.prisma, files: files(), clock })).toEqual([]);
+    expect(await loadDemoData({ db: test.prisma, files: testFileStore, clock })).toEqual([]);
     expect(await test.prisma.child.count()).toBe(0);
   });
 });

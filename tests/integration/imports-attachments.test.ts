@@ -1,13 +1,10 @@
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SystemActor } from "../../lib/access/actor.ts";
 import { fixedClock } from "../../lib/clock.ts";
-import { createLocalFileStore } from "../../lib/files/local-file-store.ts";
 import { importRecords } from "../../lib/imports/apply.ts";
 import { MAX_ATTACHMENT_BYTES } from "../../lib/imports/attachment-bytes.ts";
+import { readStoredFile, testFileStore } from "../helpers/files.ts";
 import { createTestDb, databaseKinds, type TestDb } from "../helpers/db.ts";
 
 // A real 10 MB attachment goes through the whole import, on each database.
@@ -47,26 +44,22 @@ function extract(tag: string, contentBase64: string) {
 
 describe.each(databaseKinds())("large attachments on %s", (kind) => {
   let db: TestDb;
-  let filesDir: string;
 
   beforeAll(async () => {
     db = await createTestDb(kind);
-    filesDir = fs.mkdtempSync(path.join(os.tmpdir(), "rt-import-large-"));
   });
   afterAll(async () => {
     await db?.drop();
-    if (filesDir) fs.rmSync(filesDir, { recursive: true, force: true });
   });
 
   it("imports a 10 MB attachment and keeps every byte", { timeout: 60_000 }, async () => {
     const tag = randomBytes(4).toString("hex");
     const pdf = Buffer.concat([Buffer.from("%PDF-1.7\n"), randomBytes(MAX_ATTACHMENT_BYTES - 9)]);
-    const files = createLocalFileStore(filesDir);
-    const result = await importRecords({ db: db.prisma, files, clock, actor, raw: Buffer.from(extract(tag, pdf.toString("base64"))) });
+    const result = await importRecords({ db: db.prisma, files: testFileStore, clock, actor, raw: Buffer.from(extract(tag, pdf.toString("base64"))) });
     expect(result).toMatchObject({ ok: true, summary: { entries: { created: 1, updated: 0, unchanged: 0 } } });
 
     const attachment = await db.prisma.attachment.findFirstOrThrow({ where: { entry: { child: { externalId: `C-${tag}` } } }, include: { file: true } });
     expect(attachment).toMatchObject({ fileName: "report.pdf", mediaType: "application/pdf", file: { size: MAX_ATTACHMENT_BYTES } });
-    expect((await files.get(attachment.file.storageKey)).equals(pdf)).toBe(true);
+    expect((await readStoredFile(db.prisma, attachment.file.storageKey)).equals(pdf)).toBe(true);
   });
 });

@@ -1,14 +1,11 @@
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SystemActor } from "../../lib/access/actor.ts";
 import { fixedClock } from "../../lib/clock.ts";
 import type { Db } from "../../lib/db/connect.ts";
-import { createLocalFileStore } from "../../lib/files/local-file-store.ts";
 import { importRecords, type ImportProgress } from "../../lib/imports/apply.ts";
 import type { ImportFile } from "../../lib/imports/types.ts";
+import { testFileStore } from "../helpers/files.ts";
 import { createTestDb, databaseKinds, type TestDb } from "../helpers/db.ts";
 import { makeExtract } from "../helpers/import-extract.ts";
 
@@ -17,17 +14,15 @@ import { makeExtract } from "../helpers/import-extract.ts";
 
 const actor: SystemActor = { userId: null, role: "system", displayName: "import test" };
 const clock = fixedClock("2026-11-02T10:00:00Z");
-const TABLES = ["child", "person", "childPerson", "entry", "entrySection", "entryTranslation", "entryExclusion", "restriction", "entryVersion", "attachment", "storedFile", "importRun", "auditEvent"] as const;
+const TABLES = ["child", "person", "childPerson", "entry", "entrySection", "entryTranslation", "entryExclusion", "restriction", "entryVersion", "attachment", "storedFile", "fileBlob", "fileBlobChunk", "importRun", "auditEvent"] as const;
 
 describe.each(databaseKinds())("batched import on %s", (kind) => {
   let db: TestDb;
-  let filesDir: string;
   let statements = 0;
   let counted: Db;
 
   beforeAll(async () => {
     db = await createTestDb(kind);
-    filesDir = fs.mkdtempSync(path.join(os.tmpdir(), "rt-import-batched-"));
     // Counts every statement the import sends (queries, writes and raw SQL alike).
     counted = db.prisma.$extends({
       query: {
@@ -40,11 +35,10 @@ describe.each(databaseKinds())("batched import on %s", (kind) => {
   });
   afterAll(async () => {
     await db?.drop();
-    if (filesDir) fs.rmSync(filesDir, { recursive: true, force: true });
   });
 
   const run = (doc: ImportFile, onProgress?: (p: ImportProgress) => void) =>
-    importRecords({ db: counted, files: createLocalFileStore(filesDir), clock, actor, raw: Buffer.from(JSON.stringify(doc)), onProgress });
+    importRecords({ db: counted, files: testFileStore, clock, actor, raw: Buffer.from(JSON.stringify(doc)), onProgress });
 
   async function rowCounts(): Promise<Record<string, number>> {
     const pairs = await Promise.all(TABLES.map(async (t) => [t, await (db.prisma[t] as unknown as { count(): Promise<number> }).count()] as const));
@@ -123,7 +117,8 @@ describe.each(databaseKinds())("batched import on %s", (kind) => {
   it("leaves nothing behind when a later batch fails", { timeout: 240_000 }, async () => {
     const tag = randomBytes(4).toString("hex");
     const before = await rowCounts();
-    // The first batch is written inside the transaction before this throws.
+    // The first batch, with its 40 attachments' bytes, is written inside the transaction before
+    // this throws; none of it stays (rowCounts counts fileBlob and fileBlobChunk too).
     const failing = run(makeExtract({ children: 3, perChild: 800, tag }), ({ entriesWritten }) => {
       if (entriesWritten === 2000) throw new Error("stopped after the first batch");
     });

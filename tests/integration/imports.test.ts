@@ -1,16 +1,15 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor, SystemActor } from "../../lib/access/actor.ts";
 import { fixedClock, type Clock } from "../../lib/clock.ts";
-import { createLocalFileStore } from "../../lib/files/local-file-store.ts";
 import { importRecords, type ImportResult } from "../../lib/imports/apply.ts";
 import type { ImportFile, ImportSummary } from "../../lib/imports/types.ts";
 import { findEntryForViewer } from "../../lib/records/entry.ts";
 import { findAttachmentForViewer, findThings } from "../../lib/records/things.ts";
 import { createTestDb, databaseKinds, type TestDb } from "../helpers/db.ts";
+import { readStoredFile, testFileStore } from "../helpers/files.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const demoBytes = fs.readFileSync(path.join(root, "prisma/demo/case-records.json"));
@@ -20,7 +19,7 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 // Every table an import writes to (directly or through the audit log).
 const TABLES = [
   "child", "person", "childPerson", "entry", "entrySection", "entryTranslation", "entryExclusion",
-  "restriction", "entryVersion", "attachment", "storedFile", "importRun", "auditEvent",
+  "restriction", "entryVersion", "attachment", "storedFile", "fileBlob", "fileBlobChunk", "importRun", "auditEvent",
 ] as const;
 
 /** A small extract with every part of the format; ids are unique to the tag so tests do not collide. */
@@ -109,27 +108,17 @@ function makeDoc(tag: string): ImportFile {
 const asBytes = (doc: unknown) => Buffer.from(JSON.stringify(doc));
 const counts = (created: number, updated: number, unchanged: number) => ({ created, updated, unchanged });
 
-function listFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name)).sort();
-}
-
 describe.each(databaseKinds())("case-record import on %s", (kind) => {
   let db: TestDb;
-  let filesDir: string;
   const clock = fixedClock("2026-11-02T10:00:00Z");
 
   beforeAll(async () => {
     db = await createTestDb(kind);
-    filesDir = fs.mkdtempSync(path.join(os.tmpdir(), "rt-import-files-"));
   });
-  afterAll(async () => {
-    await db?.drop();
-    if (filesDir) fs.rmSync(filesDir, { recursive: true, force: true });
-  });
+  afterAll(() => db?.drop());
 
   const run = (raw: string | Uint8Array, runClock: Clock = clock): Promise<ImportResult> =>
-    importRecords({ db: db.prisma, files: createLocalFileStore(filesDir), clock: runClock, actor, raw, fileName: "extract.json" });
+    importRecords({ db: db.prisma, files: testFileStore, clock: runClock, actor, raw, fileName: "extract.json" });
 
   async function imported(raw: string | Uint8Array): Promise<ImportSummary> {
     const result = await run(raw);
@@ -179,7 +168,7 @@ describe.each(databaseKinds())("case-record import on %s", (kind) => {
     expect(visit.attachments[0]).toMatchObject({ externalId: "A-1", fileName: "drawing.png", mediaType: "image/png" });
     const file = visit.attachments[0].file;
     expect(file).toMatchObject({ fileName: "drawing.png", mediaType: "image/png", size: PNG.length });
-    expect(await createLocalFileStore(filesDir).get(file.storageKey)).toEqual(PNG);
+    expect(await readStoredFile(db.prisma, file.storageKey)).toEqual(PNG);
     expect(visit.versions).toHaveLength(1);
     const stored = JSON.stringify(visit.versions[0].content);
     expect(stored).toContain(file.sha256);
@@ -221,13 +210,12 @@ describe.each(databaseKinds())("case-record import on %s", (kind) => {
     doc.children.push(makeDoc(randomBytes(4).toString("hex")).children[0]);
     breakIt(doc);
     const before = await rowCounts();
-    const filesBefore = listFiles(filesDir);
 
     const result = await run(asBytes(doc));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems.map((p) => p.path)).toContain(problemPath);
+    // File bytes included (fileBlob, fileBlobChunk): the attachments of valid entries too.
     expect(await rowCounts()).toEqual(before);
-    expect(listFiles(filesDir)).toEqual(filesBefore);
   });
 
   it("writes nothing at all for a file that is not JSON", async () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -6,8 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect, socketUrl, type Connection } from "../../lib/db/connect.ts";
 import type { PgliteHost } from "../../lib/db/pglite-host.ts";
 import { fixedClock } from "../../lib/clock.ts";
+import { CHUNK_BYTES } from "../../lib/files/database-file-store.ts";
 import { makeAccount } from "../helpers/account-fixtures.ts";
 import { runScript } from "../helpers/cli.ts";
+import { readPieces, testFileStore } from "../helpers/files.ts";
 
 // The embedded database served over the portal's private socket: the command-line tools work
 // while the portal runs, and connections sharing PGlite's single session never see each other's
@@ -104,6 +107,19 @@ describe("the embedded database served over a socket", { timeout: 120_000 }, () 
       expect(rows[0].n).toBe(0);
     } finally {
       await b.end();
+    }
+  });
+
+  it("stores a file and streams it back through the socket, as the portal does", async () => {
+    const portal = await connect({ kind: "postgres", url });
+    try {
+      const bytes = randomBytes(CHUNK_BYTES * 2 + 7);
+      const blob = await portal.prisma.$transaction((tx) => testFileStore.put(tx, bytes));
+      const pieces = await readPieces(await testFileStore.open(portal.prisma, blob.storageKey));
+      expect(pieces.map((p) => p.byteLength)).toEqual([CHUNK_BYTES, CHUNK_BYTES, 7]);
+      expect(Buffer.concat(pieces).equals(bytes)).toBe(true);
+    } finally {
+      await portal.close();
     }
   });
 });

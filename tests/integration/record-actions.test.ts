@@ -1,14 +1,11 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../lib/clock.ts";
 import { NotFound, Invalid } from "../../lib/errors/index.ts";
-import { createLocalFileStore } from "../../lib/files/local-file-store.ts";
 import { findAccessLog, recordView } from "../../lib/records/access-log.ts";
 import { findEntryForViewer } from "../../lib/records/entry.ts";
 import { releaseEntry } from "../../lib/records/release.ts";
 import { findOpenTranslationRequests, hasRequestedTranslation, requestTranslation } from "../../lib/records/translation-requests.ts";
+import { testFileStore } from "../helpers/files.ts";
 import { createTestDb, databaseKinds, type TestDb } from "../helpers/db.ts";
 import { seedVisibilityFixture, type VisibilityFixture } from "../helpers/record-fixtures.ts";
 
@@ -17,17 +14,12 @@ import { seedVisibilityFixture, type VisibilityFixture } from "../helpers/record
 describe.each(databaseKinds())("record actions on %s", (kind) => {
   let db: TestDb;
   let fx: VisibilityFixture;
-  let dir: string;
   const clock = fixedClock(new Date("2026-03-01T10:00:00Z"));
   beforeAll(async () => {
     db = await createTestDb(kind);
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "rt-actions-"));
-    fx = await seedVisibilityFixture(db.prisma, createLocalFileStore(dir), clock);
+    fx = await seedVisibilityFixture(db.prisma, testFileStore, clock);
   });
-  afterAll(async () => {
-    await db?.drop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => db?.drop());
 
   const entry = (label: string) => fx.A.entries.get(label)!;
   const view = (who: keyof VisibilityFixture["accounts"], label: string) =>

@@ -4,13 +4,13 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../lib/clock.ts";
-import { createLocalFileStore } from "../../lib/files/local-file-store.ts";
 import { createI18n } from "../../lib/i18n/instance.ts";
 import { resources } from "../../lib/i18n/resources.ts";
 import { importRecords } from "../../lib/imports/apply.ts";
 import { collectCopy } from "../../lib/records/copy.ts";
 import { renderRecordPdf } from "../../lib/records/pdf.ts";
 import { makeAccount, SYSTEM } from "../helpers/account-fixtures.ts";
+import { testFileStore } from "../helpers/files.ts";
 import { createTestDb, databaseKinds, type TestDb } from "../helpers/db.ts";
 
 // Screen readers, search and copy-and-paste read a PDF's text, not its pictures of letters: the
@@ -43,10 +43,8 @@ describe.each(databaseKinds())("the Urdu PDF copy's text on %s", (kind) => {
 
   beforeAll(async () => {
     test = await createTestDb(kind);
-    const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), "rt-copy-files-"));
     const raw = fs.readFileSync("prisma/demo/case-records.json");
-    const imported = await importRecords({ db: test.prisma, files: createLocalFileStore(filesDir), clock, actor: SYSTEM, raw });
-    fs.rmSync(filesDir, { recursive: true, force: true });
+    const imported = await importRecords({ db: test.prisma, files: testFileStore, clock, actor: SYSTEM, raw });
     if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
     const child = await makeAccount(test.prisma, clock, { role: "child", child: "C-1001" });
     const childId = (await test.prisma.child.findUniqueOrThrow({ where: { externalId: "C-1001" } })).id;

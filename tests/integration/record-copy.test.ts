@@ -1,6 +1,3 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { inflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/access/actor.ts";
@@ -8,7 +5,6 @@ import { allocateCaseworker } from "../../lib/accounts/allocate-caseworker.ts";
 import { fixedClock } from "../../lib/clock.ts";
 import type { Db } from "../../lib/db/connect.ts";
 import { NotFound } from "../../lib/errors/index.ts";
-import { createLocalFileStore } from "../../lib/files/local-file-store.ts";
 import { formatDate } from "../../lib/i18n/format.ts";
 import { createI18n } from "../../lib/i18n/instance.ts";
 import { resources } from "../../lib/i18n/resources.ts";
@@ -17,6 +13,7 @@ import type { ImportFile } from "../../lib/imports/types.ts";
 import { collectCopy, type CopyEntry, type RecordCopy } from "../../lib/records/copy.ts";
 import { renderRecordPdf } from "../../lib/records/pdf.ts";
 import { makeAccount, SYSTEM, uniq, type MadeAccount } from "../helpers/account-fixtures.ts";
+import { testFileStore } from "../helpers/files.ts";
 import { createTestDb, databaseKinds, type TestDb } from "../helpers/db.ts";
 
 const author = { name: "Jasmine Patel", role: "Social worker" };
@@ -123,9 +120,7 @@ describe.each(databaseKinds())("a copy to keep on %s", (kind) => {
   beforeAll(async () => {
     test = await createTestDb(kind);
     const tag = uniq("copy");
-    const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), "rt-copy-files-"));
-    const imported = await importRecords({ db: db(), files: createLocalFileStore(filesDir), clock, actor: SYSTEM, raw: Buffer.from(JSON.stringify(makeDoc(tag))) });
-    fs.rmSync(filesDir, { recursive: true, force: true });
+    const imported = await importRecords({ db: db(), files: testFileStore, clock, actor: SYSTEM, raw: Buffer.from(JSON.stringify(makeDoc(tag))) });
     if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
     childId = (await db().child.findUniqueOrThrow({ where: { externalId: `C-${tag}` } })).id;
     child = await makeAccount(db(), clock, { role: "child", child: `C-${tag}` });

@@ -1,6 +1,3 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -92,20 +89,17 @@ async function openLogged(kind: "pglite" | "postgres"): Promise<Logged> {
 describe.each(databaseKinds())("record pages' query plans (%s)", (kind) => {
   let logged: Logged;
   let seeded: Seeded;
-  let filesDir: string;
   const captured: Captured[] = [];
 
   beforeAll(async () => {
     logged = await openLogged(kind);
-    filesDir = fs.mkdtempSync(path.join(os.tmpdir(), "rt-plans-"));
-    seeded = await seed(logged.db, SIZES, filesDir);
+    seeded = await seed(logged.db, SIZES);
     await logged.db.$executeRawUnsafe("ANALYZE");
     (logged.db as unknown as PrismaClient<"query">).$on("query", (e) => captured.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
   }, 180_000);
 
   afterAll(async () => {
     await logged?.close();
-    if (filesDir) fs.rmSync(filesDir, { recursive: true, force: true });
   });
 
   async function actorFor(username: string): Promise<Actor> {

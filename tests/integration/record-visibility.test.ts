@@ -1,19 +1,16 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/access/actor.ts";
 import { revokeGrant } from "../../lib/access/grants.ts";
 import { fixedClock, MINUTE } from "../../lib/clock.ts";
 import { NotFound } from "../../lib/errors/index.ts";
-import { createLocalFileStore } from "../../lib/files/local-file-store.ts";
 import { findAccessLog, recordView, type AccessLogGroup, type ViewedPart } from "../../lib/records/access-log.ts";
 import { findChronology, findLatestCaseSummary, PAGE_SIZE, type ChronologyItem, type ChronologyPage } from "../../lib/records/chronology.ts";
 import { ENTRY_TYPES, PERIODS, type ChronologyQuery } from "../../lib/records/chronology-filter.ts";
 import { findEntryForViewer } from "../../lib/records/entry.ts";
 import { findAttachmentForViewer, findThings } from "../../lib/records/things.ts";
 import { summariseWithheld } from "../../lib/records/withheld.ts";
+import { testFileStore } from "../helpers/files.ts";
 import { createTestDb, databaseKinds, type TestDb } from "../helpers/db.ts";
 import { ALL_SPECS, FILLER_IDS, SPECIALS, URDU_TITLE, seedVisibilityFixture, type VisibilityFixture } from "../helpers/record-fixtures.ts";
 
@@ -117,7 +114,6 @@ function signature(error: unknown) {
 
 describe.each(databaseKinds())("record visibility on %s", (kind) => {
   let test: TestDb;
-  let filesDir: string;
   let fx: VisibilityFixture;
   const clock = fixedClock("2026-03-02T09:00:00Z");
   const db = () => test.prisma;
@@ -171,8 +167,7 @@ describe.each(databaseKinds())("record visibility on %s", (kind) => {
 
   beforeAll(async () => {
     test = await createTestDb(kind);
-    filesDir = fs.mkdtempSync(path.join(os.tmpdir(), "rt-visibility-files-"));
-    fx = await seedVisibilityFixture(db(), createLocalFileStore(filesDir), clock);
+    fx = await seedVisibilityFixture(db(), testFileStore, clock);
     // Views for the access log, a minute apart, oldest first.
     const views: [RoleKey, ViewedPart, string?][] = [
       ["child", "chronology"],
@@ -196,7 +191,6 @@ describe.each(databaseKinds())("record visibility on %s", (kind) => {
   });
   afterAll(async () => {
     await test?.drop();
-    if (filesDir) fs.rmSync(filesDir, { recursive: true, force: true });
   });
 
   describe.each(ROLES)("as %s", (role) => {

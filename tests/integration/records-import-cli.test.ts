@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "../../lib/db/connect.ts";
 import { root, runScript, withDataFolder, type Run } from "../helpers/cli.ts";
+import { readStoredFile } from "../helpers/files.ts";
 import { makeExtract } from "../helpers/import-extract.ts";
 
 // The import command as an operator runs it: a real process on a PGlite data folder of its own
@@ -58,10 +59,14 @@ describe("records:import command", { timeout: 120_000 }, () => {
       "Imported: children 3 created, 0 updated, 0 unchanged; people 12 created, 0 updated, 0 unchanged; entries 43 created, 0 updated, 0 unchanged.\n",
     );
     expect(await entryCount()).toBe(43);
-    // Attachments went to the file store under DATA_DIR.
-    const stored = await withDb(({ prisma }) => prisma.storedFile.findMany({ select: { storageKey: true } }));
+    // Attachments went into the database with the entries, and nothing into a file folder.
+    const stored = await withDb(async ({ prisma }) => {
+      const files = await prisma.storedFile.findMany({ select: { storageKey: true, size: true } });
+      return Promise.all(files.map(async ({ storageKey, size }) => ({ size, bytes: (await readStoredFile(prisma, storageKey)).byteLength })));
+    });
     expect(stored).toHaveLength(2);
-    for (const { storageKey } of stored) expect(fs.existsSync(path.join(dataDir, "files", storageKey.slice(0, 2), storageKey))).toBe(true);
+    for (const { size, bytes } of stored) expect(bytes).toBe(size);
+    expect(fs.existsSync(path.join(dataDir, "files"))).toBe(false);
   });
 
   it("reports the same file again as unchanged (after `--`, as npm passes it)", async () => {
