@@ -7,7 +7,6 @@ const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z
 const optionalId = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.uuid().optional());
 
 // Plain text only: line breaks kept, other control characters dropped, Windows line ends unified.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 export const plainText = (max: number, tooLong: string) =>
   z
