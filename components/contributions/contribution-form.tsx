@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { ActionState } from "@/lib/action/state";
 import { saveContributionAction } from "@/lib/contributions/actions";
-import { contributionForm, type ContributionForm } from "@/lib/contributions/form";
+import { contributionText, type ContributionText } from "@/lib/contributions/form";
 import { CONTRIBUTION_KINDS } from "@/lib/contributions/rules";
 import { Alert } from "../ui/alert";
 
@@ -27,7 +27,7 @@ const FAMILY_CHOICE = { child: "shareWithFamilyChild", advocate: "shareWithFamil
 export function ContributionFormView({ setup }: { setup: FormSetup }) {
   const { t } = useTranslation("contributions");
   const [state, formAction, pending] = useActionState<ActionState, FormData>(saveContributionAction, null);
-  const form = useForm<ContributionForm>({ resolver: zodResolver(contributionForm) as never });
+  const form = useForm<ContributionText>({ resolver: zodResolver(contributionText) as never });
   const errors = form.formState.errors;
   const fieldError = (name: "kind" | "body" | "files") => {
     const key = name === "files" ? undefined : errors[name]?.message;

@@ -12,13 +12,13 @@ type View = Awaited<ReturnType<typeof loadContributionsOnRecord>> & { saved: boo
 // "What you've sent": each contribution with its status tag and due date, drafts first.
 export async function ContributionsPage({ view }: { view: View }) {
   const t = await getT("contributions");
-  const { actor, record, locale, items } = view;
+  const { actor, reader, record, locale, items } = view;
   return (
     <div className="stack">
-      <h1>{t("list.title")}</h1>
+      <h1>{t(`list.title.${reader}`)}</h1>
       <RecordNav actor={actor} childId={record.id} current="contributions" />
       {view.saved ? <Alert kind="info">{t("list.saved")}</Alert> : null}
-      <p>{t("list.intro")}</p>
+      <p>{t(`list.intro.${reader}`)}</p>
       {view.maySend ? <p><Link href={paths.newContribution(record.id)} className="button" prefetch={false}>{t("add")}</Link></p> : null}
       {items.length === 0 ? (
         <p>{t("list.none")}</p>

@@ -28,6 +28,10 @@ export const contributionForm = z.object({
 });
 export type ContributionForm = z.infer<typeof contributionForm>;
 
+/** What the browser checks before posting (the rest are hidden fields and files, checked by the server). */
+export const contributionText = contributionForm.pick({ kind: true, body: true });
+export type ContributionText = z.infer<typeof contributionText>;
+
 export const contributionRef = z.object({ childId: z.uuid(), contributionId: z.uuid() });
 
 export const replyForm = contributionRef.extend({
