@@ -5,7 +5,7 @@ import { Invalid } from "../errors/index.ts";
 import { configuredFileStore } from "../files/index.ts";
 import { getLocale, getT } from "../i18n/server.ts";
 import { paths } from "../paths.ts";
-import { checkUpload, MAX_FILES, ScannerUnavailable, UploadRefused } from "../uploads/index.ts";
+import { checkIncomingFiles, FileRefused } from "./incoming-files.ts";
 import { addToRecordForm, contributionForm, contributionRef, originalForm, replyForm } from "./form.ts";
 import { saveContribution } from "./send.ts";
 import { addToRecord, recordOriginal, replyToContribution } from "./staff.ts";
@@ -20,43 +20,25 @@ export const saveContributionAction = defineAction({
   keep: KEEP,
   async run({ input, actor, db, clock, formData }) {
     const uploads = formData.getAll("files").filter((f): f is File => f instanceof File && f.size > 0);
-    if (uploads.length > MAX_FILES) return refused("files", "contributions:errors.tooManyFiles", formData);
-    const checked = await checkFiles(uploads);
-    if ("problem" in checked) return refused("files", checked.problem, formData, checked.name);
     const removeAttachmentIds = formData.getAll("removeFile").map(String);
     try {
-      const saved = await saveContribution({ db, clock, actor, form: input, locale: await getLocale(), files: checked.files, store: configuredFileStore(), removeAttachmentIds });
+      // Each file's bytes are copied out only when its turn to be checked comes.
+      const files = await checkIncomingFiles(uploads.map((f) => ({ name: f.name, read: async () => new Uint8Array(await f.arrayBuffer()) })));
+      const saved = await saveContribution({ db, clock, actor, form: input, locale: await getLocale(), files, store: configuredFileStore(), removeAttachmentIds });
       redirect(saved.status === "sent" ? paths.contributionSent(input.childId, saved.id) : paths.contributions(input.childId, { saved: true }));
     } catch (error) {
-      if (error instanceof Invalid && error.problems[0]?.message.startsWith("contributions:")) return refused(error.problems[0].path, error.problems[0].message, formData);
+      if (error instanceof FileRefused) return refused("files", error.key, formData, error.fileName);
+      const problem = error instanceof Invalid ? error.problems[0] : undefined;
+      if (problem?.message.startsWith("contributions:")) return refused(problem.path, problem.message.slice("contributions:".length), formData);
       throw error;
     }
   },
 });
 
-type Checked = { files: Awaited<ReturnType<typeof checkUpload>>[] } | { problem: string; name: string };
-
-// Each file in turn (never all decoded at once), stopping at the first refusal, whose reason names the file.
-async function checkFiles(uploads: File[]): Promise<Checked> {
-  const files = [];
-  for (const upload of uploads) {
-    try {
-      files.push(await checkUpload({ name: upload.name, bytes: new Uint8Array(await upload.arrayBuffer()) }, { field: "files" }));
-    } catch (error) {
-      if (error instanceof UploadRefused) return { problem: `contributions:errors.${error.problem}`, name: upload.name };
-      if (error instanceof ScannerUnavailable) return { problem: "contributions:errors.upload.scannerUnavailable", name: upload.name };
-      throw error;
-    }
-  }
-  return { files };
-}
-
 // A refusal the sender can act on: said against the field, with what they wrote kept (files must
 // be chosen again: browsers never refill a file input).
-async function refused(field: string, key: string, formData: FormData, name?: string): Promise<ActionState> {
-  const [ns, k] = key.split(":") as ["contributions", string];
-  const te = await getT(ns);
-  const message = te(k, { name: name ?? "" });
+async function refused(field: string, key: string, formData: FormData, name = ""): Promise<ActionState> {
+  const message = (await getT("contributions"))(key, { name });
   return { ok: false, formError: message, fieldErrors: { [field]: message }, values: Object.fromEntries(KEEP.map((f) => [f, String(formData.get(f) ?? "")])) };
 }
 
