@@ -21,7 +21,7 @@ async function lockForStaff(tx: Tx, { actor, childId, contributionId }: Ref) {
   await tx.$executeRaw`SELECT 1 FROM "Contribution" WHERE "id" = ${contributionId} FOR UPDATE`;
   return tx.contribution.findUniqueOrThrow({
     where: { id: contributionId },
-    include: { author: { select: { role: true, displayName: true } }, child: { select: { fullName: true, preferredName: true } }, attachments: true },
+    include: { author: { select: { role: true, displayName: true } }, helpedBy: { select: { displayName: true } }, child: { select: { fullName: true, preferredName: true } }, attachments: true },
   });
 }
 
@@ -73,7 +73,8 @@ export async function addToRecord(ref: Ref & { withFamily: boolean }): Promise<s
       occurredAt: (c.sentAt ?? now).toISOString(),
       recordedAt: now.toISOString(),
       author: { name: ref.actor.displayName, role: ref.actor.role },
-      originator: { name: speaker, role: c.helpedById ? "child" : c.author.role },
+      // The record is in English; whoever helped is named wherever the words appear.
+      originator: { name: speaker, role: c.helpedBy ? `child, written with help from ${c.helpedBy.displayName}` : c.author.role },
       sections: c.body ? [{ text: c.body, nature: "own-words", source: "first-hand", sourceName: speaker }] : [],
       sharing: { withChild: c.sharedWithChild || c.author.role === "child", withFamily: ref.withFamily },
       attachments: c.attachments.map((a) => ({ fileName: a.fileName, mediaType: a.mediaType, fileId: a.fileId })),

@@ -16,8 +16,8 @@ const combinations = Object.values(SectionNature).flatMap((nature) =>
 );
 
 describe("section labels", () => {
-  it("cover every nature, source and entry kind (6 × 2 × 11)", () => {
-    expect(combinations).toHaveLength(132);
+  it("cover every nature, source and entry kind (7 × 2 × 11)", () => {
+    expect(combinations).toHaveLength(154);
   });
 
   for (const locale of LOCALES) {
@@ -31,7 +31,8 @@ describe("section labels", () => {
         expect(text, where).not.toMatch(/\{\{|neighbour/i);
         // No capital letter after the first word: nothing capitalised is spliced mid-sentence.
         if (locale === "en") expect(text.slice(1), where).not.toMatch(/[A-Z]/);
-        expect(toldBy, where).toBe(c.source === "third_party" ? SOURCE : null);
+        // Someone's own words always say whose they are; other parts name a source only when it is someone else.
+        expect(toldBy, where).toBe(c.source === "third_party" || c.nature === "own_words" ? SOURCE : null);
       }
     });
   }
