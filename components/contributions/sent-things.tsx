@@ -51,5 +51,5 @@ function originalWords(t: T, thing: SentThing, locale: string): string {
   if (thing.originalWhereabouts === "returned") return thing.originalReturnedOn ? t("detail.originalReturned", { date: formatDate(thing.originalReturnedOn, locale) }) : t("detail.originalReturnedNoDate");
   if (thing.originalWhereabouts === "held_by_council") return thing.originalPlace ? t("detail.originalHeld", { place: thing.originalPlace }) : t("detail.originalHeldNoPlace");
   // Files are copies: until a worker notes otherwise, the original stays with whoever sent it.
-  return t("things.originalWithSender");
+  return t(thing.fromMe ? "things.originalWithYou" : "things.originalWithSender");
 }

@@ -137,6 +137,7 @@ export type SentThing = {
   kind: ContributionKind;
   preview: string;
   sentAt: Date;
+  fromMe: boolean;
   originalWhereabouts: string | null;
   originalPlace: string | null;
   originalReturnedOn: Date | null;
@@ -153,7 +154,7 @@ export async function findSentThings(input: { db: Db; actor: Actor; childId: str
     orderBy: [{ sentAt: "desc" }, { id: "desc" }],
     take: 100,
     select: {
-      id: true, kind: true, body: true, sentAt: true, originalWhereabouts: true, originalPlace: true, originalReturnedOn: true,
+      id: true, kind: true, body: true, sentAt: true, authorId: true, originalWhereabouts: true, originalPlace: true, originalReturnedOn: true,
       attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, mediaType: true, reencoded: true, file: { select: { size: true } } } },
     },
   });
@@ -162,6 +163,7 @@ export async function findSentThings(input: { db: Db; actor: Actor; childId: str
     kind: r.kind,
     preview: r.body.length > 80 ? `${r.body.slice(0, 79)}…` : r.body,
     sentAt: r.sentAt!,
+    fromMe: r.authorId === input.actor.userId,
     originalWhereabouts: r.originalWhereabouts,
     originalPlace: r.originalPlace,
     originalReturnedOn: r.originalReturnedOn,
