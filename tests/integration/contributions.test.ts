@@ -181,4 +181,15 @@ describe.each(databaseKinds())("contributions on %s", (kind) => {
     expect(await countWaitingByCaseworker({ db: db.prisma, actor: actor("otherManager"), now: later })).toEqual([]);
     expect(await countWaitingByCaseworker({ db: db.prisma, actor: actor("caseworker"), now: later })).toEqual([]);
   });
+  it("tells the child's caseworker of a new contribution, and the sender of a reply, through the outbox", async () => {
+    const before = await db.prisma.outboxMessage.count({ where: { recipientId: actor("caseworker").userId } });
+    const saved = await send("child");
+    expect(await db.prisma.outboxMessage.count({ where: { recipientId: actor("caseworker").userId } })).toBe(before + 1);
+    const toWorker = await db.prisma.outboxMessage.findMany({ where: { link: { contains: saved.id } }, select: { recipientId: true, kind: true, link: true } });
+    expect(toWorker).toEqual([{ recipientId: actor("caseworker").userId, kind: "contribution-received", link: `/records/${fx.A.id}/contributions/${saved.id}` }]);
+    const draft = await send("child", { intent: "draft" });
+    expect(await db.prisma.outboxMessage.count({ where: { link: { contains: draft.id } } })).toBe(0); // a draft tells nobody
+    await replyToContribution({ db: db.prisma, clock, actor: actor("caseworker"), childId: fx.A.id, contributionId: saved.id, body: "Thanks" });
+    expect(await db.prisma.outboxMessage.findMany({ where: { recipientId: actor("child").userId, link: { contains: saved.id } }, select: { kind: true } })).toEqual([{ kind: "reply-received" }]);
+  });
 });
