@@ -3,6 +3,8 @@
 // are civil dates, "YYYY-MM-DD" strings, so no time zone arithmetic can shift them by a day.
 export {
   addCalendarMonths,
+  addDays,
+  daysBetween,
   addWorkingDays,
   isWorkingDay,
   londonDate,

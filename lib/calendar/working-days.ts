@@ -28,6 +28,14 @@ const toUtc = (date: CivilDate) => Date.parse(`${date}T00:00:00Z`);
 const fromUtc = (ms: number): CivilDate => new Date(ms).toISOString().slice(0, 10);
 const plusDays = (date: CivilDate, days: number) => fromUtc(toUtc(date) + days * DAY_MS);
 
+/** The day `days` calendar days later (earlier when negative). */
+export const addDays = plusDays;
+
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: CivilDate, to: CivilDate): number {
+  return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);
+}
+
 export function isWorkingDay(date: CivilDate): boolean {
   const weekday = new Date(toUtc(date)).getUTCDay();
   return weekday !== 0 && weekday !== 6 && !bankHolidays(Number(date.slice(0, 4))).has(date);
