@@ -30,5 +30,10 @@ export const paths = {
     withQuery(`/records/${childId}/contributions/${id}`, { done: opts.done, problem: opts.problem ? "1" : undefined }),
   contributionSent: (childId: string, id: string) => `/records/${childId}/contributions/${id}/sent`,
   contributionFile: (childId: string, id: string, attachmentId: string) => `/records/${childId}/contributions/${id}/files/${attachmentId}`,
+  corrections: (childId: string) => `/records/${childId}/corrections`,
+  newCorrection: (childId: string, entryId: string, part?: number) => withQuery(`/records/${childId}/corrections/new`, { entry: entryId, part: part === undefined ? undefined : String(part) }),
+  correction: (childId: string, id: string, opts: { done?: string; problem?: string } = {}) => withQuery(`/records/${childId}/corrections/${id}`, opts),
+  correctionSent: (childId: string, id: string) => `/records/${childId}/corrections/${id}/sent`,
+  correctionFile: (childId: string, id: string, attachmentId: string) => `/records/${childId}/corrections/${id}/files/${attachmentId}`,
   inbox: (query: { child?: string; kind?: string; status?: string; after?: string } = {}) => withQuery("/", query),
 } as const;

@@ -14,3 +14,4 @@ export {
 } from "./entries.ts";
 export { readerOf, type Reader } from "./reader.ts";
 export { maySendContribution, readableContributionWhere } from "./contributions.ts";
+export { readableRequestWhere } from "./requests.ts";

@@ -23,6 +23,8 @@ type Options<S extends z.ZodType, A> = {
   schema: S;
   /** Fields echoed back into the form when it fails (never secrets). */
   keep?: string[];
+  /** Fields that may come more than once (checkboxes of one name): parsed as lists. */
+  lists?: string[];
   run(ctx: Context<z.infer<S>, A>): Promise<ActionState | void>;
 };
 
@@ -49,7 +51,7 @@ function wrap<S extends z.ZodType, A extends Actor | null>(opts: Options<S, A>, 
       const session = await getCurrentSession();
       if (!(await originAllowed(session?.actor ?? null, opts.name))) return { ok: false, formError: te("badOrigin") };
       if (needsActor && !session) return { ok: false, formError: te("unauthenticated") };
-      const parsed = opts.schema.safeParse(Object.fromEntries(formData));
+      const parsed = opts.schema.safeParse(formValues(formData, opts.lists));
       if (!parsed.success) return { ok: false, formError: te("invalid"), fieldErrors: await fieldErrors(parsed.error), values };
       const db = await getDb();
       const result = await opts.run({ input: parsed.data, actor: (session?.actor ?? null) as A, db, clock: systemClock, formData });
@@ -104,6 +106,12 @@ async function fieldErrors(error: z.ZodError): Promise<Record<string, string>> {
     out[field] = (await getT(ns as "errors"))(key);
   }
   return out;
+}
+
+function formValues(formData: FormData, lists: string[] = []): Record<string, unknown> {
+  const values: Record<string, unknown> = Object.fromEntries(formData);
+  for (const name of lists) values[name] = formData.getAll(name).map(String);
+  return values;
 }
 
 function keptValues(formData: FormData, keep: string[] = []): Record<string, string> {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { FileStore } from "../files/index.ts";
+import { storeFile, type FileStore } from "../files/index.ts";
 import type { Prisma } from "../db/index.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -13,13 +13,7 @@ export type FilesInput = readonly { fileName: string; mediaType: string; bytes: 
  */
 export async function attachFiles(tx: Tx, input: { store: FileStore; contributionId: string; uploadedById: string; files: FilesInput }) {
   for (const file of input.files) {
-    const blob = await input.store.put(tx, file.bytes);
-    const stored = await tx.storedFile.upsert({
-      where: { storageKey: blob.storageKey },
-      create: { storageKey: blob.storageKey, sha256: blob.sha256, size: blob.size, fileName: file.fileName, mediaType: file.mediaType, uploadedById: input.uploadedById },
-      update: {},
-      select: { id: true },
-    });
+    const stored = await storeFile(tx, input.store, { ...file, uploadedById: input.uploadedById });
     await tx.contributionAttachment.create({
       data: { contributionId: input.contributionId, fileId: stored.id, fileName: file.fileName, mediaType: file.mediaType, reencoded: file.reencoded },
     });

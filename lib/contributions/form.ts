@@ -1,19 +1,11 @@
 import { z } from "zod";
+import { plainText } from "../plain-text.ts";
 import { CONTRIBUTION_KINDS, MAX_BODY_CHARACTERS } from "./rules.ts";
 
 // One schema per input, used by the server action (and its messages are keys the form translates).
 
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 const optionalId = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.uuid().optional());
-
-// Plain text only: line breaks kept, other control characters dropped, Windows line ends unified.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-export const plainText = (max: number, tooLong: string) =>
-  z
-    .string()
-    .default("")
-    .transform((s) => s.replace(/\r\n?/g, "\n").replace(CONTROL, "").trim())
-    .refine((s) => [...s].length <= max, tooLong);
 
 export const contributionForm = z.object({
   childId: z.uuid(),

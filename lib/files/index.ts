@@ -13,6 +13,7 @@ export {
 } from "./file-store.ts";
 export { CHUNK_BYTES, createDatabaseFileStore, sha256Hex } from "./database-file-store.ts";
 export { fileDownloadResponse, type DownloadOptions } from "./download-response.ts";
+export { storeFile, type NewFile } from "./store-file.ts";
 export { moveFolderFiles, type FolderMove, type NotMoved } from "./move-folder-files.ts";
 
 /** The store the portal keeps files in: the database (an object store could be chosen here). */

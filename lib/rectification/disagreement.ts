@@ -1,0 +1,21 @@
+import "server-only";
+import { Conflict, NotFound } from "../errors/index.ts";
+import { change, lockRequest, recordStep, type Ref } from "./steps.ts";
+
+/**
+ * When an entry was not corrected (or only partly), the requester may add their own view: a
+ * statement of disagreement that stands with the entry wherever it appears (entry page,
+ * chronology, PDF copy), for everyone who can read the entry. It is never changed or removed.
+ */
+export async function addDisagreement(ref: Ref & { entryId: string; text: string }) {
+  await ref.db.$transaction(async (tx) => {
+    const row = await lockRequest(tx, ref);
+    if (row.requesterId !== ref.actor.userId) throw new NotFound();
+    if (!row.items.some((i) => i.entryId === ref.entryId)) throw new NotFound();
+    if (row.outcome !== "not_corrected" && row.outcome !== "partly_corrected") throw new Conflict("Only when an entry was not corrected");
+    const now = ref.clock.now();
+    await tx.disagreementStatement.create({ data: { requestId: row.id, entryId: ref.entryId, authorId: ref.actor.userId, text: ref.text, createdAt: now } });
+    await change(tx, row, {});
+    await recordStep(tx, { id: row.id, childId: row.childId, actor: ref.actor, now, kind: "disagreement_added" });
+  });
+}

@@ -1,0 +1,131 @@
+import "server-only";
+import { audienceOf, readableEntryWhere, readableRequestWhere, type Actor } from "../access/index.ts";
+import type { Db, Prisma } from "../db/index.ts";
+import { NotFound } from "../errors/index.ts";
+import { clockView, receivedOn, type ClockView } from "./clock.ts";
+
+const civil = (d: Date) => d.toISOString().slice(0, 10);
+
+const summarySelect = {
+  id: true, childId: true, status: true, outcome: true, whatIsWrong: true, receivedAt: true, receivedOn: true, dueOn: true,
+  extendedMonths: true, pausedDays: true, pausedOn: true, requesterId: true,
+  child: { select: { fullName: true, preferredName: true } },
+  requester: { select: { displayName: true, role: true } },
+  helpedBy: { select: { displayName: true } },
+  items: { select: { entryId: true, sectionPosition: true, entry: { select: { title: true } } } },
+} satisfies Prisma.RectificationRequestSelect;
+type SummaryRow = Prisma.RectificationRequestGetPayload<{ select: typeof summarySelect }>;
+
+export type RequestSummary = {
+  id: string; childId: string; childName: string; status: SummaryRow["status"]; outcome: SummaryRow["outcome"];
+  whatIsWrong: string; receivedAt: Date; clock: ClockView; fromMe: boolean; requesterName: string; requesterRole: string;
+  helpedByName: string | null; entryTitles: string[];
+};
+
+function clockOf(row: SummaryRow, today: string): ClockView {
+  return clockView({
+    receivedOn: civil(row.receivedOn), extendedMonths: row.extendedMonths, pausedDays: row.pausedDays,
+    pausedOn: row.pausedOn ? civil(row.pausedOn) : null, dueOn: civil(row.dueOn), closed: row.status === "decided" || row.status === "withdrawn",
+  }, today);
+}
+
+function summarise(row: SummaryRow, actor: Actor, today: string, readable: Set<string>): RequestSummary {
+  return {
+    id: row.id, childId: row.childId, childName: row.child.preferredName ?? row.child.fullName, status: row.status, outcome: row.outcome,
+    whatIsWrong: row.whatIsWrong.length > 140 ? `${row.whatIsWrong.slice(0, 139)}…` : row.whatIsWrong, receivedAt: row.receivedAt,
+    clock: clockOf(row, today), fromMe: row.requesterId === actor.userId, requesterName: row.requester.displayName, requesterRole: row.requester.role,
+    helpedByName: row.helpedBy?.displayName ?? null,
+    // An entry the viewer can no longer read (withheld since) is not named.
+    entryTitles: [...new Set(row.items.filter((i) => readable.has(i.entryId)).map((i) => i.entry.title))],
+  };
+}
+
+async function readableEntries(db: Db, actor: Actor, rows: SummaryRow[]): Promise<Set<string>> {
+  const ids = [...new Set(rows.flatMap((r) => r.items.map((i) => i.entryId)))];
+  if (ids.length === 0) return new Set();
+  const found = await db.entry.findMany({ where: { AND: [{ id: { in: ids } }, readableEntryWhere(actor, null)] }, select: { id: true } });
+  return new Set(found.map((e) => e.id));
+}
+
+/** Requests on one record this person may read, newest first. */
+export async function findRequestsOnRecord(input: { db: Db; actor: Actor; childId: string; now: Date }): Promise<RequestSummary[]> {
+  const rows = await input.db.rectificationRequest.findMany({ where: readableRequestWhere(input.actor, input.childId), select: summarySelect, orderBy: [{ receivedAt: "desc" }, { id: "desc" }], take: 200 });
+  const readable = await readableEntries(input.db, input.actor, rows);
+  return rows.map((r) => summarise(r, input.actor, receivedOn(input.now), readable));
+}
+
+export type OpenRequests = { items: RequestSummary[]; overdue: number; dueSoon: number };
+
+/**
+ * For staff: every open request they may read (a manager: their team's), overdue first, then by
+ * due day. Overdue and "due within 7 days" come from the due day, so nothing needs a job to run.
+ */
+export async function findOpenRequests(input: { db: Db; actor: Actor; now: Date }): Promise<OpenRequests> {
+  if (audienceOf(input.actor) !== "staff") return { items: [], overdue: 0, dueSoon: 0 };
+  const rows = await input.db.rectificationRequest.findMany({
+    where: { AND: [readableRequestWhere(input.actor, null), { status: { in: ["received", "in_review", "waiting"] } }] },
+    select: summarySelect,
+    orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+    take: 200,
+  });
+  const readable = await readableEntries(input.db, input.actor, rows);
+  const items = rows.map((r) => summarise(r, input.actor, receivedOn(input.now), readable));
+  const overdue = (s: RequestSummary) => s.clock.kind === "running" && s.clock.overdue;
+  items.sort((a, b) => Number(overdue(b)) - Number(overdue(a)));
+  return { items, overdue: items.filter(overdue).length, dueSoon: items.filter((s) => s.clock.kind === "running" && s.clock.dueSoon).length };
+}
+
+/** One request with its history, for someone who may read it; else not found. */
+export async function findRequest(input: { db: Db; actor: Actor; childId: string; requestId: string; now: Date }) {
+  const { db, actor } = input;
+  if (!/^[0-9a-f-]{36}$/i.test(input.requestId)) throw new NotFound();
+  const row = await db.rectificationRequest.findFirst({
+    where: { AND: [{ id: input.requestId }, readableRequestWhere(actor, input.childId)] },
+    select: {
+      ...summarySelect, whatIsWrong: true, whatItShouldSay: true, extensionReason: true, decisionReason: true, decidedAt: true, version: true,
+      items: { select: { entryId: true, sectionPosition: true, entry: { select: { title: true, sections: { select: { position: true, text: true }, orderBy: { position: "asc" } } } } } },
+      events: { select: { kind: true, at: true, note: true, dueOn: true, actor: { select: { displayName: true, role: true } } }, orderBy: { at: "asc" } },
+      attachments: { select: { id: true, fileName: true, mediaType: true, reencoded: true }, orderBy: { createdAt: "asc" } },
+      disagreements: { select: { entryId: true, text: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!row) throw new NotFound();
+  const readable = await readableEntries(db, actor, [row]);
+  const staff = audienceOf(actor) === "staff";
+  return {
+    ...summarise(row, actor, receivedOn(input.now), readable),
+    whatIsWrong: row.whatIsWrong,
+    whatItShouldSay: row.whatItShouldSay,
+    extensionReason: row.extensionReason,
+    decisionReason: row.decisionReason,
+    decidedAt: row.decidedAt,
+    version: row.version,
+    items: row.items.filter((i) => readable.has(i.entryId)).map((i) => ({ entryId: i.entryId, title: i.entry.title, sectionPosition: i.sectionPosition, sections: i.entry.sections })),
+    events: row.events.map((e) => ({ kind: e.kind, at: e.at, note: e.note, dueOn: e.dueOn ? civil(e.dueOn) : null, by: staff || e.actor.role !== "caseworker" ? e.actor.displayName : e.actor.displayName })),
+    attachments: row.attachments,
+    disagreements: row.disagreements,
+    sharedWith: staff ? await sharedWith(db, row.childId, row.items.map((i) => i.entryId)) : [],
+  };
+}
+export type RequestDetail = Awaited<ReturnType<typeof findRequest>>;
+
+/** Everyone the entries (or the whole record) were shared with, from the sharing log: whom to tell of a correction (Art. 19). */
+async function sharedWith(db: Db, childId: string, entryIds: string[]) {
+  return db.sharingRecord.findMany({
+    where: { childId, OR: [{ entryId: { in: entryIds } }, { entryId: null }] },
+    select: { recipient: true, recipientOrg: true, sharedAt: true, purpose: true },
+    orderBy: { sharedAt: "desc" },
+    take: 100,
+  });
+}
+
+/** An evidence file of a request, for someone who may read the request; else not found. */
+export async function findRequestFile(input: { db: Db; actor: Actor; childId: string; requestId: string; attachmentId: string }) {
+  if (![input.requestId, input.attachmentId].every((id) => /^[0-9a-f-]{36}$/i.test(id))) throw new NotFound();
+  const row = await input.db.rectificationAttachment.findFirst({
+    where: { id: input.attachmentId, requestId: input.requestId, request: readableRequestWhere(input.actor, input.childId) },
+    select: { fileName: true, mediaType: true, reencoded: true, file: { select: { storageKey: true } } },
+  });
+  if (!row) throw new NotFound();
+  return row;
+}
