@@ -27,12 +27,15 @@
 //
 // Settings (environment): BENCH_ROUNDS (5), BENCH_SECONDS per page per round (10),
 // BENCH_CONNECTIONS (8), BENCH_LARGE (10000), BENCH_SMALL (100), BENCH_CHILDREN per caseworker (10),
-// BENCH_SENDS timed one by one (5), BENCH_AT_ONCE (10). `-- --rebuild` runs `next build` first.
+// BENCH_SENDS timed one by one (5), BENCH_AT_ONCE (10). `-- --rebuild` runs `next build` first;
+// `-- --explain` prints the inbox's SQL with EXPLAIN ANALYZE for both caseworkers instead of load
+// testing (tests/bench/contributions-explain.ts).
 // TEST_DATABASE_URL picks the PostgreSQL server.
 import os from "node:os";
 import autocannon from "autocannon";
 import pg from "pg";
 import { connect } from "../../lib/db/connect.ts";
+import { explainInbox } from "./contributions-explain.ts";
 import { seedContributions, type Caseload, type ContributionsSeeded, type Login } from "./contributions-seed.ts";
 import { makePhotos } from "./photo.ts";
 import { badResponses, buildId, createCleanups, freshDatabase, intEnv, launchPortal, medianOf, printChecks, rebuildIfAsked, rps, signIn, type Check } from "./portal.ts";
@@ -55,7 +58,8 @@ type Target = { label: string; cookie: string; markers: string[] };
 const cleanups = createCleanups();
 
 try {
-  process.exitCode = await main();
+  if (process.argv.includes("--explain")) await explainInbox({ large: LARGE, small: SMALL, children: CHILDREN }, cleanups);
+  else process.exitCode = await main();
 } catch (error) {
   console.error("\nbench:contributions: failed:", error instanceof Error ? (error.stack ?? error.message) : error);
   process.exitCode = 1;
@@ -148,6 +152,7 @@ async function main(): Promise<number> {
   row(`server RSS peak (sampled every ${SAMPLE_MS} ms, ${m.samples} samples)`, mb(m.sampledPeak));
   row("server RSS peak (VmHWM, reset before)", m.hwmReset ? mb(m.hwm) : `n/a (could not reset; lifetime VmHWM ${mb(m.hwm)})`);
   row(`server RSS peak − just before the ${AT_ONCE} (no limit set)`, mb(m.peak - m.baseline));
+  row(`  the same per photo`, mb((m.peak - m.baseline) / AT_ONCE));
   row(`server RSS peak − when up`, mb(m.peak - rssAt[0]![1]));
   row(`server RSS after the ${AT_ONCE}`, mb(m.after));
 
