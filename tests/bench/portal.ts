@@ -79,11 +79,12 @@ export async function sql(url: string, statement: string, values: unknown[] = []
 
 // ───────────────────────────── portal ─────────────────────────────
 
-export type Portal = { base: string; child: ChildProcess; log: string[] };
+export type Portal = { base: string; child: ChildProcess; log: string[]; stop(): Promise<void> };
 
 /**
  * The production portal on a free port against `databaseUrl`, as `npm start` runs it (building
- * first when the sources are newer than .next/BUILD_ID); stopped, with next, at clean-up.
+ * first when the sources are newer than .next/BUILD_ID); stopped, with next, at clean-up if not
+ * before. Each has its own data folder, so its own session secret: sign in to each.
  */
 export async function launchPortal(input: { databaseUrl: string; cleanups: Cleanups }): Promise<Portal> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rt-bench-"));
@@ -101,7 +102,7 @@ export async function launchPortal(input: { databaseUrl: string; cleanups: Clean
     try {
       await waitUntilUp(`${base}/signin`, portal, 15 * 60_000);
       console.log(`Portal up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      return { base, child: portal.child, log: portal.log };
+      return { base, child: portal.child, log: portal.log, stop: () => stopPortal(portal.child) };
     } catch (error) {
       // Someone else's `next build` holds the build lock: wait for it, then start again.
       if (attempt >= 60 || !portal.log.some((l) => l.includes("Another next build process is already running"))) throw error;
