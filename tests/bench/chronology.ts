@@ -19,21 +19,13 @@
 // `npm run bench -- --rebuild` runs `next build` first whatever the timestamps say; `-- --explain`
 // prints every record page's SQL with EXPLAIN ANALYZE, as a parent and as a child, instead of load
 // testing (tests/bench/explain.ts). TEST_DATABASE_URL picks the server.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import fs from "node:fs";
-import net from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
-import pg from "pg";
 import { connect } from "../../lib/db/connect.ts";
-import { findPostgres, type Postgres } from "../../scripts/lib/postgres.ts";
 import { explainChronology } from "./explain.ts";
+import { badResponses, buildId, createCleanups, freshDatabase, intEnv, launchPortal, medianOf, printChecks, rebuildIfAsked, rps, signIn, type Check } from "./portal.ts";
 import { seed, type Seeded } from "./seed.ts";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const ROUNDS = intEnv("BENCH_ROUNDS", 5);
 const SECONDS = intEnv("BENCH_SECONDS", 10);
 const CONNECTIONS = intEnv("BENCH_CONNECTIONS", 8);
@@ -42,25 +34,8 @@ const SMALL = intEnv("BENCH_SMALL", 100);
 const THRESHOLD = { largeVsSmall: 0.8, largeVsEmpty: 0.5, js: 1.15 };
 
 type Target = { label: string; path: string; marker: string };
-type Check = { what: string; value: string; limit: string; pass: boolean };
 
-const cleanups: (() => Promise<void> | void)[] = [];
-let cleaning: Promise<void> | null = null;
-function cleanUp() {
-  cleaning ??= (async () => {
-    for (const fn of cleanups.reverse()) {
-      try {
-        await fn();
-      } catch (error) {
-        console.error("cleanup:", error instanceof Error ? error.message : error);
-      }
-    }
-  })();
-  return cleaning;
-}
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => void cleanUp().then(() => process.exit(130)));
-}
+const cleanups = createCleanups();
 
 try {
   if (process.argv.includes("--explain")) await explainChronology({ large: LARGE, small: SMALL, bare: LARGE });
@@ -69,33 +44,18 @@ try {
   console.error("\nbench: failed:", error instanceof Error ? (error.stack ?? error.message) : error);
   process.exitCode = 1;
 } finally {
-  await cleanUp();
+  await cleanups.run();
 }
 
 async function main(): Promise<number> {
-  if (process.argv.includes("--rebuild")) {
-    console.log("Building the portal (next build, --rebuild)…");
-    const build = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], { cwd: root, stdio: "inherit" });
-    if (build.status !== 0) throw new Error("next build failed");
-  }
+  rebuildIfAsked();
 
   // 1. A fresh database on the PostgreSQL server the tests use.
-  const server: Postgres = await findPostgres();
-  if (!server) throw new Error("no PostgreSQL: set TEST_DATABASE_URL or install PostgreSQL");
-  cleanups.push(() => server.stop());
-  const name = `rt_bench_${randomBytes(5).toString("hex")}`;
-  await sql(server.url, `CREATE DATABASE "${name}"`);
-  cleanups.push(async () => void (await sql(server.url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)));
-  const url = new URL(server.url);
-  url.pathname = `/${name}`;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rt-bench-"));
-  cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-  const version = await sql(server.url, "SHOW server_version");
-  console.log(`PostgreSQL ${version} at ${url.host}, database ${name}`);
+  const { url, version } = await freshDatabase(cleanups);
 
   // 2. Migrate and seed before the portal starts (its own start-up then finds nothing to do).
-  let started = Date.now();
-  const conn = await connect({ kind: "postgres", url: url.href });
+  const started = Date.now();
+  const conn = await connect({ kind: "postgres", url });
   let seeded: Seeded;
   try {
     await conn.migrate();
@@ -106,25 +66,7 @@ async function main(): Promise<number> {
   console.log(`Seeded ${LARGE} + ${SMALL} + ${LARGE} (no case summary) entries in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   // 3. The production portal, as `npm start` runs it.
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  console.log(`Starting the portal on ${base} (scripts/start.ts builds first if sources are newer than .next/BUILD_ID)…`);
-  started = Date.now();
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url.href, DEMO_DATA: "off", DATA_DIR: dataDir, PORT: String(port), NEXTAUTH_URL: base, NODE_ENV: "production" };
-  for (let attempt = 1; ; attempt++) {
-    const portal = startPortal(env);
-    cleanups.push(() => stopPortal(portal.child));
-    try {
-      await waitUntilUp(`${base}/signin`, portal, 15 * 60_000);
-      break;
-    } catch (error) {
-      // Someone else's `next build` holds the build lock: wait for it, then start again.
-      if (attempt >= 60 || !portal.log.some((l) => l.includes("Another next build process is already running"))) throw error;
-      console.log("  (another next build is running; trying again in 10 s)");
-      await new Promise((r) => setTimeout(r, 10_000));
-    }
-  }
-  console.log(`Portal up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const { base } = await launchPortal({ databaseUrl: url, cleanups });
 
   // 4. Sign in over HTTP (next-auth's credentials endpoint) and check each page once.
   const cookie = await signIn(base, seeded.user.username, seeded.user.password);
@@ -144,7 +86,6 @@ async function main(): Promise<number> {
 
   // 5. First-load JavaScript of each page, while the build is the one just checked.
   // Someone else's `next build` mid-run would change what is served: reported as a failed check.
-  const buildId = () => (fs.existsSync(path.join(root, ".next/BUILD_ID")) ? fs.readFileSync(path.join(root, ".next/BUILD_ID"), "utf8").trim() : "(rebuilding)");
   const build = buildId();
   const js = new Map<Target, { files: number; raw: number; gzip: number }>();
   for (const t of [targets.large, entry, targets.empty]) js.set(t, await firstLoadJs(base, t, cookie));
@@ -166,12 +107,12 @@ async function main(): Promise<number> {
   // 7. The report.
   const checks: Check[] = [];
   const median = (t: Target) => medianOf(runs.get(t)!.map(rps));
-  const failures = [...runs.values()].flat().reduce((n, r) => n + r.non2xx + r.errors + r.timeouts + r.mismatches, 0);
+  const failures = [...runs.values()].flat().reduce((n, r) => n + badResponses(r), 0);
   console.log(`\nRequests per second — PostgreSQL ${version}, ${CONNECTIONS} connections, ${ROUNDS} rounds × ${SECONDS} s per page, interleaved`);
   console.log(`${"page".padEnd(34)} ${"rounds".padEnd(44)} ${"median".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"requests".padStart(9)} ${"bad".padStart(4)}`);
   for (const t of order) {
     const rs = runs.get(t)!;
-    const bad = rs.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts + r.mismatches, 0);
+    const bad = rs.reduce((n, r) => n + badResponses(r), 0);
     const total = rs.reduce((n, r) => n + r.requests.total, 0);
     console.log(
       `${t.label.padEnd(34)} ${rs.map((r) => rps(r).toFixed(1).padStart(8)).join("").padEnd(44)} ${median(t).toFixed(1).padStart(8)} ` +
@@ -212,11 +153,7 @@ async function main(): Promise<number> {
   const same = buildId() === build;
   checks.push({ what: "the build stayed the same through the run", value: same ? "yes" : "no", limit: "yes", pass: same });
 
-  console.log("\nRequirement");
-  for (const c of checks) console.log(`  ${c.pass ? "PASS" : "FAIL"}  ${c.what.padEnd(62)} ${c.value.padStart(7)}  (${c.limit})`);
-  const failed = checks.filter((c) => !c.pass).length;
-  console.log(failed ? `\n${failed} check(s) FAILED` : "\nAll checks passed");
-  return failed ? 1 : 0;
+  return printChecks(checks) ? 1 : 0;
 }
 
 // ───────────────────────────── load ─────────────────────────────
@@ -229,17 +166,6 @@ function load(base: string, t: Target, cookie: string, seconds: number): Promise
     headers: { cookie, "accept-language": "en-GB" },
     verifyBody: (body) => typeof body === "string" && body.includes(t.marker),
   });
-}
-
-// Requests answered per second over the whole run (autocannon's own mean is of per-second buckets).
-function rps(r: autocannon.Result): number {
-  return r.requests.total / r.duration;
-}
-
-function medianOf(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
 async function getPage(base: string, t: Target, cookie: string): Promise<string> {
@@ -275,127 +201,4 @@ async function firstLoadJs(base: string, t: Target, cookie: string) {
     gzip += gzipSync(bytes).length;
   }
   return { files: urls.size, raw, gzip };
-}
-
-// ───────────────────────────── portal ─────────────────────────────
-
-function startPortal(env: NodeJS.ProcessEnv) {
-  // Its own process group, so stopping it stops next as well; output kept for a failure report.
-  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/start.ts"], {
-    cwd: root,
-    env,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const log: string[] = [];
-  let ready = false;
-  const keep = (chunk: Buffer) => {
-    for (const line of chunk.toString().split("\n")) {
-      if (!line.trim()) continue;
-      log.push(line);
-      if (log.length > 200) log.shift();
-      // Show the build and start-up as they happen; keep quiet once measuring.
-      if (!ready) console.log(`  | ${line}`);
-      else if (/error/i.test(line)) console.error(`  portal: ${line}`);
-    }
-  };
-  child.stdout!.on("data", keep);
-  child.stderr!.on("data", keep);
-  return { child, log, markReady: () => void (ready = true) };
-}
-
-async function waitUntilUp(url: string, portal: ReturnType<typeof startPortal>, timeoutMs: number) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (portal.child.exitCode !== null) throw new Error(`the portal exited (${portal.child.exitCode}):\n${portal.log.join("\n")}`);
-    try {
-      const res = await fetch(url, { redirect: "manual" });
-      if (res.status === 200) {
-        portal.markReady();
-        return;
-      }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`the portal did not answer ${url} within ${timeoutMs / 1000} s`);
-}
-
-async function stopPortal(child: ChildProcess) {
-  if (child.exitCode !== null || child.pid === undefined) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const group = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, signal);
-    } catch {
-      // already gone
-    }
-  };
-  group("SIGTERM");
-  const timer = setTimeout(() => group("SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-// ───────────────────────────── sign-in ─────────────────────────────
-
-/** next-auth's credentials flow: a CSRF token, then the callback; returns the Cookie header to send. */
-async function signIn(base: string, username: string, password: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const take = (res: Response) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const at = pair.indexOf("=");
-      jar.set(pair.slice(0, at), pair.slice(at + 1));
-    }
-  };
-  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  take(csrfRes);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: header(), origin: base },
-    body: new URLSearchParams({ csrfToken, username, password, json: "true" }),
-    redirect: "manual",
-  });
-  take(res);
-  const session = jar.get("rt.session");
-  if (!session) throw new Error(`sign-in failed (${res.status}): no rt.session cookie`);
-  return `rt.session=${session}`;
-}
-
-// ───────────────────────────── helpers ─────────────────────────────
-
-async function sql(url: string, statement: string): Promise<string> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const result = await client.query(statement);
-    const row = result.rows?.[0] as Record<string, unknown> | undefined;
-    return row ? String(Object.values(row)[0]) : "";
-  } finally {
-    await client.end();
-  }
-}
-
-function intEnv(name: string, fallback: number): number {
-  const value = process.env[name];
-  if (!value) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number`);
-  return n;
 }

@@ -2,49 +2,23 @@
 //   npx tsx tests/bench/upload.ts
 // BENCH_HEIC=1 also times a 12-megapixel HEIC (made from the photo by Debian's heif-enc, from
 // libheif-examples, which takes a minute); BENCH_JPEG=0 leaves the JPEG out.
-// The photo is made here: 4032 × 3024 (a 12-megapixel phone camera) of gradients and grain, as
-// a JPEG of about 5 MB with EXIF, GPS and orientation 6, so every step (rotate, strip, re-encode)
-// runs. It prints milliseconds per photo (median of several runs after one warm-up), then ten
-// photos at once, as when ten people send at the same moment; and the process's resident memory
-// before, at its peak (sampled every 5 ms while sharp works on its own threads), and the
-// process's high-water mark. Figures only: nothing is asserted, since the machine is shared.
+// The photo comes from tests/bench/photo.ts: 4032 × 3024 (a 12-megapixel phone camera) of
+// gradients and grain, as a JPEG of about 5 MB with EXIF, GPS and orientation 6, so every step
+// (rotate, strip, re-encode) runs. It prints milliseconds per photo (median of several runs after
+// one warm-up), then ten photos at once, as when ten people send at the same moment; and the
+// process's resident memory before, at its peak (sampled every 5 ms while sharp works on its own
+// threads), and the process's high-water mark. Figures only: nothing is asserted, since the
+// machine is shared.
 // CLAMAV_URL, if set, is used as the app would, and the scan is then part of the figure.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import sharp from "sharp";
 import { checkUpload } from "../../lib/uploads/check-upload.ts";
 import { env } from "../../lib/env.ts";
+import { HEIGHT, makePhoto, WIDTH } from "./photo.ts";
 
-const WIDTH = 4032;
-const HEIGHT = 3024;
 const RUNS = 5;
-
-/** Smooth colour with grain, which JPEG compresses about as badly as a real photo. */
-function photoPixels(): Buffer {
-  const raw = Buffer.alloc(WIDTH * HEIGHT * 3);
-  let seed = 42;
-  const grain = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 96) - 48;
-  for (let y = 0; y < HEIGHT; y++) {
-    for (let x = 0; x < WIDTH; x++) {
-      const i = (y * WIDTH + x) * 3;
-      raw[i] = clamp((x * 255) / WIDTH + grain());
-      raw[i + 1] = clamp((y * 255) / HEIGHT + grain());
-      raw[i + 2] = clamp(128 + 100 * Math.sin(x / 40) * Math.cos(y / 60) + grain());
-    }
-  }
-  return raw;
-}
-const clamp = (v: number) => Math.max(0, Math.min(255, Math.round(v)));
-
-async function makePhoto(): Promise<Buffer> {
-  return sharp(photoPixels(), { raw: { width: WIDTH, height: HEIGHT, channels: 3 } })
-    .jpeg({ quality: 88 })
-    .withExif({ IFD0: { Make: "BenchCam", Model: "Bench 1" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "51/1 30/1 0/1" } })
-    .withMetadata({ orientation: 6 })
-    .toBuffer();
-}
 
 /** Peak resident memory while `work` runs, sampled between the event loop's turns. */
 async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peak: number }> {
