@@ -3,7 +3,8 @@ import "server-only";
 // "My voice" (#7): what children, families and advocates send to the child's caseworker, and how
 // staff answer it and add it to the record. Access rules live in lib/access (readableContributionWhere).
 export { loadContribution, loadContributionFile, loadContributionForm, loadSentThings, loadContributionsOnRecord, loadInbox } from "./loaders.ts";
-export { findContribution, findContributionFile, findContributionsOnRecord, findInbox, findSentThings, type SentThing, type ContributionDetail, type ContributionSummary, type InboxFilter, type InboxPage } from "./queries.ts";
+export { findContribution, findContributionFile, findContributionsOnRecord, findSentThings, type SentThing, type ContributionDetail, type ContributionSummary } from "./queries.ts";
+export { findInbox, type InboxFilter, type InboxPage } from "./inbox.ts";
 export { dueOnFor, saveContribution, type Saved, type SaveInput } from "./send.ts";
 export { withdrawContribution } from "./withdraw.ts";
 export { addToRecord, markOpened, recordOriginal, replyToContribution } from "./staff.ts";

@@ -8,7 +8,8 @@ import { AppError } from "../errors/index.ts";
 import { getLocale } from "../i18n/server.ts";
 import { openRecord, recordView } from "../records/index.ts";
 import { configuredFileStore } from "../files/index.ts";
-import { findContribution, findContributionFile, findContributionsOnRecord, findInbox, findSentThings, type InboxFilter } from "./queries.ts";
+import { findInbox, type InboxFilter } from "./inbox.ts";
+import { findContribution, findContributionFile, findContributionsOnRecord, findSentThings } from "./queries.ts";
 import { markOpened } from "./staff.ts";
 import { countWaitingByCaseworker } from "./team.ts";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { audienceOf, readableContributionWhere, type Actor } from "../access/index.ts";
+import { readableContributionWhere, type Actor } from "../access/index.ts";
 import { londonDate } from "../calendar/index.ts";
 import type { Db, Prisma } from "../db/index.ts";
 import type { ContributionKind, ContributionStatus } from "../db/generated/enums.ts";
@@ -30,12 +30,22 @@ const summarySelect = {
   child: { select: { fullName: true, preferredName: true } },
   author: { select: { displayName: true, role: true } },
   helpedBy: { select: { displayName: true } },
-  _count: { select: { attachments: true } },
 } satisfies Prisma.ContributionSelect;
 
-type SummaryRow = Prisma.ContributionGetPayload<{ select: typeof summarySelect }>;
+export type SummaryRow = Prisma.ContributionGetPayload<{ select: typeof summarySelect }>;
+export { summarySelect };
 
-function summarise(row: SummaryRow, actor: Actor, today: string): ContributionSummary {
+/**
+ * Files per contribution, for the ones listed only (Prisma's relation count would aggregate the
+ * whole attachments table, which grows with every contribution anyone sends).
+ */
+export async function countFiles(db: Db, ids: string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const groups = await db.contributionAttachment.groupBy({ by: ["contributionId"], where: { contributionId: { in: ids } }, _count: { _all: true } });
+  return new Map(groups.map((g) => [g.contributionId, g._count._all]));
+}
+
+export function summarise(row: SummaryRow, actor: Actor, today: string, files: Map<string, number>): ContributionSummary {
   const dueOn = row.dueOn ? row.dueOn.toISOString().slice(0, 10) : null;
   return {
     id: row.id,
@@ -44,7 +54,7 @@ function summarise(row: SummaryRow, actor: Actor, today: string): ContributionSu
     kind: row.kind,
     status: row.status,
     preview: row.body.length > 140 ? `${row.body.slice(0, 139)}…` : row.body,
-    fileCount: row._count.attachments,
+    fileCount: files.get(row.id) ?? 0,
     sentAt: row.sentAt,
     createdAt: row.createdAt,
     dueOn,
@@ -65,39 +75,8 @@ export async function findContributionsOnRecord(input: { db: Db; actor: Actor; c
     take: 200,
   });
   const today = londonDate(input.now);
-  return rows.map((r) => summarise(r, input.actor, today)).sort((a, b) => Number(b.status === "draft") - Number(a.status === "draft"));
-}
-
-export type InboxFilter = { childId?: string; kind?: ContributionKind; status?: ContributionStatus };
-export type InboxPage = { items: ContributionSummary[]; next: string | null; unread: number };
-const PAGE = 20;
-
-/**
- * The staff inbox: every sent contribution for the children this member of staff may open, newest
- * first, filtered, a page at a time (keyset on sentAt and id, so a page costs the same however
- * many there are). "Unread" counts those nobody on staff has opened yet.
- */
-export async function findInbox(input: { db: Db; actor: Actor; filter: InboxFilter; after?: string; now: Date }): Promise<InboxPage> {
-  const { db, actor, filter } = input;
-  if (audienceOf(actor) !== "staff") return { items: [], next: null, unread: 0 };
-  const base: Prisma.ContributionWhereInput = { AND: [readableContributionWhere(actor, filter.childId ?? null), { sentAt: { not: null } }] };
-  const where: Prisma.ContributionWhereInput = { AND: [base, { kind: filter.kind, status: filter.status }, afterCursor(input.after)] };
-  const [rows, unread] = await Promise.all([
-    db.contribution.findMany({ where, select: summarySelect, orderBy: [{ sentAt: "desc" }, { id: "desc" }], take: PAGE + 1 }),
-    db.contribution.count({ where: { AND: [base, { status: "sent" }] } }),
-  ]);
-  const today = londonDate(input.now);
-  const items = rows.slice(0, PAGE).map((r) => summarise(r, actor, today));
-  const last = rows.length > PAGE ? items[items.length - 1]! : null;
-  return { items, next: last ? `${last.sentAt!.toISOString()}_${last.id}` : null, unread };
-}
-
-function afterCursor(after: string | undefined): Prisma.ContributionWhereInput {
-  const match = after?.match(/^(\d{4}-\d\d-\d\dT[\d:.]+Z)_([0-9a-f-]{36})$/);
-  if (!match) return {};
-  const sentAt = new Date(match[1]!);
-  if (Number.isNaN(sentAt.getTime())) return {};
-  return { OR: [{ sentAt: { lt: sentAt } }, { sentAt, id: { lt: match[2]! } }] };
+  const files = await countFiles(input.db, rows.map((r) => r.id));
+  return rows.map((r) => summarise(r, input.actor, today, files)).sort((a, b) => Number(b.status === "draft") - Number(a.status === "draft"));
 }
 
 /** One contribution with its files, replies and steps, for someone who may read it; else not found. */
@@ -116,7 +95,7 @@ export async function findContribution(input: { db: Db; actor: Actor; childId: s
     },
   });
   if (!row) throw new NotFound();
-  return { ...summarise(row, actor, londonDate(input.now)), ...row, dueOn: row.dueOn ? row.dueOn.toISOString().slice(0, 10) : null };
+  return { ...summarise(row, actor, londonDate(input.now), new Map([[row.id, row.attachments.length]])), ...row, dueOn: row.dueOn ? row.dueOn.toISOString().slice(0, 10) : null };
 }
 export type ContributionDetail = Awaited<ReturnType<typeof findContribution>>;
 

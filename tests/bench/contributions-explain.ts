@@ -9,7 +9,7 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { findChildrenForActor, type Actor } from "../../lib/access/index.ts";
 // queries.ts directly: the domain index also exports page loaders, which need Next.js running.
-import { findInbox, type InboxFilter } from "../../lib/contributions/queries.ts";
+import { findInbox, type InboxFilter } from "../../lib/contributions/inbox.ts";
 import { connect } from "../../lib/db/connect.ts";
 import { PrismaClient } from "../../lib/db/generated/client.ts";
 import { busiestNode, planOf } from "../helpers/query-plans.ts";

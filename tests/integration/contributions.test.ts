@@ -192,4 +192,26 @@ describe.each(databaseKinds())("contributions on %s", (kind) => {
     await replyToContribution({ db: db.prisma, clock, actor: actor("caseworker"), childId: fx.A.id, contributionId: saved.id, body: "Thanks" });
     expect(await db.prisma.outboxMessage.findMany({ where: { recipientId: actor("child").userId, link: { contains: saved.id } }, select: { kind: true } })).toEqual([{ kind: "reply-received" }]);
   });
+  it("pages through the inbox newest first without missing or repeating any, whatever the filter", async () => {
+    for (let i = 0; i < 23; i++) {
+      clock.advance(60_000);
+      await send(i % 2 ? "mother" : "child", { kind: i % 3 ? "view" : "feeling" });
+    }
+    for (const filter of [{}, { kind: "feeling" as const }, { status: "sent" as const }]) {
+      const seen: string[] = [];
+      let after: string | undefined;
+      do {
+        const page = await findInbox({ db: db.prisma, actor: actor("manager"), filter, after, now: clock.now() });
+        expect(page.items.length).toBeLessThanOrEqual(20);
+        seen.push(...page.items.map((i) => i.id));
+        after = page.next ?? undefined;
+      } while (after);
+      const expected = await db.prisma.contribution.findMany({
+        where: { childId: fx.A.id, sentAt: { not: null }, ...filter },
+        orderBy: [{ sentAt: "desc" }, { id: "desc" }],
+        select: { id: true },
+      });
+      expect(seen, JSON.stringify(filter)).toEqual(expected.map((e) => e.id));
+    }
+  });
 });
