@@ -3,7 +3,10 @@ import { audienceOf, mayReadAccessLog, readerOf, type Actor } from "@/lib/access
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
 
-export type RecordPage = "chronology" | "things" | "contributions" | "withheld" | "accessLog";
+export type RecordPage = "chronology" | "things" | "contributions" | "corrections" | "withheld" | "accessLog";
+
+// Links whose words depend on who reads ("My things", "Amira's things").
+const BY_READER = { things: "navThings", contributions: "navContributions", corrections: "navCorrections" } as const;
 
 // The record's own menu. Each link appears only where that page has something for this viewer.
 export async function RecordNav({ actor, childId, current }: { actor: Actor; childId: string; current: RecordPage | null }) {
@@ -14,6 +17,7 @@ export async function RecordNav({ actor, childId, current }: { actor: Actor; chi
     { page: "chronology", href: paths.record(childId) },
     { page: "things", href: paths.things(childId) },
     { page: "contributions", href: paths.contributions(childId) },
+    { page: "corrections", href: paths.corrections(childId) },
     ...(family ? [{ page: "withheld" as const, href: paths.withheld(childId) }] : []),
     ...(mayReadAccessLog(actor) ? [{ page: "accessLog" as const, href: paths.accessLog(childId) }] : []),
     { page: "download", href: paths.download(childId) },
@@ -29,7 +33,7 @@ export async function RecordNav({ actor, childId, current }: { actor: Actor; chi
               <a href={l.href}>{t("nav.download")}</a>
             ) : (
               <Link href={l.href} aria-current={l.page === current ? "page" : undefined} prefetch={false}>
-                {l.page === "things" || l.page === "contributions" ? t(`byReader.${l.page === "things" ? "navThings" : "navContributions"}.${reader}`) : t(`nav.${l.page}`)}
+                {l.page in BY_READER ? t(`byReader.${BY_READER[l.page as keyof typeof BY_READER]}.${reader}`) : t(`nav.${l.page}`)}
               </Link>
             )}
           </li>

@@ -2,6 +2,7 @@ import decodeHeic from "heic-decode";
 import { MAX_PIXELS } from "./limits.ts";
 import { jpegFromRgba } from "./pictures.ts";
 import { UploadRefused } from "./refusals.ts";
+import { createTurns } from "./turns.ts";
 
 // iPhone photos arrive as HEIC (HEVC-coded HEIF). sharp's prebuilt libvips has no HEVC decoder,
 // so heic-decode (libheif compiled to WebAssembly) decodes the pixels and sharp writes the JPEG.
@@ -17,13 +18,7 @@ export function heicToJpeg(bytes: Uint8Array, field?: string): Promise<Buffer> {
 // One HEIC at a time per process: libheif decodes on the main thread, so running several at
 // once is no faster, and each holds its whole picture as RGBA (48 MB at 12 megapixels) until
 // sharp has encoded it. Queued, ten photos sent together hold one such copy, not ten.
-let queue: Promise<unknown> = Promise.resolve();
-
-function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-  const turn = queue.then(work);
-  queue = turn.catch(() => {}); // a refused file does not stop the ones after it
-  return turn;
-}
+const oneAtATime = createTurns(1);
 
 async function decodeFirstImage(bytes: Uint8Array, field?: string) {
   let images: Awaited<ReturnType<typeof decodeHeic.all>>;

@@ -1,0 +1,7 @@
+import { RequestSentPage } from "@/components/corrections/sent-page";
+import { loadRequest } from "@/lib/rectification";
+
+export default async function Page({ params }: { params: Promise<{ childId: string; requestId: string }> }) {
+  const { childId, requestId } = await params;
+  return <RequestSentPage view={await loadRequest(childId, requestId)} />;
+}

@@ -1,0 +1,7 @@
+import { RequestsPage } from "@/components/corrections/requests-page";
+import { loadRequestsOnRecord } from "@/lib/rectification";
+
+export default async function Page({ params }: { params: Promise<{ childId: string }> }) {
+  const { childId } = await params;
+  return <RequestsPage view={await loadRequestsOnRecord(childId)} />;
+}

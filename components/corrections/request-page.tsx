@@ -1,0 +1,109 @@
+import Link from "next/link";
+import type { Locale } from "@/lib/i18n/config";
+import { formatDate, formatDateTime, formatDay, isoDateTime } from "@/lib/i18n/format";
+import { pickResources } from "@/lib/i18n/resources";
+import { getT } from "@/lib/i18n/server";
+import { paths } from "@/lib/paths";
+import type { loadRequest, RequestDetail } from "@/lib/rectification";
+import { I18nProvider } from "../i18n-provider";
+import { RecordNav } from "../records/record-nav";
+import { Alert } from "../ui/alert";
+import { ClockLine } from "./clock-line";
+import { RequestStatus } from "./request-status";
+import { RequesterSteps, StaffSteps } from "./request-steps";
+
+type View = Awaited<ReturnType<typeof loadRequest>> & { done?: string };
+type T = Awaited<ReturnType<typeof getT>>;
+
+// One correction request: what was asked, about which entries, the clock, every step so far, the
+// outcome with its reasons (and how to complain), and what this person can do next.
+export async function RequestPage({ view }: { view: View }) {
+  const t = await getT("corrections");
+  const { actor, record, locale, request: r, staff } = view;
+  const open = r.status !== "decided" && r.status !== "withdrawn";
+  return (
+    <article className="stack">
+      <p><Link href={paths.corrections(record.id)} prefetch={false}>{staff ? t("detail.backStaff") : t("detail.back")}</Link></p>
+      <RecordNav actor={actor} childId={record.id} current="corrections" />
+      {view.done ? <Alert kind="info">{t(`detail.done.${view.done}`)}</Alert> : null}
+      <p className="entry-meta"><RequestStatus request={r} staff={staff} /><ClockLine clock={r.clock} locale={locale} /></p>
+      <h1>{t("detail.title")}</h1>
+      <dl className="facts">
+        <dt>{t("detail.from")}</dt>
+        <dd><bdi dir="auto">{r.requesterName}</bdi>{r.helpedByName && r.helpedByName !== r.requesterName ? <> · {t("detail.helpedBy", { name: r.helpedByName })}</> : null}</dd>
+        <dt>{t("detail.received")}</dt>
+        <dd><time dateTime={isoDateTime(r.receivedAt)}>{formatDateTime(r.receivedAt, locale)}</time></dd>
+        <dt>{t("detail.entries")}</dt>
+        <dd>
+          <ul className="plain-list">
+            {r.items.map((i) => (
+              <li key={`${i.entryId}:${i.sectionPosition}`}>
+                <Link href={paths.entry(record.id, i.entryId)} prefetch={false}>{i.title}</Link>
+                {i.sectionPosition !== null ? <> ({t("detail.part", { n: i.sectionPosition + 1 })})</> : null}
+              </li>
+            ))}
+          </ul>
+        </dd>
+      </dl>
+      <h2>{t("detail.whatIsWrong")}</h2>
+      <p className="message-text" dir="auto">{r.whatIsWrong}</p>
+      {r.whatItShouldSay ? (<><h2>{t("detail.whatItShouldSay")}</h2><p className="message-text" dir="auto">{r.whatItShouldSay}</p></>) : null}
+      {r.attachments.length ? <Evidence view={view} t={t} /> : null}
+      {r.extensionReason ? <p>{t("detail.extended", { reason: r.extensionReason })}</p> : null}
+      {r.status === "decided" ? <Outcome r={r} t={t} /> : null}
+      <h2>{t("detail.history")}</h2>
+      <History r={r} t={t} locale={locale} />
+      <I18nProvider locale={locale as Locale} resources={pickResources(locale as Locale, ["corrections"])}>
+        {staff ? <StaffSteps view={view} t={t} open={open} /> : <RequesterSteps view={view} t={t} open={open} />}
+      </I18nProvider>
+    </article>
+  );
+}
+
+function Evidence({ view, t }: { view: View; t: T }) {
+  const { record, request: r } = view;
+  return (
+    <>
+      <h2>{t("detail.files")}</h2>
+      <ul className="stack">
+        {r.attachments.map((a) => {
+          const href = paths.correctionFile(record.id, r.id, a.id);
+          return (
+            <li key={a.id} className="thing-file">
+              {a.reencoded ? <img src={`${href}?inline=1`} alt={a.fileName} className="thing-picture" loading="lazy" /> : null}
+              <a href={href} dir="auto">{t("detail.download", { name: a.fileName })}</a>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
+function Outcome({ r, t }: { r: RequestDetail; t: T }) {
+  return (
+    <section className="panel stack" aria-labelledby="outcome-heading">
+      <h2 id="outcome-heading">{r.outcome ? t(`outcome.${r.outcome}`) : null}</h2>
+      {r.decisionReason ? (<><h3>{t("detail.reasons")}</h3><p className="message-text" dir="auto">{r.decisionReason}</p></>) : null}
+      {r.outcome !== "corrected" ? <p>{t("detail.ico")}</p> : null}
+    </section>
+  );
+}
+
+function History({ r, t, locale }: { r: RequestDetail; t: T; locale: string }) {
+  return (
+    <ol className="steps history">
+      {r.events.map((e, i) => (
+        <li key={i} className="step-done">
+          <span>
+            <strong>{t(`events.${e.kind.replaceAll("_", "-")}`)}</strong>{" "}
+            <time dateTime={isoDateTime(e.at)} className="hint">{formatDate(e.at, locale)}</time>{" "}
+            <span className="hint">({e.by})</span>
+            {e.dueOn ? <span className="hint"> · {formatDay(e.dueOn, locale)}</span> : null}
+          </span>
+          {e.note ? <span className="message-text" dir="auto">{e.note}</span> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}

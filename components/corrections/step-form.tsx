@@ -1,0 +1,57 @@
+"use client";
+import { useActionState } from "react";
+import type { ActionState } from "@/lib/action/state";
+import { Alert } from "../ui/alert";
+
+export type Field =
+  | { kind: "textarea"; name: string; label: string; hint?: string; defaultValue?: string; rows?: number }
+  | { kind: "radios"; name: string; label: string; options: { value: string; label: string }[]; defaultValue?: string };
+
+type Props = {
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  hidden: Record<string, string>;
+  fields: Field[];
+  submit: string;
+  secondary?: boolean;
+};
+
+// One step on a correction request (a question, an answer, an extension, a decision...). With
+// JavaScript on or off, a refusal comes back with its message and what was typed kept.
+export function StepForm({ action, hidden, fields, submit, secondary }: Props) {
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, null);
+  const value = (f: Field) => state?.values?.[f.name] ?? f.defaultValue ?? "";
+  const error = (name: string) => state?.fieldErrors?.[name];
+  return (
+    <form action={formAction} className="stack">
+      {state?.formError ? <Alert kind="error">{state.formError}</Alert> : null}
+      {Object.entries(hidden).map(([name, v]) => <input key={name} type="hidden" name={name} value={v} />)}
+      {fields.map((f) => {
+        const id = `field-${f.name.replace(/[^a-z0-9-]/gi, "-")}`;
+        if (f.kind === "radios") {
+          return (
+            <fieldset key={f.name} className={error(f.name) ? "field field-error choices" : "field choices"}>
+              <legend>{f.label}</legend>
+              {error(f.name) ? <p className="error-message">{error(f.name)}</p> : null}
+              {f.options.map((o) => (
+                <div key={o.value} className="choice">
+                  <input type="radio" id={`${id}-${o.value}`} name={f.name} value={o.value} defaultChecked={value(f) === o.value} />
+                  <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
+                </div>
+              ))}
+            </fieldset>
+          );
+        }
+        const described = [f.hint ? `${id}-hint` : "", error(f.name) ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+        return (
+          <div key={f.name} className={error(f.name) ? "field field-error" : "field"}>
+            <label htmlFor={id}>{f.label}</label>
+            {f.hint ? <p id={`${id}-hint`} className="hint">{f.hint}</p> : null}
+            {error(f.name) ? <p id={`${id}-error`} className="error-message">{error(f.name)}</p> : null}
+            <textarea id={id} name={f.name} rows={f.rows ?? 4} dir="auto" defaultValue={value(f)} aria-invalid={error(f.name) ? true : undefined} aria-describedby={described} />
+          </div>
+        );
+      })}
+      <button type="submit" className={secondary ? "button button-secondary" : "button"} disabled={pending}>{submit}</button>
+    </form>
+  );
+}
