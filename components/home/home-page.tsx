@@ -3,6 +3,7 @@ import type { HomeView } from "@/lib/home/load-home";
 import { maySendContribution } from "@/lib/access";
 import { paths } from "@/lib/paths";
 import { Inbox } from "../contributions/inbox";
+import { OpenRequestsList } from "../corrections/open-requests";
 import { TranslationRequests } from "./translation-requests";
 import { getT } from "@/lib/i18n/server";
 
@@ -27,6 +28,7 @@ export async function HomePage({ view }: { view: HomeView }) {
     <div className="stack">
       <h1>{t(`${k}.title`, { name: view.actor.displayName })}</h1>
       <p>{t(`${k}.intro`)}</p>
+      {view.corrections ? <OpenRequestsList open={view.corrections} locale={view.locale} /> : null}
       {view.inbox ? <Inbox page={view.inbox.page} filter={view.inbox.filter} team={view.inbox.team} children={view.children} locale={view.locale} /> : null}
       <h2>{t(`${k}.recordsHeading`)}</h2>
       {view.children.length === 0 ? (

@@ -10,7 +10,7 @@ import { RecordNav } from "./record-nav";
 type View = Awaited<ReturnType<typeof loadChronology>>;
 
 export async function ChronologyPage({ view }: { view: View }) {
-  const [t, tc] = await Promise.all([getT("record"), getT("contributions")]);
+  const [t, tc, tk] = await Promise.all([getT("record"), getT("contributions"), getT("corrections")]);
   const { actor, reader, record, locale, query, page, latestSummary } = view;
   const filtered = Boolean(query.type || query.period);
   const keep = { type: query.type, period: query.period };
@@ -42,6 +42,7 @@ export async function ChronologyPage({ view }: { view: View }) {
                 {item.status === "historical" ? <span className="tag tag-muted">{t("chronology.historical")}</span> : null}
                 {item.lateByDays !== null ? <span className="tag tag-muted">{t("chronology.lateEntry")}</span> : null}
                 {item.translated ? <span className="tag tag-muted">{t("chronology.translated")}</span> : null}
+                {item.disputed ? <span className="tag tag-soon">{tk("entry.disagreementMarker")}</span> : null}
               </p>
               {/* A plain link: 25 of them as client components would cost every page view. */}
               <a href={paths.entry(record.id, item.id)} className="entry-title">

@@ -13,14 +13,17 @@ import { Alert } from "../ui/alert";
 import { RecordNav } from "./record-nav";
 import { ReleaseBox } from "./release-box";
 import { TranslationBox } from "./translation-box";
+import { Disagreements, EarlierVersions } from "./entry-history";
 import { WordsExplained } from "./words-explained";
 
 type View = Awaited<ReturnType<typeof loadEntry>>;
 type Readable = Extract<View["entry"], { kind: "readable" }>;
 
 export async function EntryPage({ view }: { view: View }) {
-  const [t, tc] = await Promise.all([getT("record"), getT("contributions")]);
+  const [t, tc, tk] = await Promise.all([getT("record"), getT("contributions"), getT("corrections")]);
   const { actor, record, locale, entry } = view;
+  // Those who send their views ask for corrections too: the child, family and advocate.
+  const mayAsk = maySendContribution(actor);
   const back = (
     <p>
       <Link href={paths.record(record.id)} prefetch={false}>{t("entry.backToRecord")}</Link>
@@ -72,12 +75,19 @@ export async function EntryPage({ view }: { view: View }) {
       </dl>
       {entry.readWithWorker ? <ReleaseBox childId={record.id} entryId={entry.id} releasedAt={entry.readWithWorker.releasedAt} locale={locale} /> : null}
       <TranslationBox view={view} entry={entry} />
-      <EntrySections sections={entry.sections} type={entry.type} lang={textLang} />
+      <EntrySections sections={entry.sections} type={entry.type} lang={textLang} askHref={mayAsk ? (part) => paths.newCorrection(record.id, entry.id, part) : undefined} />
+      <Disagreements entry={entry} locale={locale} />
       {entry.decision ? <DecisionDetails decision={entry.decision} /> : null}
       {entry.visit ? <VisitDetails visit={entry.visit} /> : null}
       {entry.belongsToChild ? <p>{t(`byReader.belongsToChild.${view.reader}`, { name: record.name })}</p> : null}
       <EntryFiles childId={record.id} entry={entry} locale={locale} />
-      {maySendContribution(actor) ? <p><Link href={paths.newContribution(record.id, { about: entry.id })} className="button button-secondary" prefetch={false}>{tc("sayAboutThis")}</Link></p> : null}
+      {mayAsk ? (
+        <p className="button-row">
+          <Link href={paths.newContribution(record.id, { about: entry.id })} className="button button-secondary" prefetch={false}>{tc("sayAboutThis")}</Link>
+          <Link href={paths.newCorrection(record.id, entry.id)} className="button button-secondary" prefetch={false}>{tk("ask")}</Link>
+        </p>
+      ) : null}
+      <EarlierVersions entry={entry} locale={locale} />
       <WordsExplained termIds={termsIn(entry)} />
     </article>
   );

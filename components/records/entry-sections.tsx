@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { textDirection } from "@/lib/i18n/config";
 import { getT } from "@/lib/i18n/server";
 import type { EntrySection, EntryView } from "@/lib/records/entry";
@@ -8,8 +9,10 @@ import { GlossaryText } from "./glossary-text";
 // (lib/records/section-label.ts): something the worker saw or heard, what a letter says,
 // something someone else told us, what someone thinks, or what was decided. Who told us is a
 // line of its own, in the council's own words.
-export async function EntrySections({ sections, type, lang }: { sections: EntrySection[]; type: EntryView["type"]; lang: string }) {
-  const t = await getT("record");
+type Props = { sections: EntrySection[]; type: EntryView["type"]; lang: string; askHref?: (part: number) => string };
+
+export async function EntrySections({ sections, type, lang, askHref }: Props) {
+  const [t, tk] = await Promise.all([getT("record"), getT("corrections")]);
   return (
     <section aria-labelledby="entry-sections" className="stack">
       <h2 id="entry-sections">{t("entry.sections")}</h2>
@@ -22,6 +25,7 @@ export async function EntrySections({ sections, type, lang }: { sections: EntryS
             <p lang={lang} dir={textDirection(lang)}>
               <GlossaryText text={s.text} />
             </p>
+            {askHref ? <p className="hint"><Link href={askHref(i)} prefetch={false}>{tk("askPart")}</Link></p> : null}
           </div>
         );
       })}

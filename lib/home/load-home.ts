@@ -4,6 +4,7 @@ import { requireSession } from "../auth/current.ts";
 import { getDb } from "../db/index.ts";
 import { audienceOf } from "../access/index.ts";
 import { loadInbox } from "../contributions/index.ts";
+import { loadOpenRequests } from "../rectification/index.ts";
 import { getLocale } from "../i18n/server.ts";
 import { findOpenTranslationRequests } from "../records/index.ts";
 
@@ -13,13 +14,15 @@ type Query = Record<string, string | string[] | undefined>;
 export async function loadHome(query: Query = {}) {
   const { actor } = await requireSession();
   const db = await getDb();
-  const [children, translationRequests, inbox, locale] = await Promise.all([
+  const staff = audienceOf(actor) === "staff";
+  const [children, translationRequests, inbox, corrections, locale] = await Promise.all([
     actor.role === "admin" ? [] : findChildrenForActor({ db, actor }),
     findOpenTranslationRequests({ db, actor }),
-    audienceOf(actor) === "staff" ? loadInbox(actor, query) : null,
+    staff ? loadInbox(actor, query) : null,
+    staff ? loadOpenRequests(actor) : null,
     getLocale(),
   ]);
-  return { actor, children, translationRequests, inbox, locale };
+  return { actor, children, translationRequests, inbox, corrections, locale };
 }
 
 export type HomeView = Awaited<ReturnType<typeof loadHome>>;

@@ -21,6 +21,8 @@ export type ChronologyItem = {
   waiting: boolean;
   title: string | null;
   translated: boolean;
+  /** Someone has added a statement of disagreement to it. */
+  disputed: boolean;
 };
 
 export type ChronologyPage = { items: ChronologyItem[]; older: string | null; newer: string | null };
@@ -59,6 +61,8 @@ export async function findChronology(input: {
       recordedAt: true,
       readWithWorker: true,
       releasedAt: true,
+      // One row at most, found by entry (an index), never a count over every statement.
+      disagreements: { select: { id: true }, take: 1 },
       // Entries are written in English: English readers need no translations (and no query for them).
       translations: locale === ORIGINAL_LOCALE ? false : { where: { locale }, select: { title: true } },
     },
@@ -79,6 +83,7 @@ export async function findChronology(input: {
       waiting,
       title: waiting ? null : titleFor(r),
       translated: !waiting && Boolean(r.translations?.length),
+      disputed: !waiting && r.disagreements.length > 0,
     };
   });
   const first = page[0];

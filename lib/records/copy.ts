@@ -21,6 +21,8 @@ export type CopyEntry = EntryContent & {
   /** The viewer reads a language this entry has not been translated into yet. */
   untranslated: boolean;
   files: string[];
+  /** Statements of disagreement: they stand with the entry wherever it appears. */
+  disagreements: { name: string; text: string }[];
 };
 
 export type RecordCopy = {
@@ -68,6 +70,7 @@ function readBatch(db: Db, actor: Actor, childId: string, locale: string, after:
       translations: { where: { locale } },
       // The name this record gave the file, never the shared StoredFile's first-stored name.
       attachments: { orderBy: { externalId: "asc" }, select: { fileName: true } },
+      disagreements: { orderBy: { createdAt: "asc" }, select: { text: true, author: { select: { displayName: true } } } },
     },
   });
 }
@@ -83,5 +86,6 @@ function toCopyEntry(e: Row, locale: string): CopyEntry {
     translation: used && translation ? { translatedBy: translation.translatedBy, checkedBy: translation.checkedBy } : null,
     untranslated: locale !== ORIGINAL_LOCALE && !used,
     files: e.attachments.map((a) => a.fileName),
+    disagreements: e.disagreements.map((d) => ({ name: d.author.displayName, text: d.text })),
   };
 }

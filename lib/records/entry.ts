@@ -4,6 +4,7 @@ import type { Db } from "../db/index.ts";
 import type { EntryType } from "../db/generated/enums.ts";
 import { NotFound } from "../errors/index.ts";
 import { ORIGINAL_LOCALE, presentContent, titleFor, type EntryContent } from "./entry-content.ts";
+import { findCorrectedVersions, findDisagreements, type Disagreement, type EarlierVersion } from "./entry-history.ts";
 
 export { ORIGINAL_LOCALE, type EntrySection } from "./entry-content.ts";
 export type LinkedEntry = { id: string; title: string };
@@ -23,6 +24,9 @@ export type EntryView =
       originalLocation: string | null;
       /** For staff: whether the child is waiting to read this with a worker. */
       readWithWorker: { releasedAt: Date | null } | null;
+      /** Statements of disagreement standing with the entry, and its wording before each correction. */
+      disagreements: Disagreement[];
+      earlierVersions: EarlierVersion[];
     });
 
 /** One entry as this viewer may see it; NotFound when it is not theirs to see (or does not exist). */
@@ -59,9 +63,11 @@ async function loadReadable(db: Db, actor: Actor, childId: string, entryId: stri
   });
   if (!e) throw new NotFound();
   const { content, translation: tr, used } = presentContent(e, locale, original);
-  const [replacedBy, replaces] = await Promise.all([
+  const [replacedBy, replaces, disagreements, earlierVersions] = await Promise.all([
     linked(db, actor, childId, locale, { supersedesExternalId: e.externalId }),
     e.supersedesExternalId ? linked(db, actor, childId, locale, { externalId: e.supersedesExternalId }) : null,
+    findDisagreements(db, e.id),
+    e.version > 1 ? findCorrectedVersions(db, e.id) : [],
   ]);
   return {
     kind: "readable",
@@ -75,6 +81,8 @@ async function loadReadable(db: Db, actor: Actor, childId: string, entryId: stri
     belongsToChild: e.belongsToChild,
     originalLocation: e.originalLocation,
     readWithWorker: e.readWithWorker && audienceOf(actor) === "staff" ? { releasedAt: e.releasedAt } : null,
+    disagreements,
+    earlierVersions,
   };
 }
 

@@ -75,6 +75,7 @@ export function writeEntry(doc: Doc, e: CopyEntry, ctx: { t: Translate; locale: 
   }
 
   if (e.files.length) writeText(doc, t("copy:entry.files", { names: e.files.join(t("copy:listSeparator")) }), note, dir);
+  for (const d of e.disagreements) writeText(doc, `${t("copy:entry.disagreement", { name: d.name })} ${d.text}`, note, dir);
   rule(doc);
 }
 
