@@ -6,6 +6,9 @@ import {
   addDisagreement, answerQuestion, askForCorrection, askQuestion, decideRequest, extendRequest, findOpenRequests, findRequest,
   findRequestsOnRecord, recordRecipientsTold, requestForm, startReview, withdrawRequest,
 } from "../../lib/rectification/index.ts";
+import { findChronology } from "../../lib/records/chronology.ts";
+import { parseChronologyQuery } from "../../lib/records/chronology-filter.ts";
+import { collectCopy } from "../../lib/records/copy.ts";
 import { findEntryForViewer } from "../../lib/records/entry.ts";
 import { createTestDb, databaseKinds, type TestDb } from "../helpers/db.ts";
 import { testFileStore } from "../helpers/files.ts";
@@ -165,5 +168,27 @@ describe.each(databaseKinds())("correction requests on %s", (kind) => {
     expect(open.overdue).toBeGreaterThan(0);
     expect(await findOpenRequests({ db: db.prisma, actor: actor("otherManager"), now: clock.now() })).toEqual({ items: [], overdue: 0, dueSoon: 0 });
     expect(await findOpenRequests({ db: db.prisma, actor: actor("child"), now: clock.now() })).toEqual({ items: [], overdue: 0, dueSoon: 0 });
+  });
+  it("what a decision leaves stands with the entry for everyone who reads it: earlier wording, the statement, the marker, the PDF text", async () => {
+    const corrected = await ask("child", [`${entry("THING")}:0`]);
+    const v = (await detail("caseworker", corrected.id)).version;
+    await decideRequest({ ...ref("caseworker", corrected.id), version: v, outcome: "corrected", reason: "", fixes: [{ entryId: entry("THING"), position: 0, text: "Corrected wording." }] });
+    for (const who of ["child", "father", "caseworker"] as const) {
+      const seen = await findEntryForViewer({ db: db.prisma, actor: actor(who), childId: fx.A.id, entryId: entry("THING"), locale: "en" });
+      expect(seen.kind === "readable" && seen.earlierVersions.length, who).toBe(1);
+    }
+    const refused = await ask("mother", [entry("RWW-DONE")]);
+    await decideRequest({ ...ref("caseworker", refused.id), version: (await detail("caseworker", refused.id)).version, outcome: "not_corrected", reason: "It is correct.", fixes: [] });
+    await addDisagreement({ ...ref("mother", refused.id), entryId: entry("RWW-DONE"), text: "I was not told about this review." });
+    for (const who of ["father", "child", "manager"] as const) {
+      const seen = await findEntryForViewer({ db: db.prisma, actor: actor(who), childId: fx.A.id, entryId: entry("RWW-DONE"), locale: "en" });
+      expect(seen.kind === "readable" && seen.disagreements.map((d) => d.text), who).toEqual(["I was not told about this review."]);
+    }
+    const page = await findChronology({ db: db.prisma, actor: actor("father"), childId: fx.A.id, locale: "en", query: parseChronologyQuery({}) });
+    expect(page.items.filter((i) => i.disputed).map((i) => i.id)).toContain(entry("RWW-DONE"));
+    const copy = await collectCopy({ db: db.prisma, actor: actor("child"), childId: fx.A.id, locale: "en" });
+    const inCopy = [];
+    for await (const e of copy.entries) if (e.id === entry("RWW-DONE")) inCopy.push(e);
+    expect(inCopy[0]?.disagreements).toEqual([{ name: actor("mother").displayName, text: "I was not told about this review." }]);
   });
 });
