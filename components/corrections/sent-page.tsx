@@ -20,7 +20,7 @@ export async function RequestSentPage({ view }: { view: View }) {
         <li>{t("sent.step2")}</li>
         <li>{t("sent.step3")}</li>
       </ol>
-      <p><Link href={paths.correction(record.id, request.id)} prefetch={false}>{t("sent.follow")}</Link></p>
+      <p><Link href={paths.corrections(record.id)} prefetch={false}>{t("sent.follow")}</Link></p>
     </div>
   );
 }
