@@ -3,6 +3,7 @@ import type { loadContribution } from "@/lib/contributions";
 import { formatDay } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
+import { Confirmation } from "../ui/confirmation";
 
 type View = Awaited<ReturnType<typeof loadContribution>>;
 
@@ -10,20 +11,11 @@ type View = Awaited<ReturnType<typeof loadContribution>>;
 export async function SentPage({ view }: { view: View }) {
   const t = await getT("contributions");
   const { record, contribution: c, locale } = view;
+  const lead = <p>{t("sent.body")} {c.dueOn ? <strong>{t("sent.dueBy", { date: formatDay(c.dueOn, locale) })}</strong> : null}</p>;
   return (
-    <div className="stack narrow">
-      <div className="confirmation" role="status">
-        <h1>{t("sent.title")}</h1>
-      </div>
-      <p>{t("sent.body")} {c.dueOn ? <strong>{t("sent.dueBy", { date: formatDay(c.dueOn, locale) })}</strong> : null}</p>
-      <h2>{t("sent.whatNext")}</h2>
-      <ol>
-        <li>{t("sent.step1")}</li>
-        <li>{t("sent.step2")}</li>
-        <li>{t("sent.step3")}</li>
-      </ol>
+    <Confirmation title={t("sent.title")} lead={lead} nextTitle={t("sent.whatNext")} steps={[t("sent.step1"), t("sent.step2"), t("sent.step3")]}>
       <p><Link href={paths.contributions(record.id)} prefetch={false}>{t("sent.follow")}</Link></p>
       <p><Link href={paths.newContribution(record.id)} prefetch={false}>{t("sent.another")}</Link></p>
-    </div>
+    </Confirmation>
   );
 }

@@ -1,35 +1,21 @@
 import "server-only";
-import { notFound } from "next/navigation";
-import { readerOf, maySendContribution, readableEntryWhere, type Actor } from "../access/index.ts";
-import { requireSession } from "../auth/current.ts";
+import { maySendContribution, readableEntryWhere, type Actor } from "../access/index.ts";
 import { systemClock } from "../clock.ts";
-import { getDb, type Db } from "../db/index.ts";
+import { getDb } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
-import { getLocale } from "../i18n/server.ts";
-import { openRecord, recordView } from "../records/index.ts";
+import { withRecord, type RecordCtx } from "../records/index.ts";
 import { configuredFileStore } from "../files/index.ts";
 import { findInbox, type InboxFilter } from "./inbox.ts";
 import { findContribution, findContributionFile, findContributionsOnRecord, findSentThings } from "./queries.ts";
 import { markOpened } from "./staff.ts";
 import { countWaitingByCaseworker } from "./team.ts";
 
-// One loader per contributions page: session, the record this person may open, the data through
-// the access rules, and the view in the record's access log. Anything not theirs is "not found".
+// Each contributions page loads through the record's own loader (lib/records withRecord): session,
+// the record this person may open, the data through the access rules, the view in the access log.
+// Anything not theirs is "not found".
 
-type Ctx = { db: Db; actor: Actor; childId: string; now: Date };
-
-async function withContributions<T>(childId: string, load: (ctx: Ctx) => Promise<T>) {
-  const { actor } = await requireSession();
-  const [db, locale] = await Promise.all([getDb(), getLocale()]);
-  try {
-    const record = await openRecord(db, actor, childId);
-    const data = await load({ db, actor, childId: record.id, now: systemClock.now() });
-    await recordView({ db, clock: systemClock, actor, childId: record.id, part: "contributions" });
-    return { actor, reader: readerOf(actor), record, locale, maySend: maySendContribution(actor), ...data };
-  } catch (error) {
-    if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
-    throw error;
-  }
+function withContributions<T>(childId: string, load: (ctx: RecordCtx & { now: Date }) => Promise<T>) {
+  return withRecord(childId, "contributions", async (ctx) => ({ maySend: maySendContribution(ctx.actor), ...(await load({ ...ctx, now: systemClock.now() })) }));
 }
 
 export function loadContributionsOnRecord(childId: string) {
@@ -89,19 +75,11 @@ function parseInboxFilter(raw: { childId?: string; kind?: string; status?: strin
 }
 
 /** A file sent with a contribution, streamed, for someone who may read the contribution. */
-export async function loadContributionFile(childId: string, contributionId: string, attachmentId: string) {
-  const { actor } = await requireSession();
-  const db = await getDb();
-  try {
-    const record = await openRecord(db, actor, childId);
-    const file = await findContributionFile({ db, actor, childId: record.id, contributionId, attachmentId });
-    const content = await configuredFileStore().open(db, file.file.storageKey);
-    await recordView({ db, clock: systemClock, actor, childId: record.id, part: "contributions" });
-    return { file, content };
-  } catch (error) {
-    if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
-    throw error;
-  }
+export function loadContributionFile(childId: string, contributionId: string, attachmentId: string) {
+  return withRecord(childId, "contributions", async ({ db, actor, childId }) => {
+    const file = await findContributionFile({ db, actor, childId, contributionId, attachmentId });
+    return { file, content: await configuredFileStore().open(db, file.file.storageKey) };
+  });
 }
 
 /** The copies sent with contributions, for the "My things" page (which has already opened the record and logged the view). */

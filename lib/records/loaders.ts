@@ -19,11 +19,13 @@ import { summariseWithheld } from "./withheld.ts";
 // One loader per record page: session, the record this viewer may open, the data through the
 // policy, and the view written to the access log. Anything not theirs answers "not found".
 
-type Ctx = { db: Db; actor: Actor; childId: string; locale: string };
+export type RecordCtx = { db: Db; actor: Actor; childId: string; locale: string };
+type Ctx = RecordCtx;
 type Params = Record<string, string | string[] | undefined>;
 
 // `viewed` names the entry looked at, when there is one (known only after loading, for a file).
-async function withRecord<T>(childId: string, part: ViewedPart, load: (ctx: Ctx) => Promise<T>, viewed?: (data: T) => string | undefined) {
+// Other domains' record pages (contributions, corrections) load through it too.
+export async function withRecord<T>(childId: string, part: ViewedPart, load: (ctx: Ctx) => Promise<T>, viewed?: (data: T) => string | undefined) {
   const { actor } = await requireSession();
   const [db, locale] = await Promise.all([getDb(), getLocale()]);
   try {

@@ -1,34 +1,21 @@
 import "server-only";
-import { notFound } from "next/navigation";
-import { audienceOf, listedEntryWhere, maySendContribution, readableEntryWhere, readerOf, type Actor } from "../access/index.ts";
-import { requireSession } from "../auth/current.ts";
+import { audienceOf, listedEntryWhere, maySendContribution, readableEntryWhere, type Actor } from "../access/index.ts";
 import { systemClock } from "../clock.ts";
-import { getDb, type Db } from "../db/index.ts";
+import { getDb } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
 import { configuredFileStore } from "../files/index.ts";
-import { getLocale } from "../i18n/server.ts";
-import { openRecord, recordView } from "../records/index.ts";
+import { withRecord, type RecordCtx } from "../records/index.ts";
 import { findOpenRequests, findRequest, findRequestFile, findRequestsOnRecord } from "./queries.ts";
 import { startReview } from "./steps.ts";
 
-// One loader per corrections page: session, the record this person may open, the data through
-// the access rules, and the view in the record's access log. Anything not theirs is "not found".
+// Each corrections page loads through the record's own loader (lib/records withRecord): session,
+// the record this person may open, the data through the access rules, the view in the access log.
+// Anything not theirs is "not found".
 
-type Ctx = { db: Db; actor: Actor; childId: string; now: Date };
 type Query = Record<string, string | string[] | undefined>;
 
-async function withRequests<T>(childId: string, load: (ctx: Ctx) => Promise<T>) {
-  const { actor } = await requireSession();
-  const [db, locale] = await Promise.all([getDb(), getLocale()]);
-  try {
-    const record = await openRecord(db, actor, childId);
-    const data = await load({ db, actor, childId: record.id, now: systemClock.now() });
-    await recordView({ db, clock: systemClock, actor, childId: record.id, part: "corrections" });
-    return { actor, reader: readerOf(actor), record, locale, staff: audienceOf(actor) === "staff", ...data };
-  } catch (error) {
-    if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
-    throw error;
-  }
+function withRequests<T>(childId: string, load: (ctx: RecordCtx & { now: Date }) => Promise<T>) {
+  return withRecord(childId, "corrections", async (ctx) => ({ staff: audienceOf(ctx.actor) === "staff", ...(await load({ ...ctx, now: systemClock.now() })) }));
 }
 
 export function loadRequestsOnRecord(childId: string) {
@@ -71,17 +58,9 @@ export async function loadOpenRequests(actor: Actor) {
 }
 
 /** An evidence file, streamed, for someone who may read the request. */
-export async function loadRequestFile(childId: string, requestId: string, attachmentId: string) {
-  const { actor } = await requireSession();
-  const db = await getDb();
-  try {
-    const record = await openRecord(db, actor, childId);
-    const file = await findRequestFile({ db, actor, childId: record.id, requestId, attachmentId });
-    const content = await configuredFileStore().open(db, file.file.storageKey);
-    await recordView({ db, clock: systemClock, actor, childId: record.id, part: "corrections" });
-    return { file, content };
-  } catch (error) {
-    if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
-    throw error;
-  }
+export function loadRequestFile(childId: string, requestId: string, attachmentId: string) {
+  return withRecord(childId, "corrections", async ({ db, actor, childId }) => {
+    const file = await findRequestFile({ db, actor, childId, requestId, attachmentId });
+    return { file, content: await configuredFileStore().open(db, file.file.storageKey) };
+  });
 }
