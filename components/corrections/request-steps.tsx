@@ -30,19 +30,19 @@ export function RequesterSteps({ view, t, open }: Props) {
     <>
       {mine && r.status === "waiting" ? (
         <Panel id="answer" title={t("detail.answerHeading")}>
-          <StepForm action={answerAction} hidden={refOf(view)} submit={t("detail.answerSend")} fields={[{ kind: "textarea", name: "note", label: t("detail.answerLabel") }]} />
+          <StepForm name="answer-form" action={answerAction} hidden={refOf(view)} submit={t("detail.answerSend")} fields={[{ kind: "textarea", name: "note", label: t("detail.answerLabel") }]} />
         </Panel>
       ) : null}
       {r.disagreements.length ? <Statements r={r} t={t} locale={view.locale} mine={mine} /> : null}
       {mayDisagree ? uniqueEntries(r).map((e) => (
         <Panel key={e.entryId} id={`disagree-${e.entryId}`} title={t("detail.disagreeHeading")} hint={t("detail.disagreeHint")}>
-          <StepForm action={disagreeAction} hidden={{ ...refOf(view), entryId: e.entryId }} submit={t("detail.disagreeSend")}
+          <StepForm name={`disagree-${e.entryId}`} action={disagreeAction} hidden={{ ...refOf(view), entryId: e.entryId }} submit={t("detail.disagreeSend")}
             fields={[{ kind: "textarea", name: "text", label: t("detail.disagreeLabel", { title: e.title }) }]} />
         </Panel>
       )) : null}
       {mine && open ? (
         <Panel id="withdraw" title={t("detail.withdraw")} hint={t("detail.withdrawHint")}>
-          <StepForm action={withdrawAction} hidden={refOf(view)} submit={t("detail.withdraw")} fields={[]} secondary />
+          <StepForm name="withdraw-form" action={withdrawAction} hidden={refOf(view)} submit={t("detail.withdraw")} fields={[]} secondary />
         </Panel>
       ) : null}
     </>
@@ -58,17 +58,17 @@ export function StaffSteps({ view, t, open }: Props) {
       {r.disagreements.length ? <Statements r={r} t={t} locale={view.locale} mine={false} /> : null}
       {open ? (
         <Panel id="decide" title={t("staff.decideHeading")} hint={t("staff.fixHint")}>
-          <StepForm action={decideAction} hidden={{ ...versioned(view), ...wasFields(r) }} submit={t("staff.decideSend")} fields={decisionFields(r, t)} />
+          <StepForm name="decide-form" action={decideAction} hidden={{ ...versioned(view), ...wasFields(r) }} submit={t("staff.decideSend")} fields={decisionFields(r, t)} />
         </Panel>
       ) : null}
       {open && r.status !== "waiting" ? (
         <Panel id="question" title={t("staff.questionHeading")}>
-          <StepForm action={questionAction} hidden={versioned(view)} submit={t("staff.questionSend")} secondary fields={[{ kind: "textarea", name: "note", label: t("staff.questionLabel") }]} />
+          <StepForm name="question-form" action={questionAction} hidden={versioned(view)} submit={t("staff.questionSend")} secondary fields={[{ kind: "textarea", name: "note", label: t("staff.questionLabel") }]} />
         </Panel>
       ) : null}
       {open ? (
         <Panel id="extend" title={t("staff.extendHeading")} hint={t("staff.extendHint")}>
-          <StepForm action={extendAction} hidden={versioned(view)} submit={t("staff.extendSend")} secondary fields={[
+          <StepForm name="extend-form" action={extendAction} hidden={versioned(view)} submit={t("staff.extendSend")} secondary fields={[
             { kind: "radios", name: "months", label: t("staff.months"), options: [1, 2].map((n) => ({ value: String(n), label: t("staff.month", { count: n }) })) },
             { kind: "textarea", name: "reason", label: t("staff.extendReason") },
           ]} />
@@ -79,7 +79,7 @@ export function StaffSteps({ view, t, open }: Props) {
           {r.sharedWith.length ? (
             <ul>{r.sharedWith.map((s, i) => <li key={i}><bdi dir="auto">{s.recipient}{s.recipientOrg ? `, ${s.recipientOrg}` : ""}</bdi> ({formatDate(s.sharedAt, view.locale)}, {s.purpose})</li>)}</ul>
           ) : null}
-          <StepForm action={toldAction} hidden={versioned(view)} submit={t("staff.tellSend")} secondary fields={[{ kind: "textarea", name: "note", label: t("staff.tellLabel") }]} />
+          <StepForm name="tell-form" action={toldAction} hidden={versioned(view)} submit={t("staff.tellSend")} secondary fields={[{ kind: "textarea", name: "note", label: t("staff.tellLabel") }]} />
         </Panel>
       ) : null}
     </>

@@ -8,6 +8,8 @@ export type Field =
   | { kind: "radios"; name: string; label: string; options: { value: string; label: string }[]; defaultValue?: string };
 
 type Props = {
+  /** Unique on the page: field ids start with it, so two forms' fields never share an id. */
+  name: string;
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   hidden: Record<string, string>;
   fields: Field[];
@@ -17,7 +19,7 @@ type Props = {
 
 // One step on a correction request (a question, an answer, an extension, a decision...). With
 // JavaScript on or off, a refusal comes back with its message and what was typed kept.
-export function StepForm({ action, hidden, fields, submit, secondary }: Props) {
+export function StepForm({ name, action, hidden, fields, submit, secondary }: Props) {
   const [state, formAction, pending] = useActionState<ActionState, FormData>(action, null);
   const value = (f: Field) => state?.values?.[f.name] ?? f.defaultValue ?? "";
   const error = (name: string) => state?.fieldErrors?.[name];
@@ -26,7 +28,7 @@ export function StepForm({ action, hidden, fields, submit, secondary }: Props) {
       {state?.formError ? <Alert kind="error">{state.formError}</Alert> : null}
       {Object.entries(hidden).map(([name, v]) => <input key={name} type="hidden" name={name} value={v} />)}
       {fields.map((f) => {
-        const id = `field-${f.name.replace(/[^a-z0-9-]/gi, "-")}`;
+        const id = `${name}-${f.name.replace(/[^a-z0-9-]/gi, "-")}`;
         if (f.kind === "radios") {
           return (
             <fieldset key={f.name} className={error(f.name) ? "field field-error choices" : "field choices"}>
