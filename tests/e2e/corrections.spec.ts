@@ -45,6 +45,9 @@ test("a child asks about a part of an entry; the caseworker corrects it; the old
   await expect(worker.getByRole("heading", { name: "Correction request" })).toBeVisible();
   await expect(worker.getByText(/Due \w+day,? \d+ \w+ \d{4}, \d+ working days? left/).first()).toBeVisible();
   await expectAccessible(worker);
+  // Several forms on one page: every label must point at its own field.
+  const ids = await worker.locator("[id]").evaluateAll((els) => els.map((e) => e.id));
+  expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   await worker.getByRole("radio", { name: "Corrected", exact: true }).check();
   const fix = worker.locator("textarea[name^='fix:']").first();
   await fix.fill(`Amira Khan ${tag()}`);
