@@ -3,6 +3,7 @@ import enAccount from "../../locales/en/account.json";
 import enAuth from "../../locales/en/auth.json";
 import enCommon from "../../locales/en/common.json";
 import enContributions from "../../locales/en/contributions.json";
+import enConsent from "../../locales/en/consent.json";
 import enCopy from "../../locales/en/copy.json";
 import enCorrections from "../../locales/en/corrections.json";
 import enEmail from "../../locales/en/email.json";
@@ -15,6 +16,7 @@ import urAccount from "../../locales/ur/account.json";
 import urAuth from "../../locales/ur/auth.json";
 import urCommon from "../../locales/ur/common.json";
 import urContributions from "../../locales/ur/contributions.json";
+import urConsent from "../../locales/ur/consent.json";
 import urCopy from "../../locales/ur/copy.json";
 import urCorrections from "../../locales/ur/corrections.json";
 import urEmail from "../../locales/ur/email.json";
@@ -26,8 +28,8 @@ import urRecord from "../../locales/ur/record.json";
 import type { Locale } from "./config.ts";
 
 export const resources = {
-  en: { common: enCommon, auth: enAuth, home: enHome, errors: enErrors, glossary: enGlossary, record: enRecord, copy: enCopy, account: enAccount, files: enFiles, contributions: enContributions, email: enEmail, corrections: enCorrections },
-  ur: { common: urCommon, auth: urAuth, home: urHome, errors: urErrors, glossary: urGlossary, record: urRecord, copy: urCopy, account: urAccount, files: urFiles, contributions: urContributions, email: urEmail, corrections: urCorrections },
+  en: { common: enCommon, auth: enAuth, home: enHome, errors: enErrors, glossary: enGlossary, record: enRecord, copy: enCopy, account: enAccount, files: enFiles, contributions: enContributions, email: enEmail, corrections: enCorrections, consent: enConsent },
+  ur: { common: urCommon, auth: urAuth, home: urHome, errors: urErrors, glossary: urGlossary, record: urRecord, copy: urCopy, account: urAccount, files: urFiles, contributions: urContributions, email: urEmail, corrections: urCorrections, consent: urConsent },
 } satisfies Record<Locale, Record<string, Record<string, unknown>>>;
 
 export type Namespace = keyof (typeof resources)["en"];

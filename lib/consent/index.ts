@@ -1,0 +1,8 @@
+import "server-only";
+
+// "Who can see my information" (#9): consent given and withdrawn per recipient and purpose, who
+// decides (the young person once Gillick competent, else those with parental responsibility),
+// kept as an append-only history whose newest decision stands.
+export { addTopic, decideConsent, latestDecision, lockTopic, recordCompetence, type ConsentChange } from "./decide.ts";
+export { findConsent, type ConsentView } from "./queries.ts";
+export { mayDecide, whoDecides, type Deciders } from "./who-decides.ts";
