@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/action/state";
+import type { ActionState, FormAction } from "@/lib/action/state";
 import { Alert } from "../ui/alert";
 
 export type Field =
@@ -10,7 +10,7 @@ export type Field =
 type Props = {
   /** Unique on the page: field ids start with it, so two forms' fields never share an id. */
   name: string;
-  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
   hidden: Record<string, string>;
   fields: Field[];
   submit: string;

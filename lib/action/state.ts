@@ -9,3 +9,6 @@ export type ActionState = {
   values?: Record<string, string>;
   message?: string;
 } | null;
+
+/** A server action a form runs through useActionState. */
+export type FormAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
