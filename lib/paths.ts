@@ -31,6 +31,7 @@ export const paths = {
   contributionSent: (childId: string, id: string) => `/records/${childId}/contributions/${id}/sent`,
   contributionFile: (childId: string, id: string, attachmentId: string) => `/records/${childId}/contributions/${id}/files/${attachmentId}`,
   corrections: (childId: string) => `/records/${childId}/corrections`,
+  sharingLog: (childId: string) => `/records/${childId}/shared`,
   newCorrection: (childId: string, entryId: string, part?: number) => withQuery(`/records/${childId}/corrections/new`, { entry: entryId, part: part === undefined ? undefined : String(part) }),
   correction: (childId: string, id: string, opts: { done?: string; problem?: string } = {}) => withQuery(`/records/${childId}/corrections/${id}`, opts),
   correctionSent: (childId: string, id: string) => `/records/${childId}/corrections/${id}/sent`,

@@ -18,7 +18,7 @@ type T = Awaited<ReturnType<typeof getT>>;
 // One correction request: what was asked, about which entries, the clock, every step so far, the
 // outcome with its reasons (and how to complain), and what this person can do next.
 export async function RequestPage({ view }: { view: View }) {
-  const t = await getT("corrections");
+  const [t, tc] = await Promise.all([getT("corrections"), getT("consent")]);
   const { actor, record, locale, request: r, staff } = view;
   const open = r.status !== "decided" && r.status !== "withdrawn";
   return (
@@ -54,7 +54,7 @@ export async function RequestPage({ view }: { view: View }) {
       <h2>{t("detail.history")}</h2>
       <History r={r} t={t} locale={locale} />
       <I18nProvider locale={locale as Locale} resources={pickResources(locale as Locale, ["corrections"])}>
-        {staff ? <StaffSteps view={view} t={t} open={open} /> : <RequesterSteps view={view} t={t} open={open} />}
+        {staff ? <StaffSteps view={view} t={t} tc={tc} open={open} /> : <RequesterSteps view={view} t={t} open={open} />}
       </I18nProvider>
     </article>
   );

@@ -50,7 +50,7 @@ export function RequesterSteps({ view, t, open }: Props) {
 }
 
 /** What staff can do: ask a question, extend, decide (writing the corrected text), note who was told. */
-export function StaffSteps({ view, t, open }: Props) {
+export function StaffSteps({ view, t, tc, open }: Props & { tc: T }) {
   const r = view.request;
   const corrected = r.outcome === "corrected" || r.outcome === "partly_corrected";
   return (
@@ -77,7 +77,7 @@ export function StaffSteps({ view, t, open }: Props) {
       {corrected ? (
         <Panel id="tell" title={t("staff.tellHeading")} hint={r.sharedWith.length ? t("staff.tellHint") : t("staff.notShared")}>
           {r.sharedWith.length ? (
-            <ul>{r.sharedWith.map((s, i) => <li key={i}><bdi dir="auto">{s.recipient}{s.recipientOrg ? `, ${s.recipientOrg}` : ""}</bdi> ({formatDate(s.sharedAt, view.locale)}, {s.purpose})</li>)}</ul>
+            <ul>{r.sharedWith.map((s, i) => <li key={i}><bdi dir="auto">{s.recipientName || tc(`recipients.${s.recipient}`)}</bdi> ({formatDate(s.sharedOn, view.locale)}, <bdi dir="auto">{s.purpose}</bdi>)</li>)}</ul>
           ) : null}
           <StepForm name="tell-form" action={toldAction} hidden={versioned(view)} submit={t("staff.tellSend")} secondary fields={[{ kind: "textarea", name: "note", label: t("staff.tellLabel") }]} />
         </Panel>

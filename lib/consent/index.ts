@@ -6,3 +6,5 @@ import "server-only";
 export { addTopic, decideConsent, latestDecision, lockTopic, recordCompetence, type ConsentChange } from "./decide.ts";
 export { findConsent, type ConsentView } from "./queries.ts";
 export { mayDecide, whoDecides, type Deciders } from "./who-decides.ts";
+export { recordShare, type ShareInput } from "./share.ts";
+export { findSharingLog } from "./sharing-log.ts";

@@ -112,9 +112,9 @@ export type RequestDetail = Awaited<ReturnType<typeof findRequest>>;
 /** Everyone the entries (or the whole record) were shared with, from the sharing log: whom to tell of a correction (Art. 19). */
 async function sharedWith(db: Db, childId: string, entryIds: string[]) {
   return db.sharingRecord.findMany({
-    where: { childId, OR: [{ entryId: { in: entryIds } }, { entryId: null }] },
-    select: { recipient: true, recipientOrg: true, sharedAt: true, purpose: true },
-    orderBy: { sharedAt: "desc" },
+    where: { childId, OR: [{ what: { not: "entries" } }, { entries: { some: { entryId: { in: entryIds } } } }] },
+    select: { recipient: true, recipientName: true, sharedOn: true, purpose: true },
+    orderBy: [{ sharedOn: "desc" }, { id: "desc" }],
     take: 100,
   });
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../lib/clock.ts";
-import { addTopic, decideConsent, findConsent, recordCompetence, whoDecides } from "../../lib/consent/index.ts";
+import { addTopic, decideConsent, findConsent, findSharingLog, recordCompetence, recordShare, whoDecides, type ShareInput } from "../../lib/consent/index.ts";
 import { Invalid, NotFound } from "../../lib/errors/index.ts";
 import { createTestDb, databaseKinds, type TestDb } from "../helpers/db.ts";
 import { testFileStore } from "../helpers/files.ts";
@@ -24,6 +24,7 @@ describe.each(databaseKinds())("consent on %s", (kind) => {
   afterAll(async () => db?.drop());
 
   const actor = (who: Who) => fx.accounts[who].actor;
+  const entry = (label: string) => fx.A.entries.get(label)!;
   const decide = (who: Who, choice: "given" | "withdrawn", topicId = school, expiresOn?: string) =>
     decideConsent({ db: db.prisma, clock, actor: actor(who), change: { childId: fx.A.id, topicId, choice, expiresOn } });
   const view = (who: Who) => findConsent({ db: db.prisma, actor: actor(who), childId: fx.A.id, now: clock.now() });
@@ -74,5 +75,60 @@ describe.each(databaseKinds())("consent on %s", (kind) => {
     expect(results.filter((r) => r.changed)).toHaveLength(1);
     const rows = await db.prisma.consentDecision.findMany({ where: { topicId: housing } });
     expect(rows.map((r) => r.choice).sort()).toEqual(["given", "withdrawn"]);
+  });
+  const share = (over: Partial<ShareInput>, who: Who = "caseworker") =>
+    recordShare({ db: db.prisma, clock, actor: actor(who), share: { childId: fx.A.id, lawfulBasis: "consent", what: "whole_record", purpose: "Support in class", sharedOn: "2026-12-02", ...over } });
+  const log = (who: Who) => findSharingLog({ db: db.prisma, actor: actor(who), childId: fx.A.id });
+
+  it("a share on standing consent names it; on withdrawn or expired consent it is refused", async () => {
+    const youthJustice = (await addTopic({ db: db.prisma, actor: actor("caseworker"), childId: fx.A.id, recipient: "youth_justice", purpose: "Panel" })).id;
+    await expect(share({ topicId: youthJustice })).rejects.toMatchObject({ problems: [{ message: "consent:errors.noConsent" }] });
+    const given = await decide("child", "given", youthJustice, "2026-12-10");
+    const ok = await share({ topicId: youthJustice });
+    expect((await db.prisma.sharingRecord.findUniqueOrThrow({ where: { id: ok.id } })).consentDecisionId).toBe(given.id);
+    clock.set(new Date("2026-12-11T10:00:00Z"));
+    await expect(share({ topicId: youthJustice, sharedOn: "2026-12-11" })).rejects.toMatchObject({ problems: [{ message: "consent:errors.consentExpired" }] });
+    clock.set(new Date("2026-12-02T10:00:00Z"));
+    await decide("child", "withdrawn", youthJustice);
+    await expect(share({ topicId: youthJustice })).rejects.toMatchObject({ problems: [{ message: "consent:errors.noConsent" }] });
+    await expect(share({ topicId: youthJustice }, "mother")).rejects.toBeInstanceOf(NotFound);
+    await expect(share({ topicId: youthJustice }, "otherCaseworker")).rejects.toBeInstanceOf(NotFound);
+  });
+
+  it("a share without consent needs a reason the child sees, unless it is withheld; then managers are told", async () => {
+    await expect(share({ lawfulBasis: "child_safety", recipient: "police", reason: "" })).rejects.toBeInstanceOf(Invalid);
+    const open = await share({ lawfulBasis: "child_safety", recipient: "police", purpose: "Keeping Amira safe", reason: "There was a risk of harm that night." });
+    const kept = await share({ lawfulBasis: "legal_obligation", recipient: "other_council", purpose: "Transfer", reason: "A court asked for it.", reasonWithheld: true });
+    const seen = await log("child");
+    expect(seen.find((s) => s.id === open.id)).toMatchObject({ reason: "There was a risk of harm that night.", lawfulBasis: "child_safety" });
+    expect(seen.find((s) => s.id === kept.id)).toMatchObject({ reason: null, reasonWithheld: false });
+    expect((await log("manager")).find((s) => s.id === kept.id)).toMatchObject({ reason: "A court asked for it.", reasonWithheld: true });
+    expect(await db.prisma.outboxMessage.count({ where: { recipientId: actor("manager").userId, kind: "share-review" } })).toBe(1);
+  });
+
+  it("the log follows the entry rules, and only people with parental responsibility among family read it", async () => {
+    const aboutDad = await share({ lawfulBasis: "child_safety", recipient: "school", what: "entries", entryIds: [entry("X-DAD-BOTH")], reason: "Safety plan" });
+    expect((await log("child")).map((s) => s.id)).toContain(aboutDad.id);
+    expect((await log("father")).map((s) => s.id)).not.toContain(aboutDad.id); // excluded from that entry
+    for (const who of ["carer", "otherParent", "otherCaseworker", "admin"] as const) await expect(log(who), who).rejects.toBeInstanceOf(NotFound);
+    await expect(share({ lawfulBasis: "child_safety", recipient: "school", what: "entries", entryIds: [[...fx.B.entries.values()][0]!], reason: "x" })).rejects.toBeInstanceOf(NotFound);
+  });
+
+  it("a withdrawal racing a share lands wholly before it (refused) or after it (logged under the consent that stood)", async () => {
+    for (let round = 0; round < 5; round++) {
+      const topic = (await addTopic({ db: db.prisma, actor: actor("caseworker"), childId: fx.A.id, recipient: "named_org", recipientName: `Club ${round}`, purpose: "Trips" })).id;
+      const given = await decide("child", "given", topic);
+      const [withdrawal, shared] = await Promise.allSettled([decide("child", "withdrawn", topic), share({ topicId: topic })]);
+      expect(withdrawal.status).toBe("fulfilled");
+      const decisions = await db.prisma.consentDecision.findMany({ where: { topicId: topic } });
+      expect(decisions).toHaveLength(2);
+      if (shared.status === "fulfilled") {
+        const row = await db.prisma.sharingRecord.findUniqueOrThrow({ where: { id: shared.value.id } });
+        expect(row.consentDecisionId).toBe(given.id);
+        expect(row.createdAt.getTime()).toBeLessThanOrEqual(decisions.find((d) => d.choice === "withdrawn")!.decidedAt.getTime());
+      } else {
+        expect(shared.reason).toMatchObject({ problems: [{ message: "consent:errors.noConsent" }] });
+      }
+    }
   });
 });

@@ -1,0 +1,38 @@
+import "server-only";
+import { audienceOf, childWhereForActor, readableEntryWhere, type Actor } from "../access/index.ts";
+import type { Db, Prisma } from "../db/index.ts";
+import { NotFound } from "../errors/index.ts";
+
+/**
+ * "Who my information was shared with", newest first: for the child, their advocate, parents and
+ * carers with parental responsibility, and staff. A share of entries shows only to someone who may
+ * read every one of them (the same rules as entries); a reason withheld from the child shows to
+ * staff only.
+ */
+export async function findSharingLog(input: { db: Db; actor: Actor; childId: string }) {
+  const { db, actor, childId } = input;
+  const child = await db.child.findFirst({ where: { AND: [{ id: childId }, childWhereForActor(actor)] }, select: { id: true } });
+  if (!child || !(await mayReadLog(db, actor, childId))) throw new NotFound();
+  const staff = audienceOf(actor) === "staff";
+  const where: Prisma.SharingRecordWhereInput = staff ? { childId } : { childId, entries: { every: { entry: readableEntryWhere(actor, childId) } } };
+  const rows = await db.sharingRecord.findMany({
+    where,
+    orderBy: [{ sharedOn: "desc" }, { id: "desc" }],
+    take: 200,
+    select: {
+      id: true, recipient: true, recipientName: true, what: true, description: true, purpose: true, lawfulBasis: true, reason: true, reasonWithheld: true, sharedOn: true,
+      recordedBy: { select: { displayName: true } },
+      consentDecision: { select: { decidedAt: true, basis: true, decidedBy: { select: { displayName: true } } } },
+      entries: { select: { entry: { select: { id: true, title: true } } } },
+    },
+  });
+  return rows.map((r) => ({ ...r, reason: staff || !r.reasonWithheld ? r.reason : null, reasonWithheld: staff ? r.reasonWithheld : false, entries: r.entries.map((e) => e.entry) }));
+}
+
+// Parents and carers read the log only with parental responsibility: it tells them where the
+// child's information went, which is theirs to know when they decide about it.
+async function mayReadLog(db: Db, actor: Actor, childId: string): Promise<boolean> {
+  if (actor.role !== "parent" && actor.role !== "carer") return audienceOf(actor) !== "none";
+  const withResponsibility = await db.childPerson.count({ where: { childId, parentalResponsibility: true, person: { accounts: { some: { id: actor.userId } } } } });
+  return withResponsibility > 0;
+}
