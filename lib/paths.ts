@@ -32,6 +32,8 @@ export const paths = {
   contributionFile: (childId: string, id: string, attachmentId: string) => `/records/${childId}/contributions/${id}/files/${attachmentId}`,
   corrections: (childId: string) => `/records/${childId}/corrections`,
   sharingLog: (childId: string) => `/records/${childId}/shared`,
+  consent: (childId: string, opts: { done?: string } = {}) => withQuery(`/records/${childId}/consent`, opts),
+  consentConfirm: (childId: string) => `/records/${childId}/consent/confirm`,
   newCorrection: (childId: string, entryId: string, part?: number) => withQuery(`/records/${childId}/corrections/new`, { entry: entryId, part: part === undefined ? undefined : String(part) }),
   correction: (childId: string, id: string, opts: { done?: string; problem?: string } = {}) => withQuery(`/records/${childId}/corrections/${id}`, opts),
   correctionSent: (childId: string, id: string) => `/records/${childId}/corrections/${id}/sent`,

@@ -2,7 +2,7 @@ import { formatDate } from "@/lib/i18n/format";
 import type { getT } from "@/lib/i18n/server";
 import type { loadRequest, RequestDetail } from "@/lib/rectification";
 import { answerAction, decideAction, disagreeAction, extendAction, questionAction, toldAction, withdrawAction } from "@/lib/rectification/actions";
-import { StepForm, type Field } from "./step-form";
+import { StepForm, type Field } from "../forms/step-form";
 
 type View = Awaited<ReturnType<typeof loadRequest>>;
 type T = Awaited<ReturnType<typeof getT>>;

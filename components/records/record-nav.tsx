@@ -3,10 +3,10 @@ import { audienceOf, mayReadAccessLog, readerOf, type Actor } from "@/lib/access
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
 
-export type RecordPage = "chronology" | "things" | "contributions" | "corrections" | "withheld" | "accessLog";
+export type RecordPage = "chronology" | "things" | "contributions" | "corrections" | "consent" | "withheld" | "accessLog";
 
 // Links whose words depend on who reads ("My things", "Amira's things").
-const BY_READER = { things: "navThings", contributions: "navContributions", corrections: "navCorrections" } as const;
+const BY_READER = { things: "navThings", contributions: "navContributions", corrections: "navCorrections", consent: "navConsent" } as const;
 
 // The record's own menu. Each link appears only where that page has something for this viewer.
 export async function RecordNav({ actor, childId, current }: { actor: Actor; childId: string; current: RecordPage | null }) {
@@ -18,6 +18,7 @@ export async function RecordNav({ actor, childId, current }: { actor: Actor; chi
     { page: "things", href: paths.things(childId) },
     { page: "contributions", href: paths.contributions(childId) },
     { page: "corrections", href: paths.corrections(childId) },
+    { page: "consent", href: paths.consent(childId) },
     ...(family ? [{ page: "withheld" as const, href: paths.withheld(childId) }] : []),
     ...(mayReadAccessLog(actor) ? [{ page: "accessLog" as const, href: paths.accessLog(childId) }] : []),
     { page: "download", href: paths.download(childId) },

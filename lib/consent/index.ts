@@ -8,3 +8,5 @@ export { findConsent, type ConsentView } from "./queries.ts";
 export { mayDecide, whoDecides, type Deciders } from "./who-decides.ts";
 export { recordShare, type ShareInput } from "./share.ts";
 export { findSharingLog } from "./sharing-log.ts";
+export { loadConsent, loadConsentConfirmation, loadSharingLog } from "./loaders.ts";
+export { RECIPIENTS } from "./form.ts";

@@ -17,7 +17,7 @@ import { titleFor } from "./entry-content.ts";
 // the database derives, see the migration "access_log_groups"), and pages are keyset pages over
 // (day, who), read from an index. Staff can open a group to see its single views.
 
-export type ViewedPart = "chronology" | "entry" | "withheld" | "things" | "download" | "file" | "access-log" | "contributions" | "corrections";
+export type ViewedPart = "chronology" | "entry" | "withheld" | "things" | "download" | "file" | "access-log" | "contributions" | "corrections" | "consent";
 
 /** One insert, no lock: views are the commonest write in the portal (see RecordView in the schema). */
 export async function recordView(input: { db: Db; clock: Clock; actor: Actor; childId: string; part: ViewedPart; entryId?: string }) {

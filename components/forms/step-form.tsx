@@ -5,7 +5,9 @@ import { Alert } from "../ui/alert";
 
 export type Field =
   | { kind: "textarea"; name: string; label: string; hint?: string; defaultValue?: string; rows?: number }
-  | { kind: "radios"; name: string; label: string; options: { value: string; label: string }[]; defaultValue?: string };
+  | { kind: "radios"; name: string; label: string; options: { value: string; label: string }[]; defaultValue?: string }
+  | { kind: "select"; name: string; label: string; options: { value: string; label: string }[]; defaultValue?: string }
+  | { kind: "text" | "date"; name: string; label: string; hint?: string; defaultValue?: string };
 
 type Props = {
   /** Unique on the page: field ids start with it, so two forms' fields never share an id. */
@@ -43,13 +45,22 @@ export function StepForm({ name, action, hidden, fields, submit, secondary }: Pr
             </fieldset>
           );
         }
-        const described = [f.hint ? `${id}-hint` : "", error(f.name) ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+        const hint = "hint" in f ? f.hint : undefined;
+        const described = [hint ? `${id}-hint` : "", error(f.name) ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
         return (
           <div key={f.name} className={error(f.name) ? "field field-error" : "field"}>
             <label htmlFor={id}>{f.label}</label>
-            {f.hint ? <p id={`${id}-hint`} className="hint">{f.hint}</p> : null}
+            {hint ? <p id={`${id}-hint`} className="hint">{hint}</p> : null}
             {error(f.name) ? <p id={`${id}-error`} className="error-message">{error(f.name)}</p> : null}
-            <textarea id={id} name={f.name} rows={f.rows ?? 4} dir="auto" defaultValue={value(f)} aria-invalid={error(f.name) ? true : undefined} aria-describedby={described} />
+            {f.kind === "textarea" ? (
+              <textarea id={id} name={f.name} rows={f.rows ?? 4} dir="auto" defaultValue={value(f)} aria-invalid={error(f.name) ? true : undefined} aria-describedby={described} />
+            ) : f.kind === "select" ? (
+              <select id={id} name={f.name} defaultValue={value(f)} aria-invalid={error(f.name) ? true : undefined} aria-describedby={described}>
+                {f.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+              </select>
+            ) : (
+              <input id={id} name={f.name} type={f.kind} dir="auto" defaultValue={value(f)} aria-invalid={error(f.name) ? true : undefined} aria-describedby={described} />
+            )}
           </div>
         );
       })}

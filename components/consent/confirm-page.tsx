@@ -1,0 +1,27 @@
+import Link from "next/link";
+import type { loadConsentConfirmation } from "@/lib/consent";
+import { decideConsentAction } from "@/lib/consent/actions";
+import { getT } from "@/lib/i18n/server";
+import { paths } from "@/lib/paths";
+import { StepForm } from "../forms/step-form";
+
+type View = Awaited<ReturnType<typeof loadConsentConfirmation>>;
+
+// With JavaScript off, the dialog's words as a page: what will change, then confirm or go back.
+export async function ConsentConfirmPage({ view }: { view: View }) {
+  const t = await getT("consent");
+  const { record, topic, choice } = view;
+  if (!topic || !choice || !view.mayDecide) {
+    return <div className="stack narrow"><p><Link href={paths.consent(record.id)} prefetch={false}>{t("decide.cancel")}</Link></p></div>;
+  }
+  const recipient = topic.recipientName || t(`recipients.${topic.recipient}`);
+  return (
+    <div className="stack narrow">
+      <h1>{t("decide.confirmTitle")}</h1>
+      <p>{t(choice === "given" ? "decide.confirmGive" : "decide.confirmWithdraw", { recipient, purpose: topic.purpose })}</p>
+      <StepForm name="confirm-form" action={decideConsentAction} submit={t(choice === "given" ? "decide.yesGive" : "decide.yesWithdraw")}
+        hidden={{ childId: record.id, topicId: topic.id, choice, expiresOn: view.expiresOn }} fields={[]} />
+      <p><Link href={paths.consent(record.id)} prefetch={false}>{t("decide.cancel")}</Link></p>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+"use server";
+import { redirect } from "next/navigation";
+import { defineAction } from "../action/index.ts";
+import { paths } from "../paths.ts";
+import { addTopic, decideConsent, recordCompetence } from "./decide.ts";
+import { competenceForm, decisionForm, topicForm } from "./form.ts";
+
+/** Gives or withdraws consent; back on the page, saying what changed. */
+export const decideConsentAction = defineAction({
+  name: "consent.decide",
+  schema: decisionForm,
+  async run({ input, actor, db, clock }) {
+    await decideConsent({ db, clock, actor, change: input });
+    redirect(paths.consent(input.childId, { done: input.choice }));
+  },
+});
+
+export const addTopicAction = defineAction({
+  name: "consent.add-topic",
+  schema: topicForm,
+  keep: ["recipient", "recipientName", "purpose"],
+  async run({ input, actor, db }) {
+    await addTopic({ db, actor, ...input });
+    redirect(paths.consent(input.childId, { done: "topic" }));
+  },
+});
+
+export const competenceAction = defineAction({
+  name: "consent.competence",
+  schema: competenceForm,
+  keep: ["note", "assessedOn"],
+  async run({ input, actor, db, clock }) {
+    await recordCompetence({ db, clock, actor, ...input });
+    redirect(paths.consent(input.childId, { done: "competence" }));
+  },
+});

@@ -1,0 +1,33 @@
+import "server-only";
+import { audienceOf } from "../access/index.ts";
+import { systemClock } from "../clock.ts";
+import { withRecord } from "../records/index.ts";
+import { mayDecide } from "./who-decides.ts";
+import { findConsent } from "./queries.ts";
+import { findSharingLog } from "./sharing-log.ts";
+
+type Query = Record<string, string | string[] | undefined>;
+
+/** "Who can see my information": the consent page, for anyone who may open the record. */
+export function loadConsent(childId: string, query: Query = {}) {
+  return withRecord(childId, "consent", async ({ db, actor, childId }) => {
+    const consent = await findConsent({ db, actor, childId, now: systemClock.now() });
+    const done = typeof query.done === "string" ? query.done : undefined;
+    return { consent, mayDecide: mayDecide(actor, consent.deciders), staff: audienceOf(actor) === "staff", done };
+  });
+}
+
+/** The confirmation page (JavaScript off): what will change before it does. */
+export function loadConsentConfirmation(childId: string, query: Query) {
+  return withRecord(childId, "consent", async ({ db, actor, childId }) => {
+    const consent = await findConsent({ db, actor, childId, now: systemClock.now() });
+    const topic = consent.topics.find((t) => t.id === query.topic);
+    const choice = query.choice === "given" || query.choice === "withdrawn" ? query.choice : null;
+    return { topic: topic ?? null, choice, mayDecide: mayDecide(actor, consent.deciders), expiresOn: typeof query.expiresOn === "string" ? query.expiresOn : "" };
+  });
+}
+
+/** "Who my information was shared with". */
+export function loadSharingLog(childId: string) {
+  return withRecord(childId, "consent", async ({ db, actor, childId }) => ({ shares: await findSharingLog({ db, actor, childId }) }));
+}

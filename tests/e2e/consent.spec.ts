@@ -1,0 +1,66 @@
+import { randomBytes } from "node:crypto";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { DEMO, expectAccessible, expectNoHorizontalScroll, openRecord, signIn } from "./helpers.ts";
+
+// "Who can see my information": the caseworker asks about a school; the mother gives consent in a
+// dialog and withdraws it with JavaScript off (the confirmation is a page); the child sees what was
+// decided and by whom; once the caseworker records that the child can decide, the child decides.
+
+async function asUser(browser: Browser, who: { username: string; password: string }, javaScriptEnabled = true): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 375, height: 800 }, javaScriptEnabled })).newPage();
+  await signIn(page, who, "en");
+  return page;
+}
+
+async function openConsent(page: Page) {
+  await openRecord(page, "Amira");
+  await page.locator(".record-nav").getByRole("link", { name: /Who can see|Consent to share/ }).click();
+}
+
+test("consent is given and withdrawn by whoever decides, and everyone sees who decided", async ({ browser }) => {
+  test.setTimeout(150_000);
+  const purpose = `Extra help in class ${randomBytes(3).toString("hex")}`;
+  const worker = await asUser(browser, DEMO.caseworker);
+  await openConsent(worker);
+  await worker.getByLabel("Who to").selectOption("school");
+  await worker.getByLabel("What for").fill(purpose);
+  await worker.getByRole("button", { name: "Add" }).click();
+  await expect(worker.getByText(`For: ${purpose}`)).toBeVisible();
+
+  const mother = await asUser(browser, DEMO.parent);
+  await openConsent(mother);
+  const card = mother.locator(".entry-card", { hasText: purpose });
+  await expect(mother.getByText("You are one of the people who decide.")).toBeVisible();
+  await card.getByRole("button", { name: "Give consent" }).click();
+  await expect(mother.getByRole("dialog")).toContainText("You can withdraw this at any time.");
+  await expectAccessible(mother);
+  await mother.getByRole("button", { name: "Yes, give consent" }).click();
+  await expect(card.locator(".tag", { hasText: "Consent given" })).toBeVisible();
+  await expectNoHorizontalScroll(mother);
+
+  const child = await asUser(browser, DEMO.child);
+  await openConsent(child);
+  const childCard = child.locator(".entry-card", { hasText: purpose });
+  await expect(childCard.getByText(/Sana Khan decided on/)).toBeVisible();
+  await expect(childCard.getByRole("button", { name: "Give consent" })).toHaveCount(0);
+  await expectAccessible(child);
+
+  const motherNoJs = await asUser(browser, DEMO.parent, false);
+  await openConsent(motherNoJs);
+  await motherNoJs.locator(".entry-card", { hasText: purpose }).getByRole("button", { name: "Withdraw consent" }).click();
+  await expect(motherNoJs.getByRole("heading", { name: "Are you sure?" })).toBeVisible();
+  await motherNoJs.getByRole("button", { name: "Yes, withdraw consent" }).click();
+  await expect(motherNoJs.getByText("Consent withdrawn. It is saved in the history below.")).toBeVisible();
+
+  await worker.reload();
+  await worker.getByLabel("Yes, they can decide for themselves").check();
+  await worker.getByLabel("How you know").fill("We talked it through; Amira explained what sharing with school means.");
+  await worker.getByLabel("Date assessed").fill("2026-12-01");
+  await worker.getByRole("button", { name: "Save" }).click();
+  await expect(worker.getByText(/Amira decides/)).toBeVisible();
+
+  await child.reload();
+  await child.locator(".entry-card", { hasText: purpose }).getByRole("button", { name: "Give consent" }).click();
+  await child.getByRole("button", { name: "Yes, give consent" }).click();
+  await expect(child.locator(".entry-card", { hasText: purpose }).getByText(/Amira decided on/)).toBeVisible();
+});
