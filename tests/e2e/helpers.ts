@@ -38,6 +38,8 @@ export async function openRecord(page: Page, childName: string) {
 
 /** WCAG 2.2 AA as axe-core checks it; fails listing each rule broken and where. */
 export async function expectAccessible(page: Page) {
+  // After a client-side navigation the new title lands a moment after the new content: wait for it.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }

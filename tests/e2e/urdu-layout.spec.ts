@@ -105,7 +105,8 @@ test("My things shows a drawing as a picture, with the file's kind and size in w
   await page.getByRole("link", { name: "My things" }).click();
   const picture = page.getByRole("img", { name: "Amira's drawing: my new room" });
   await expect(picture).toBeVisible();
-  expect(await picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  // Loaded lazily: wait for the picture itself rather than read it the moment it is laid out.
+  await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   await expect(page.locator("main")).toContainText("(picture, 102 bytes)");
   await page.getByRole("link", { name: "Amira's drawing: my new room" }).click();
   await expect(page.locator("main")).toContainText("(picture, 102 bytes)");
