@@ -1,19 +1,13 @@
 import "server-only";
 import type { Prisma } from "../db/index.ts";
-import { enqueueNotification } from "../notifications/index.ts";
+import { enqueueNotification, notifyAllocatedCaseworkers } from "../notifications/index.ts";
 import { paths } from "../paths.ts";
 
 type Tx = Prisma.TransactionClient;
 
 /** Tells the child's allocated caseworkers something new has arrived (email only says that, with a link). */
 export async function notifyCaseworkers(tx: Tx, input: { childId: string; contributionId: string; now: Date }) {
-  const grants = await tx.grant.findMany({
-    where: { childId: input.childId, kind: "allocation", revokedAt: null, user: { disabledAt: null, role: "caseworker" } },
-    select: { userId: true },
-  });
-  for (const { userId } of grants) {
-    await enqueueNotification(tx, { recipientId: userId, kind: "contribution-received", link: paths.contribution(input.childId, input.contributionId), now: input.now });
-  }
+  await notifyAllocatedCaseworkers(tx, { childId: input.childId, kind: "contribution-received", link: paths.contribution(input.childId, input.contributionId), now: input.now });
 }
 
 /** Tells the sender their contribution has a reply. */

@@ -26,3 +26,12 @@ export async function enqueueNotification(tx: Tx, input: NotificationInput): Pro
     select: { id: true },
   });
 }
+
+/** The same notice for each caseworker allocated to the child (the people who answer for the record). */
+export async function notifyAllocatedCaseworkers(tx: Tx, input: { childId: string } & Omit<NotificationInput, "recipientId">) {
+  const grants = await tx.grant.findMany({
+    where: { childId: input.childId, kind: "allocation", revokedAt: null, user: { disabledAt: null, role: "caseworker" } },
+    select: { userId: true },
+  });
+  for (const { userId } of grants) await enqueueNotification(tx, { recipientId: userId, kind: input.kind, link: input.link, now: input.now });
+}

@@ -5,7 +5,7 @@ import type { Clock } from "../clock.ts";
 import type { Db, Prisma } from "../db/index.ts";
 import { NotFound } from "../errors/index.ts";
 import { storeFile, type FileStore } from "../files/index.ts";
-import { enqueueNotification } from "../notifications/index.ts";
+import { notifyAllocatedCaseworkers } from "../notifications/index.ts";
 import { paths } from "../paths.ts";
 import type { SafeFile } from "../uploads/index.ts";
 import { dueOn, receivedOn } from "./clock.ts";
@@ -43,7 +43,7 @@ export async function askForCorrection(input: AskInput): Promise<{ id: string }>
     });
     await attachEvidence(tx, input, id);
     await recordStep(tx, { id, childId: form.childId, actor, now, kind: "received" });
-    await notifyCaseworkers(tx, form.childId, id, now);
+    await notifyAllocatedCaseworkers(tx, { childId: form.childId, kind: "correction-received", link: paths.correction(form.childId, id), now });
     return { id };
   });
 }
@@ -76,11 +76,6 @@ async function attachEvidence(tx: Tx, input: AskInput, requestId: string) {
     const stored = await storeFile(tx, input.store, { ...file, uploadedById: input.actor.userId });
     await tx.rectificationAttachment.create({ data: { requestId, fileId: stored.id, fileName: file.fileName, mediaType: file.mediaType, reencoded: file.reencoded } });
   }
-}
-
-async function notifyCaseworkers(tx: Tx, childId: string, requestId: string, now: Date) {
-  const grants = await tx.grant.findMany({ where: { childId, kind: "allocation", revokedAt: null, user: { disabledAt: null, role: "caseworker" } }, select: { userId: true } });
-  for (const { userId } of grants) await enqueueNotification(tx, { recipientId: userId, kind: "correction-received", link: paths.correction(childId, requestId), now });
 }
 
 /** A civil date as the Date Prisma writes to a DATE column. */

@@ -101,7 +101,7 @@ export async function findRequest(input: { db: Db; actor: Actor; childId: string
     decidedAt: row.decidedAt,
     version: row.version,
     items: row.items.filter((i) => readable.has(i.entryId)).map((i) => ({ entryId: i.entryId, title: i.entry.title, sectionPosition: i.sectionPosition, sections: i.entry.sections })),
-    events: row.events.map((e) => ({ kind: e.kind, at: e.at, note: e.note, dueOn: e.dueOn ? civil(e.dueOn) : null, by: staff || e.actor.role !== "caseworker" ? e.actor.displayName : e.actor.displayName })),
+    events: row.events.map((e) => ({ kind: e.kind, at: e.at, note: e.note, dueOn: e.dueOn ? civil(e.dueOn) : null, by: e.actor.displayName })),
     attachments: row.attachments,
     disagreements: row.disagreements,
     sharedWith: staff ? await sharedWith(db, row.childId, row.items.map((i) => i.entryId)) : [],

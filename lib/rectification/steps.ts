@@ -4,7 +4,7 @@ import { appendAudit } from "../audit/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Db, Prisma, RequestEventKind } from "../db/index.ts";
 import { Conflict, Invalid, NotFound } from "../errors/index.ts";
-import { enqueueNotification } from "../notifications/index.ts";
+import { enqueueNotification, notifyAllocatedCaseworkers } from "../notifications/index.ts";
 import { paths } from "../paths.ts";
 import { dueOn, extensionProblem, receivedOn, resume, type ClockState } from "./clock.ts";
 
@@ -82,7 +82,7 @@ export async function answerQuestion(ref: Ref & { note: string }) {
     const restarted = resume(clockOf(row), receivedOn(now));
     await change(tx, row, { status: "in_review", pausedOn: null, pausedDays: restarted.pausedDays, dueOn: day(restarted.dueOn) });
     await recordStep(tx, { id: row.id, childId: row.childId, actor: ref.actor, now, kind: "question_answered", note: ref.note, dueOn: day(restarted.dueOn) });
-    await notifyStaff(tx, row, now);
+    await notifyAllocatedCaseworkers(tx, { childId: row.childId, kind: "correction-received", link: paths.correction(row.childId, row.id), now });
   });
 }
 
@@ -133,9 +133,4 @@ export { lockRequest, checkVersion, change, closed, isStaff, clockOf };
 
 async function notify(tx: Tx, recipientId: string, row: Row, now: Date, kind: "correction-answered") {
   await enqueueNotification(tx, { recipientId, kind, link: paths.correction(row.childId, row.id), now });
-}
-
-async function notifyStaff(tx: Tx, row: Row, now: Date) {
-  const grants = await tx.grant.findMany({ where: { childId: row.childId, kind: "allocation", revokedAt: null, user: { disabledAt: null, role: "caseworker" } }, select: { userId: true } });
-  for (const { userId } of grants) await enqueueNotification(tx, { recipientId: userId, kind: "correction-received", link: paths.correction(row.childId, row.id), now });
 }
