@@ -34,6 +34,8 @@ export const paths = {
   sharingLog: (childId: string) => `/records/${childId}/shared`,
   consent: (childId: string, opts: { done?: string } = {}) => withQuery(`/records/${childId}/consent`, opts),
   consentConfirm: (childId: string) => `/records/${childId}/consent/confirm`,
+  advocate: (childId: string, opts: { done?: string } = {}) => withQuery(`/records/${childId}/advocate`, opts),
+  advocateEndConfirm: (childId: string) => `/records/${childId}/advocate/end`,
   newCorrection: (childId: string, entryId: string, part?: number) => withQuery(`/records/${childId}/corrections/new`, { entry: entryId, part: part === undefined ? undefined : String(part) }),
   correction: (childId: string, id: string, opts: { done?: string; problem?: string } = {}) => withQuery(`/records/${childId}/corrections/${id}`, opts),
   correctionSent: (childId: string, id: string) => `/records/${childId}/corrections/${id}/sent`,

@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import readline from "node:readline";
 import type { SystemActor } from "../lib/access/actor.ts";
-import { allocateCaseworker, createAccount, disableAccount, isRole, ROLES } from "../lib/accounts/index.ts";
+import { allocateCaseworker, createAccount, disableAccount, isRole, registerAdvocate, ROLES } from "../lib/accounts/index.ts";
 import { systemClock } from "../lib/clock.ts";
 import { AppError } from "../lib/errors/index.ts";
 import { assertLinksFit, assertPasswordFits, parseEmail, parseUsername } from "../lib/accounts/account-rules.ts";
@@ -13,6 +13,7 @@ const USAGE = `Usage:
                              [--team NAME] [--name "Display Name"] [--email ADDRESS] --password-stdin
   npm run accounts:allocate -- --username U --child EXTERNAL_ID
   npm run accounts:disable -- --username U
+  npm run accounts:register-advocate -- --username U --organisation "Organisation"
 Roles: ${ROLES.join(", ")}`;
 
 const text = { type: "string" } as const;
@@ -20,6 +21,7 @@ const COMMANDS = {
   create: { username: text, role: text, child: text, person: text, team: text, name: text, email: text, "password-stdin": { type: "boolean" } },
   allocate: { username: text, child: text },
   disable: { username: text },
+  "register-advocate": { username: text, organisation: text },
 } as const;
 type Command = keyof typeof COMMANDS;
 
@@ -37,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
   const role = command === "create" ? required(values.role, "--role") : "";
   if (command === "create" && !isRole(role)) throw new UsageError(`Unknown role "${role}"`);
   const childExternalId = command === "allocate" ? required(values.child, "--child") : "";
+  const organisation = command === "register-advocate" ? required(values.organisation, "--organisation") : "";
   const password = command === "create" ? await readCreatePassword(values) : "";
   if (command === "create" && isRole(role)) {
     // The same rules createAccount applies; checked here too so a mistake does not open the database.
@@ -55,6 +58,9 @@ async function main(argv: string[]): Promise<number> {
     } else if (command === "allocate") {
       const result = await allocateCaseworker({ ...common, childExternalId });
       console.log(result.created ? `Allocated "${username}" to ${childExternalId}.` : `"${username}" was already allocated to ${childExternalId}.`);
+    } else if (command === "register-advocate") {
+      await registerAdvocate({ ...common, organisation });
+      console.log(`Registered "${username}" as an advocate children can choose.`);
     } else {
       const result = await disableAccount(common);
       console.log(
@@ -84,7 +90,7 @@ async function openDatabase() {
   }
 }
 
-type Values = Partial<Record<"username" | "role" | "child" | "person" | "team" | "name" | "email", string>> & {
+type Values = Partial<Record<"username" | "role" | "child" | "person" | "team" | "name" | "email" | "organisation", string>> & {
   "password-stdin"?: boolean;
 };
 

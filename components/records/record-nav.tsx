@@ -3,10 +3,10 @@ import { audienceOf, mayReadAccessLog, readerOf, type Actor } from "@/lib/access
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
 
-export type RecordPage = "chronology" | "things" | "contributions" | "corrections" | "consent" | "withheld" | "accessLog";
+export type RecordPage = "chronology" | "things" | "contributions" | "corrections" | "consent" | "advocate" | "withheld" | "accessLog";
 
 // Links whose words depend on who reads ("My things", "Amira's things").
-const BY_READER = { things: "navThings", contributions: "navContributions", corrections: "navCorrections", consent: "navConsent" } as const;
+const BY_READER = { things: "navThings", contributions: "navContributions", corrections: "navCorrections", consent: "navConsent", advocate: "navAdvocate" } as const;
 
 // The record's own menu. Each link appears only where that page has something for this viewer.
 export async function RecordNav({ actor, childId, current }: { actor: Actor; childId: string; current: RecordPage | null }) {
@@ -19,6 +19,8 @@ export async function RecordNav({ actor, childId, current }: { actor: Actor; chi
     { page: "contributions", href: paths.contributions(childId) },
     { page: "corrections", href: paths.corrections(childId) },
     { page: "consent", href: paths.consent(childId) },
+    // An advocate is the child's own: parents and carers neither see nor change it.
+    ...(audienceOf(actor) !== "family" ? [{ page: "advocate" as const, href: paths.advocate(childId) }] : []),
     ...(family ? [{ page: "withheld" as const, href: paths.withheld(childId) }] : []),
     ...(mayReadAccessLog(actor) ? [{ page: "accessLog" as const, href: paths.accessLog(childId) }] : []),
     { page: "download", href: paths.download(childId) },

@@ -17,6 +17,8 @@ export type GrantInput = {
   clock: Clock;
   // A category or short note for staff, never personal data (it is not shown to families).
   reason?: string;
+  /** When access ends by itself (an advocate chosen for a while); checked on every request. */
+  endsAt?: Date;
 };
 
 /**
@@ -31,7 +33,7 @@ export async function grantAccess(tx: Tx, input: GrantInput): Promise<Grant> {
   if (existing) return existing;
   const at = input.clock.now();
   const grant = await tx.grant.create({
-    data: { kind, childId, userId, grantedAt: at, grantedById: input.grantedBy.userId, reason: input.reason ?? null },
+    data: { kind, childId, userId, grantedAt: at, grantedById: input.grantedBy.userId, reason: input.reason ?? null, endsAt: input.endsAt ?? null },
   });
   await appendAudit(tx, {
     actor: input.grantedBy,

@@ -1,6 +1,6 @@
 import "server-only";
 export { FAMILY_ROLES, STAFF_ROLES, isStaff, type Actor, type SystemActor } from "./actor.ts";
-export { childWhereForActor, findChildrenForActor, type ChildSummary } from "./policy.ts";
+export { activeGrant, childWhereForActor, findChildrenForActor, type ChildSummary } from "./policy.ts";
 export { grantAccess, revokeGrant, type GrantInput } from "./grants.ts";
 export {
   audienceOf,

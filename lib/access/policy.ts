@@ -25,12 +25,20 @@ export function childWhereForActor(actor: Actor): Prisma.ChildWhereInput {
   // An empty userId would make Prisma drop the filter and match every grant: fail closed.
   if (!kind || !actor.userId) return NOTHING;
   const own: Prisma.ChildWhereInput = {
-    grants: { some: { kind, userId: actor.userId, revokedAt: null, user: { disabledAt: null } } },
+    grants: { some: { kind, userId: actor.userId, ...activeGrant(), user: { disabledAt: null } } },
   };
   if (kind === "subject") return { AND: [own, { account: { is: { id: actor.userId } } }] };
   if (kind === "family") return { AND: [own, linkedThroughPerson(actor.userId)] };
   if (actor.role === "manager") return { OR: [own, allocatedInTeamOf(actor.userId)] };
   return own;
+}
+
+/**
+ * A grant counts until it is revoked or its end date comes, judged at the time of the request, so
+ * an advocate's access ends the moment the child ends it or the day it was chosen to end.
+ */
+export function activeGrant(now: Date = new Date()): Prisma.GrantWhereInput {
+  return { revokedAt: null, OR: [{ endsAt: null }, { endsAt: { gt: now } }] };
 }
 
 // A family grant counts only while the record still names the account's person around the

@@ -48,7 +48,7 @@ export function assertPasswordFits(role: Role, password: string): void {
 
 /**
  * Which record an account hangs from depends on its role: a child account names its child,
- * family and advocate accounts name their person, staff name neither (their access comes from
+ * family accounts name their person (advocates may, when a record names them), staff name neither (their access comes from
  * allocations), and only caseworkers and managers belong to a team.
  */
 export function assertLinksFit(role: Role, links: AccountLinks): void {
@@ -59,7 +59,8 @@ export function assertLinksFit(role: Role, links: AccountLinks): void {
   } else if (isStaff(role)) {
     if (child || person) throw new Invalid(`A ${role} account cannot name a child or a person`);
   } else {
-    if (!person) throw new Invalid(`A ${role} account must name the person it belongs to (--person)`);
+    // An advocate from the council's register needs no person: children choose them in the portal.
+    if (!person && role !== "advocate") throw new Invalid(`A ${role} account must name the person it belongs to (--person)`);
     if (child) throw new Invalid(`A ${role} account names a person, not a child`);
   }
   if (team !== undefined && role !== "caseworker" && role !== "manager") {

@@ -4,10 +4,11 @@ import type { Clock } from "../clock.ts";
 import type { SystemActor } from "../access/index.ts";
 import { createAccount } from "./create-account.ts";
 import { allocateCaseworker } from "./allocate-caseworker.ts";
+import { registerAdvocate } from "./register-advocate.ts";
 
 export type DemoAccount = { username: string; password: string; role: Role; description: string };
 
-type DemoSpec = DemoAccount & { child?: string; person?: string; team?: string; allocate?: string[]; name?: string; email?: string };
+type DemoSpec = DemoAccount & { child?: string; person?: string; team?: string; allocate?: string[]; name?: string; email?: string; registerWith?: string };
 
 // Matches the people in prisma/demo/case-records.json. Passwords are public on purpose (demo
 // only) and long enough for the policy, so they sign in like real accounts.
@@ -16,7 +17,8 @@ const DEMO: DemoSpec[] = [
   { username: "sana", password: "sana-demo-2026", role: "parent", person: "P-1", description: "Amira's mother" },
   { username: "imran", password: "imran-demo-2026", role: "parent", person: "P-2", description: "Amira's father, excluded from some entries" },
   { username: "fosterdad", password: "fosterdad-demo-2026", role: "carer", person: "P-20", description: "Foster carer for C-1002" },
-  { username: "advocate", password: "advocate-demo-2026", role: "advocate", person: "P-30", description: "An advocate chosen by a young person" },
+  { username: "advocate", password: "advocate-demo-2026", role: "advocate", person: "P-30", registerWith: "Voices North", description: "An advocate chosen by a young person" },
+  { username: "lbrooks", name: "Leah Brooks", password: "lbrooks-demo-2026", role: "advocate", registerWith: "Young People's Rights Service", description: "A registered advocate no child has chosen yet" },
   {
     username: "jpatel",
     name: "Jasmine Patel",
@@ -58,6 +60,7 @@ export async function createDemoAccounts(input: { db: Db; clock: Clock }): Promi
     for (const child of spec.allocate ?? []) {
       await allocateCaseworker({ db, clock, actor: DEMO_ACTOR, username: spec.username, childExternalId: child });
     }
+    if (spec.registerWith) await registerAdvocate({ db, clock, actor: DEMO_ACTOR, username: spec.username, organisation: spec.registerWith });
   }
   return DEMO.map(({ username, password, role, description }) => ({ username, password, role, description }));
 }

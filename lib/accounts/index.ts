@@ -4,3 +4,4 @@ export { allocateCaseworker, type AllocateInput } from "./allocate-caseworker.ts
 export { disableAccount, type DisableInput } from "./disable-account.ts";
 export { createDemoAccounts, type DemoAccount } from "./demo-accounts.ts";
 export { isRole, ROLES } from "./account-rules.ts";
+export { registerAdvocate } from "./register-advocate.ts";

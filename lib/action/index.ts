@@ -7,7 +7,7 @@ import { appendAudit } from "../audit/index.ts";
 import { getCurrentSession } from "../auth/current.ts";
 import { systemClock, type Clock } from "../clock.ts";
 import { getDb, type Db } from "../db/index.ts";
-import { AppError } from "../errors/index.ts";
+import { AppError, Invalid, type FieldProblem } from "../errors/index.ts";
 import { getT } from "../i18n/server.ts";
 import { log } from "../log.ts";
 import { isAllowedOrigin } from "./origin.ts";
@@ -61,6 +61,11 @@ function wrap<S extends z.ZodType, A extends Actor | null>(opts: Options<S, A>, 
       if (error instanceof AppError && (error.code === "FORBIDDEN" || error.code === "NOT_FOUND")) {
         await auditRefusal((await getCurrentSession())?.actor ?? null, opts.name, error.code.toLowerCase());
       }
+      // A refusal the domain explains ("ns:key" against a field) is said against that field.
+      if (error instanceof Invalid && error.problems.some(isKeyed)) {
+        const fields = await translated(error.problems.filter(isKeyed));
+        return { ok: false, formError: Object.values(fields)[0], fieldErrors: fields, values };
+      }
       return { ok: false, formError: te(messageKey(error, opts.name)), values };
     }
   };
@@ -97,13 +102,18 @@ function messageKey(error: unknown, action: string): string {
 }
 
 // Schemas carry message keys like "auth:signIn.usernameRequired"; translate them here.
-async function fieldErrors(error: z.ZodError): Promise<Record<string, string>> {
+function fieldErrors(error: z.ZodError): Promise<Record<string, string>> {
+  return translated(error.issues.map((issue) => ({ path: String(issue.path[0] ?? "_"), message: issue.message })));
+}
+
+const isKeyed = (p: FieldProblem) => /^[a-z]+:[\w.]+$/.test(p.message);
+
+async function translated(problems: FieldProblem[]): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "_");
-    if (out[field]) continue;
-    const [ns, key] = issue.message.includes(":") ? issue.message.split(":") : ["errors", "invalid"];
-    out[field] = (await getT(ns as "errors"))(key);
+  for (const problem of problems) {
+    if (out[problem.path]) continue;
+    const [ns, key] = isKeyed(problem) ? problem.message.split(":") : ["errors", "invalid"];
+    out[problem.path] = (await getT(ns as "errors"))(key);
   }
   return out;
 }

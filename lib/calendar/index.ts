@@ -8,6 +8,7 @@ export {
   addWorkingDays,
   isWorkingDay,
   londonDate,
+  londonStartOf,
   nextWorkingDay,
   statutoryMonthDue,
   workingDaysBetween,

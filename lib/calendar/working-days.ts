@@ -82,3 +82,17 @@ export function addCalendarMonths(date: CivilDate, months: number): CivilDate {
 export function statutoryMonthDue(received: CivilDate, months = 1): CivilDate {
   return nextWorkingDay(addCalendarMonths(received, months));
 }
+
+const londonClock = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit",
+});
+
+/** The instant a day begins in England (23:00 UTC the evening before, in summer time). */
+export function londonStartOf(date: CivilDate): Date {
+  const utcMidnight = toUtc(date);
+  const part = (parts: Intl.DateTimeFormatPart[], type: string) => Number(parts.find((p) => p.type === type)!.value);
+  const p = londonClock.formatToParts(new Date(utcMidnight));
+  // London's wall clock at UTC midnight, read back as if it were UTC, is ahead by London's offset.
+  const wall = Date.UTC(part(p, "year"), part(p, "month") - 1, part(p, "day"), part(p, "hour"), part(p, "minute"));
+  return new Date(utcMidnight - (wall - utcMidnight));
+}

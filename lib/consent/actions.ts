@@ -2,8 +2,9 @@
 import { redirect } from "next/navigation";
 import { defineAction } from "../action/index.ts";
 import { paths } from "../paths.ts";
+import { chooseAdvocate, endAdvocate } from "./advocates.ts";
 import { addTopic, decideConsent, recordCompetence } from "./decide.ts";
-import { competenceForm, decisionForm, topicForm } from "./form.ts";
+import { advocateChoiceForm, advocateEndForm, competenceForm, decisionForm, topicForm } from "./form.ts";
 
 /** Gives or withdraws consent; back on the page, saying what changed. */
 export const decideConsentAction = defineAction({
@@ -32,5 +33,26 @@ export const competenceAction = defineAction({
   async run({ input, actor, db, clock }) {
     await recordCompetence({ db, clock, actor, ...input });
     redirect(paths.consent(input.childId, { done: "competence" }));
+  },
+});
+
+/** The child chooses an advocate (or staff appoint one); back on the page, saying so. */
+export const chooseAdvocateAction = defineAction({
+  name: "advocate.choose",
+  schema: advocateChoiceForm,
+  keep: ["advocateId", "endsOn"],
+  async run({ input, actor, db, clock }) {
+    await chooseAdvocate({ db, clock, actor, choice: input });
+    redirect(paths.advocate(input.childId, { done: "chosen" }));
+  },
+});
+
+/** Ends an advocate's access now. */
+export const endAdvocateAction = defineAction({
+  name: "advocate.end",
+  schema: advocateEndForm,
+  async run({ input, actor, db, clock }) {
+    await endAdvocate({ db, clock, actor, ...input });
+    redirect(paths.advocate(input.childId, { done: "ended" }));
   },
 });

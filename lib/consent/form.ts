@@ -26,3 +26,11 @@ export const competenceForm = z.object({
   note: plainText(2000, "consent:errors.tooLong").refine((s) => s.length > 0, "consent:errors.noteNeeded"),
   assessedOn: z.iso.date("consent:errors.date"),
 });
+
+export const advocateChoiceForm = z.object({
+  childId: z.uuid(),
+  advocateId: z.uuid("advocate:errors.choose"),
+  endsOn: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.iso.date("advocate:errors.date").optional()),
+});
+
+export const advocateEndForm = z.object({ childId: z.uuid(), grantId: z.uuid() });

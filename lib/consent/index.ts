@@ -8,5 +8,6 @@ export { findConsent, type ConsentView } from "./queries.ts";
 export { mayDecide, whoDecides, type Deciders } from "./who-decides.ts";
 export { recordShare, type ShareInput } from "./share.ts";
 export { findSharingLog } from "./sharing-log.ts";
-export { loadConsent, loadConsentConfirmation, loadSharingLog } from "./loaders.ts";
+export { loadAdvocacy, loadConsent, loadConsentConfirmation, loadSharingLog } from "./loaders.ts";
+export { chooseAdvocate, endAdvocate, findAdvocacy, type AdvocateView, type Advocacy } from "./advocates.ts";
 export { RECIPIENTS } from "./form.ts";

@@ -5,6 +5,7 @@ import { withRecord } from "../records/index.ts";
 import { mayDecide } from "./who-decides.ts";
 import { findConsent } from "./queries.ts";
 import { findSharingLog } from "./sharing-log.ts";
+import { findAdvocacy } from "./advocates.ts";
 
 type Query = Record<string, string | string[] | undefined>;
 
@@ -21,7 +22,7 @@ export function loadConsent(childId: string, query: Query = {}) {
 export function loadConsentConfirmation(childId: string, query: Query) {
   return withRecord(childId, "consent", async ({ db, actor, childId }) => {
     const consent = await findConsent({ db, actor, childId, now: systemClock.now() });
-    const topic = consent.topics.find((t) => t.id === query.topic);
+    const topic = consent.topics.find((t) => t.id === query.topicId);
     const choice = query.choice === "given" || query.choice === "withdrawn" ? query.choice : null;
     return { topic: topic ?? null, choice, mayDecide: mayDecide(actor, consent.deciders), expiresOn: typeof query.expiresOn === "string" ? query.expiresOn : "" };
   });
@@ -30,4 +31,14 @@ export function loadConsentConfirmation(childId: string, query: Query) {
 /** "Who my information was shared with". */
 export function loadSharingLog(childId: string) {
   return withRecord(childId, "consent", async ({ db, actor, childId }) => ({ shares: await findSharingLog({ db, actor, childId }) }));
+}
+
+/** "Your advocate": who advocates for the child, what they can see and do, and choosing or ending. */
+export function loadAdvocacy(childId: string, query: Query = {}) {
+  return withRecord(childId, "consent", async ({ db, actor, childId }) => {
+    const advocacy = await findAdvocacy({ db, actor, childId, now: systemClock.now() });
+    const done = query.done === "chosen" || query.done === "ended" ? query.done : undefined;
+    const endingId = typeof query.grantId === "string" ? query.grantId : undefined;
+    return { advocacy, staff: audienceOf(actor) === "staff", done, ending: advocacy.current.find((a) => a.grantId === endingId) ?? null };
+  });
 }

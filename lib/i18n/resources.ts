@@ -4,6 +4,7 @@ import enAuth from "../../locales/en/auth.json";
 import enCommon from "../../locales/en/common.json";
 import enContributions from "../../locales/en/contributions.json";
 import enConsent from "../../locales/en/consent.json";
+import enAdvocate from "../../locales/en/advocate.json";
 import enCopy from "../../locales/en/copy.json";
 import enCorrections from "../../locales/en/corrections.json";
 import enEmail from "../../locales/en/email.json";
@@ -17,6 +18,7 @@ import urAuth from "../../locales/ur/auth.json";
 import urCommon from "../../locales/ur/common.json";
 import urContributions from "../../locales/ur/contributions.json";
 import urConsent from "../../locales/ur/consent.json";
+import urAdvocate from "../../locales/ur/advocate.json";
 import urCopy from "../../locales/ur/copy.json";
 import urCorrections from "../../locales/ur/corrections.json";
 import urEmail from "../../locales/ur/email.json";
@@ -28,8 +30,8 @@ import urRecord from "../../locales/ur/record.json";
 import type { Locale } from "./config.ts";
 
 export const resources = {
-  en: { common: enCommon, auth: enAuth, home: enHome, errors: enErrors, glossary: enGlossary, record: enRecord, copy: enCopy, account: enAccount, files: enFiles, contributions: enContributions, email: enEmail, corrections: enCorrections, consent: enConsent },
-  ur: { common: urCommon, auth: urAuth, home: urHome, errors: urErrors, glossary: urGlossary, record: urRecord, copy: urCopy, account: urAccount, files: urFiles, contributions: urContributions, email: urEmail, corrections: urCorrections, consent: urConsent },
+  en: { common: enCommon, auth: enAuth, home: enHome, errors: enErrors, glossary: enGlossary, record: enRecord, copy: enCopy, account: enAccount, files: enFiles, contributions: enContributions, email: enEmail, corrections: enCorrections, consent: enConsent, advocate: enAdvocate },
+  ur: { common: urCommon, auth: urAuth, home: urHome, errors: urErrors, glossary: urGlossary, record: urRecord, copy: urCopy, account: urAccount, files: urFiles, contributions: urContributions, email: urEmail, corrections: urCorrections, consent: urConsent, advocate: urAdvocate },
 } satisfies Record<Locale, Record<string, Record<string, unknown>>>;
 
 export type Namespace = keyof (typeof resources)["en"];

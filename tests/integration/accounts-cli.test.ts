@@ -170,6 +170,17 @@ describe("accounts command", { timeout: 120_000 }, () => {
     expectFailure(await run(["allocate", "--username", "jpatel"]), /--child is required/, 2);
   });
 
+  it("registers an advocate account (which needs no person) for children to choose", async () => {
+    expect((await create(["--username", "leah", "--role", "advocate"], "family pass 1")).stdout.trim()).toBe('Created advocate account "leah" with 0 grant(s).');
+    const result = await run(["register-advocate", "--username", "leah", "--organisation", "Voices North"]);
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(result.stdout.trim()).toBe('Registered "leah" as an advocate children can choose.');
+    const registered = await withDb(({ prisma }) => prisma.advocateRegistration.findMany({ select: { organisation: true, user: { select: { username: true } } } }));
+    expect(registered).toEqual([{ organisation: "Voices North", user: { username: "leah" } }]);
+    expectFailure(await run(["register-advocate", "--username", "sana", "--organisation", "X"]), /Only an advocate account can be registered/);
+    expectFailure(await run(["register-advocate", "--username", "leah"]), /--organisation is required/, 2);
+  });
+
   it("disables an account, ending its sessions, so it cannot sign in", async () => {
     const session = await withDb(async ({ prisma }) => {
       const r = await signIn({ db: prisma, clock: systemClock, username: "admin1", password: PASSWORD });

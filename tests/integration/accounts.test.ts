@@ -154,6 +154,7 @@ describe.each(databaseKinds())("accounts on %s", (kind) => {
       advocate: ["C-1001"],
       jpatel: ["C-1001", "C-1002", "C-1003"],
       mmanager: ["C-1001", "C-1002", "C-1003"],
+      lbrooks: [], // registered, not chosen by any child yet
       admin: [],
     });
     // Only the staff who answer have a (reserved, undeliverable) address for notifications.

@@ -4,6 +4,7 @@ import {
   addWorkingDays,
   isWorkingDay,
   londonDate,
+  londonStartOf,
   nextWorkingDay,
   statutoryMonthDue,
   workingDaysBetween,
@@ -13,6 +14,14 @@ describe("the statutory clock", () => {
   it("counts days as they fall in England, summer time included", () => {
     expect(londonDate(new Date("2026-07-01T23:30:00Z"))).toBe("2026-07-02"); // 00:30 BST
     expect(londonDate(new Date("2026-12-01T23:30:00Z"))).toBe("2026-12-01"); // 23:30 GMT
+  });
+
+  it("says when a day begins in England: midnight GMT in winter, 23:00 UTC the evening before in summer", () => {
+    expect(londonStartOf("2027-01-15").toISOString()).toBe("2027-01-15T00:00:00.000Z");
+    expect(londonStartOf("2027-07-01").toISOString()).toBe("2027-06-30T23:00:00.000Z");
+    // The days the clocks change: the change happens at 01:00 UTC, after midnight.
+    expect(londonStartOf("2027-03-28").toISOString()).toBe("2027-03-28T00:00:00.000Z");
+    expect(londonStartOf("2027-10-31").toISOString()).toBe("2027-10-30T23:00:00.000Z");
   });
 
   it("knows weekends and England's bank holidays, substitute days included", () => {

@@ -1,0 +1,9 @@
+import { AdvocatePage } from "@/components/advocate/advocate-page";
+import { loadAdvocacy } from "@/lib/consent";
+
+type Props = { params: Promise<{ childId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function Page({ params, searchParams }: Props) {
+  const [{ childId }, query] = await Promise.all([params, searchParams]);
+  return <AdvocatePage view={await loadAdvocacy(childId, query)} />;
+}

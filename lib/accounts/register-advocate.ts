@@ -1,0 +1,30 @@
+import type { Db } from "../db/connect.ts";
+import type { Clock } from "../clock.ts";
+import type { Actor, SystemActor } from "../access/index.ts";
+import { appendAudit } from "../audit/index.ts";
+import { Invalid, NotFound } from "../errors/index.ts";
+import { assertMayManageAccounts } from "./guards.ts";
+
+// The council's register of advocates: children choose theirs from it (lib/consent/advocates.ts).
+
+/** The admin (or a set-up script) registers an advocate account the council works with. */
+export async function registerAdvocate(input: { db: Db; clock: Clock; actor: Actor | SystemActor; username: string; organisation: string }) {
+  const { db, clock, actor } = input;
+  assertMayManageAccounts(actor);
+  const organisation = input.organisation.trim();
+  if (!organisation || organisation.length > 200) throw new Invalid("The organisation is needed (at most 200 characters)", [{ path: "organisation", message: "advocate:errors.organisation" }]);
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { username: input.username }, select: { id: true, role: true, disabledAt: true } });
+    if (!user || user.disabledAt) throw new NotFound("No such account");
+    if (user.role !== "advocate") throw new Invalid("Only an advocate account can be registered as an advocate");
+    const at = clock.now();
+    await tx.advocateRegistration.upsert({
+      where: { userId: user.id },
+      create: { userId: user.id, organisation, registeredById: actor.userId, registeredAt: at },
+      update: { organisation, endedAt: null },
+    });
+    await appendAudit(tx, { actor, action: "advocate.register", subjectType: "user", subjectId: user.id, at });
+    return { userId: user.id };
+  });
+}
+
