@@ -42,7 +42,7 @@ function AdvocateCard({ advocate: a, view, mode, t }: { advocate: AdvocateView; 
   const { record, locale } = view;
   const chosen = mode === "staff" ? `card.chosenByStaff.${a.chosenBy}` : `card.chosenBy.${a.chosenBy}`;
   return (
-    <li className="panel stack">
+    <li className="entry-card stack">
       <h3>{a.organisation ? t("choose.option", { name: a.name, organisation: a.organisation }) : a.name}</h3>
       <p>{t("card.since", { date: formatDate(a.since, locale) })}. {a.endsOn ? t("card.endsOn", { date: formatDay(a.endsOn, locale) }) : t("card.noEnd")}</p>
       <p>{t(chosen, { by: a.chosenByName ?? "" })}</p>
