@@ -40,7 +40,7 @@ export async function AdvocatePage({ view }: { view: View }) {
 
 function AdvocateCard({ advocate: a, view, mode, t }: { advocate: AdvocateView; view: View; mode: AdvocateMode; t: T }) {
   const { record, locale } = view;
-  const chosen = mode === "staff" ? `card.chosenByStaff.${a.chosenBy}` : `card.chosenBy.${a.chosenBy}`;
+  const chosen = mode === "child" ? `card.chosenBy.${a.chosenBy}` : `card.chosenByStaff.${a.chosenBy}`;
   return (
     <li className="entry-card stack">
       <h3>{a.organisation ? t("choose.option", { name: a.name, organisation: a.organisation }) : a.name}</h3>
