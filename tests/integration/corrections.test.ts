@@ -6,6 +6,7 @@ import {
   addDisagreement, answerQuestion, askForCorrection, askQuestion, decideRequest, extendRequest, findOpenRequests, findRequest,
   findRequestsOnRecord, recordRecipientsTold, requestForm, startReview, withdrawRequest,
 } from "../../lib/rectification/index.ts";
+import { recordShare } from "../../lib/consent/index.ts";
 import { findChronology } from "../../lib/records/chronology.ts";
 import { parseChronologyQuery } from "../../lib/records/chronology-filter.ts";
 import { collectCopy } from "../../lib/records/copy.ts";
@@ -190,5 +191,19 @@ describe.each(databaseKinds())("correction requests on %s", (kind) => {
     const inCopy = [];
     for await (const e of copy.entries) if (e.id === entry("RWW-DONE")) inCopy.push(e);
     expect(inCopy[0]?.disagreements).toEqual([{ name: actor("mother").displayName, text: "I was not told about this review." }]);
+  });
+
+  it("names whom to tell from the sharing log: shares of the entry or of the whole record, never shares of other entries", async () => {
+    const share = (recipientName: string, what: "entries" | "whole_record", entryIds?: string[]) =>
+      recordShare({ db: db.prisma, clock, actor: actor("caseworker"), share: {
+        childId: fx.A.id, lawfulBasis: "child_safety", recipient: "named_org", recipientName, what, entryIds, purpose: "Keeping Amira safe", reason: "A safety plan", sharedOn: "2026-11-20",
+      } });
+    await share("Family Centre", "entries", [entry("E-BOTH")]);
+    await share("Youth Club", "entries", [entry("CS")]);
+    await share("Clinic", "whole_record");
+    const { id } = await ask("child");
+    const told = (await detail("caseworker", id)).sharedWith.map((s) => s.recipientName).sort();
+    expect(told).toEqual(["Clinic", "Family Centre"]);
+    expect((await detail("child", id)).sharedWith).toEqual([]); // a staff list: whom the council must tell
   });
 });
