@@ -64,3 +64,18 @@ test("consent is given and withdrawn by whoever decides, and everyone sees who d
   await child.getByRole("button", { name: "Yes, give consent" }).click();
   await expect(child.locator(".entry-card", { hasText: purpose }).getByText(/Amira decided on/)).toBeVisible();
 });
+
+test("in Urdu, the consent page and the sharing log fit a small phone and are accessible", async ({ browser }) => {
+  const page = await (await browser.newContext({ viewport: { width: 375, height: 800 } })).newPage();
+  await signIn(page, DEMO.parent, "ur");
+  await openRecord(page, "Amira");
+  await page.locator(".record-nav").getByRole("link", { name: "معلومات کون دیکھ سکتا ہے" }).click();
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByRole("heading", { level: 2, name: "فیصلہ کون کرتا ہے" })).toBeVisible();
+  await expectAccessible(page);
+  await expectNoHorizontalScroll(page);
+  await page.getByRole("link", { name: "معلومات کس کے ساتھ شیئر کی گئیں" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectAccessible(page);
+  await expectNoHorizontalScroll(page);
+});
