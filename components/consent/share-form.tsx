@@ -74,17 +74,20 @@ export function ShareForm({ setup }: { setup: ShareSetup }) {
 
       <Choices name="what" legend={t("share.what.legend")} error={error("what")} value={kept("what")}
         options={SHARED_WHAT.map((w) => ({ value: w, label: t(`share.what.${w}`) }))} onChange={setWhat} />
-      <fieldset className={error("entryIds") ? "field field-error choices" : "field choices"} hidden={shownWhat !== "" && shownWhat !== "entries"}>
-        <legend>{t("share.what.entriesLegend")}</legend>
-        {setup.moreEntries ? <p className="hint">{t("share.what.entriesHint", { count: setup.entries.length })}</p> : null}
-        {error("entryIds") ? <p className="error-message">{error("entryIds")}</p> : null}
-        {setup.entries.length === 0 ? <p>{t("share.what.noEntries")}</p> : setup.entries.map((e) => (
-          <div key={e.id} className="choice">
-            <input type="checkbox" id={`share-entry-${e.id}`} name="entryIds" value={e.id} defaultChecked={keptEntries.has(e.id)} />
-            <label htmlFor={`share-entry-${e.id}`} dir="auto">{e.title} <span className="hint">({e.date})</span></label>
-          </div>
-        ))}
-      </fieldset>
+      <details className="stack" open={shownWhat === "entries" || Boolean(error("entryIds")) || keptEntries.size > 0} hidden={shownWhat !== "" && shownWhat !== "entries"}>
+        <summary>{t("share.what.entriesLegend")}</summary>
+        <fieldset className={error("entryIds") ? "field field-error choices" : "field choices"}>
+          <legend>{t("share.what.entriesLegend")}</legend>
+          {setup.moreEntries ? <p className="hint">{t("share.what.entriesHint", { count: setup.entries.length })}</p> : null}
+          {error("entryIds") ? <p className="error-message">{error("entryIds")}</p> : null}
+          {setup.entries.length === 0 ? <p>{t("share.what.noEntries")}</p> : setup.entries.map((e) => (
+            <div key={e.id} className="choice">
+              <input type="checkbox" id={`share-entry-${e.id}`} name="entryIds" value={e.id} defaultChecked={keptEntries.has(e.id)} />
+              <label htmlFor={`share-entry-${e.id}`} dir="auto">{e.title} <span className="hint">({e.date})</span></label>
+            </div>
+          ))}
+        </fieldset>
+      </details>
       <div hidden={shownWhat !== "" && shownWhat !== "described"}>
         <Field id="share-description" label={t("share.what.description")} error={error("description")}>
           {(describedBy) => <textarea id="share-description" name="description" rows={3} dir="auto" defaultValue={kept("description")} aria-describedby={describedBy} aria-invalid={error("description") ? true : undefined} />}

@@ -75,3 +75,40 @@ test("a share on withdrawn consent is refused; a share for the child's safety is
   const response = await child.goto(newShare);
   expect(response?.status()).toBe(404);
 });
+
+test("a reason kept from the child is reviewed by the manager, and once shown the child sees it", async ({ browser }) => {
+  test.setTimeout(150_000);
+  const tag = randomBytes(3).toString("hex");
+  const purpose = `Youth offending panel ${tag}`;
+  const reason = `The panel asked for the latest plan (${tag}).`;
+
+  const worker = await asUser(browser, DEMO.caseworker);
+  await openShareForm(worker);
+  await worker.getByLabel("Because the law requires it, without consent").check();
+  await worker.getByLabel("Shared with").selectOption("youth_justice");
+  await worker.getByLabel("Reason for sharing without consent").fill(reason);
+  await worker.getByLabel("Keep the reason from the child").check();
+  await worker.getByLabel("The whole record").check();
+  await worker.getByLabel("Purpose (what it was shared for)").fill(purpose);
+  await worker.getByRole("button", { name: "Record the share" }).click();
+  const workerCard = worker.locator(".entry-card", { hasText: purpose });
+  await expect(workerCard).toContainText("Awaiting a manager's review.");
+  await expect(workerCard.getByRole("button", { name: "Save the review" })).toHaveCount(0);
+  await worker.context().close();
+
+  const manager = await asUser(browser, DEMO.manager);
+  await manager.getByRole("link", { name: /^Amira: \d+ to review$/ }).click();
+  const card = manager.locator(".entry-card", { hasText: purpose });
+  await card.getByLabel("Show the reason to the child").check();
+  await card.getByLabel("Why (for staff only)").fill("The plan is agreed; nothing in the reason puts anyone at risk.");
+  await card.getByRole("button", { name: "Save the review" }).click();
+  await expect(manager.getByText("Review saved.")).toBeVisible();
+  await expect(manager.locator(".entry-card", { hasText: purpose })).toContainText("the child can now see the reason");
+  await expectAccessible(manager);
+  await manager.context().close();
+
+  const child = await asUser(browser, DEMO.child);
+  await openConsent(child);
+  await child.getByRole("link", { name: "Who the information was shared with" }).click();
+  await expect(child.locator(".entry-card", { hasText: purpose })).toContainText(`Why: ${reason}`);
+});
