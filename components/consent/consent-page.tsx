@@ -26,6 +26,7 @@ export async function ConsentPage({ view }: { view: View }) {
       {view.done ? <Alert kind="info">{t(`page.done.${view.done}`)}</Alert> : null}
       <p>{t(`page.intro.${reader}`, { name: record.name })}</p>
       <p><Link href={paths.sharingLog(record.id)} prefetch={false}>{t("log.title")}</Link></p>
+      {view.staff ? <p><Link href={paths.newShare(record.id)} prefetch={false}>{t("share.link")}</Link></p> : null}
       <WhoDecides consent={consent} t={t} locale={locale} name={record.name} you={view.mayDecide} />
       {consent.topics.length === 0 ? <p>{t("page.none")}</p> : (
         <ul className="entry-list">

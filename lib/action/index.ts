@@ -46,7 +46,7 @@ export function definePublicAction<S extends z.ZodType>(opts: Options<S, Actor |
 function wrap<S extends z.ZodType, A extends Actor | null>(opts: Options<S, A>, needsActor: boolean) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     const te = await getT("errors");
-    const values = keptValues(formData, opts.keep);
+    const values = keptValues(formData, opts.keep, opts.lists);
     try {
       const session = await getCurrentSession();
       if (!(await originAllowed(session?.actor ?? null, opts.name))) return { ok: false, formError: te("badOrigin") };
@@ -124,6 +124,7 @@ function formValues(formData: FormData, lists: string[] = []): Record<string, un
   return values;
 }
 
-function keptValues(formData: FormData, keep: string[] = []): Record<string, string> {
-  return Object.fromEntries(keep.map((k) => [k, String(formData.get(k) ?? "")]));
+// A list (checkboxes of one name) is kept as its values joined with commas.
+function keptValues(formData: FormData, keep: string[] = [], lists: string[] = []): Record<string, string> {
+  return Object.fromEntries(keep.map((k) => [k, lists.includes(k) ? formData.getAll(k).map(String).join(",") : String(formData.get(k) ?? "")]));
 }

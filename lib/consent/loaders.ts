@@ -4,6 +4,8 @@ import { systemClock } from "../clock.ts";
 import { withRecord } from "../records/index.ts";
 import { mayDecide } from "./who-decides.ts";
 import { findConsent } from "./queries.ts";
+import { findShareFormData } from "./share-form-data.ts";
+import { mayReviewShares } from "./share-reviewers.ts";
 import { findSharingLog } from "./sharing-log.ts";
 import { findAdvocacy } from "./advocates.ts";
 
@@ -28,9 +30,18 @@ export function loadConsentConfirmation(childId: string, query: Query) {
   });
 }
 
-/** "Who my information was shared with". */
-export function loadSharingLog(childId: string) {
-  return withRecord(childId, "consent", async ({ db, actor, childId }) => ({ shares: await findSharingLog({ db, actor, childId }) }));
+/** "Who my information was shared with"; for the managers who review them, the form to review withheld reasons. */
+export function loadSharingLog(childId: string, query: Query = {}) {
+  return withRecord(childId, "consent", async ({ db, actor, childId }) => {
+    const [shares, mayReview] = await Promise.all([findSharingLog({ db, actor, childId }), mayReviewShares(db, actor, childId)]);
+    const done = query.done === "shared" || query.done === "reviewed" ? query.done : undefined;
+    return { shares, mayReview, staff: audienceOf(actor) === "staff", done };
+  });
+}
+
+/** "Record a share", for caseworkers and managers: consent at a glance and the form. */
+export function loadNewShare(childId: string) {
+  return withRecord(childId, "consent", async ({ db, actor, childId }) => ({ form: await findShareFormData({ db, actor, childId, now: systemClock.now() }) }));
 }
 
 /** "Your advocate": who advocates for the child, what they can see and do, and choosing or ending. */

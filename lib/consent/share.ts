@@ -8,6 +8,7 @@ import { Invalid, NotFound } from "../errors/index.ts";
 import { enqueueNotification } from "../notifications/index.ts";
 import { paths } from "../paths.ts";
 import { latestDecision, lockTopic } from "./decide.ts";
+import { reviewingManagerWhere } from "./share-reviewers.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -41,6 +42,7 @@ export async function recordShare(input: { db: Db; clock: Clock; actor: Actor; s
   const child = await db.child.findFirst({ where: { AND: [{ id: share.childId }, childWhereForActor(actor)] }, select: { id: true } });
   if (!child) throw new NotFound();
   checkShape(share);
+  if (share.sharedOn > londonDate(input.clock.now())) throw refuse("consent:share.errors.future", "sharedOn");
   return db.$transaction(async (tx) => {
     const now = input.clock.now();
     const { consentDecisionId, recipient, recipientName } = share.lawfulBasis === "consent" ? await standingConsent(tx, share, londonDate(now)) : { consentDecisionId: null, recipient: share.recipient!, recipientName: share.recipientName?.trim() ?? "" };
@@ -87,11 +89,8 @@ async function checkEntries(tx: Tx, actor: Actor, share: ShareInput) {
   if (found !== ids.length) throw new NotFound();
 }
 
-// The reason is kept from the child: the managers of the child's caseworkers' team review it.
+// The reason is kept from the child: the managers who review it are told (lib/consent/share-review.ts).
 async function tellManagers(tx: Tx, childId: string, now: Date) {
-  const managers = await tx.user.findMany({
-    where: { role: "manager", disabledAt: null, team: { members: { some: { role: "caseworker", grants: { some: { childId, kind: "allocation", revokedAt: null } } } } } },
-    select: { id: true },
-  });
+  const managers = await tx.user.findMany({ where: reviewingManagerWhere(childId), select: { id: true } });
   for (const m of managers) await enqueueNotification(tx, { recipientId: m.id, kind: "share-review", link: paths.sharingLog(childId), now });
 }

@@ -7,6 +7,7 @@ import type { SystemActor } from "../access/index.ts";
 import type { FileStore } from "../files/index.ts";
 import { createDemoAccounts, type DemoAccount } from "../accounts/index.ts";
 import { importRecords } from "../imports/index.ts";
+import { addDemoConsent } from "./demo-consent.ts";
 
 export const DEMO_EXTRACT = path.resolve(import.meta.dirname, "../../prisma/demo/case-records.json");
 
@@ -24,7 +25,9 @@ export async function loadDemoData(input: { db: Db; files: FileStore; clock: Clo
   if (!(await isEmpty(db))) return [];
   const result = await importRecords({ db, files, clock, actor, raw, fileName: "demo" });
   if (!result.ok) throw new Error(`the demo extract did not import (${result.problems.length} problems)`);
-  return createDemoAccounts({ db, clock });
+  const accounts = await createDemoAccounts({ db, clock });
+  await addDemoConsent({ db, clock });
+  return accounts;
 }
 
 // The demo extract was imported here: its exact bytes are on record as a successful import.

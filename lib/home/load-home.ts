@@ -7,6 +7,7 @@ import { loadInbox } from "../contributions/index.ts";
 import { loadOpenRequests } from "../rectification/index.ts";
 import { getLocale } from "../i18n/server.ts";
 import { findOpenTranslationRequests } from "../records/index.ts";
+import { findSharesAwaitingReview } from "../consent/index.ts";
 
 type Query = Record<string, string | string[] | undefined>;
 
@@ -15,14 +16,15 @@ export async function loadHome(query: Query = {}) {
   const { actor } = await requireSession();
   const db = await getDb();
   const staff = audienceOf(actor) === "staff";
-  const [children, translationRequests, inbox, corrections, locale] = await Promise.all([
+  const [children, translationRequests, inbox, corrections, shareReviews, locale] = await Promise.all([
     actor.role === "admin" ? [] : findChildrenForActor({ db, actor }),
     findOpenTranslationRequests({ db, actor }),
     staff ? loadInbox(actor, query) : null,
     staff ? loadOpenRequests(actor) : null,
+    findSharesAwaitingReview({ db, actor }),
     getLocale(),
   ]);
-  return { actor, children, translationRequests, inbox, corrections, locale };
+  return { actor, children, translationRequests, inbox, corrections, shareReviews, locale };
 }
 
 export type HomeView = Awaited<ReturnType<typeof loadHome>>;

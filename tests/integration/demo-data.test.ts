@@ -25,6 +25,8 @@ describe.each(databaseKinds())("demo data on %s", (kind) => {
     expect(again).toEqual(first);
     expect(await test.prisma.user.count()).toBe(users);
     expect(await test.prisma.child.count({ where: { externalId: "C-1001" } })).toBe(1);
+    // The demo child's mother gave consent for a youth club's trips and withdrew it: one topic, once.
+    expect(await test.prisma.consentDecision.findMany({ where: { child: { externalId: "C-1001" } }, select: { choice: true }, orderBy: { decidedAt: "asc" } })).toEqual([{ choice: "given" }, { choice: "withdrawn" }]);
   });
 
   it("leaves a council's own records and accounts alone, without failing", async () => {
