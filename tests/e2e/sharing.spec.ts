@@ -35,6 +35,8 @@ test("a share on withdrawn consent is refused; a share for the child's safety is
   await openShareForm(noJs);
   const glance = noJs.locator("section", { has: noJs.getByRole("heading", { name: "Consent at a glance" }) });
   await expect(glance.locator("li", { hasText: "Riverside Youth Club" }).locator(".tag")).toHaveText("Withdrawn");
+  // Without JavaScript every part of the form shows at once: it must still fit a phone.
+  await expectNoHorizontalScroll(noJs);
   await noJs.getByLabel("With consent", { exact: true }).check();
   await noJs.getByLabel("Which consent").selectOption({ label: "Riverside Youth Club, for Trips and activities (Withdrawn)" });
   await noJs.getByLabel("The whole record").check();
