@@ -114,3 +114,30 @@ test("a reason kept from the child is reviewed by the manager, and once shown th
   await child.getByRole("link", { name: "Who the information was shared with" }).click();
   await expect(child.locator(".entry-card", { hasText: purpose })).toContainText(`Why: ${reason}`);
 });
+
+// A change sent from another site with the caseworker's cookies (cross-site request forgery) is
+// refused and changes nothing; the same post from the portal itself is recorded, so the refusal
+// is the origin check's doing and not a broken post.
+test("a share posted from another site is refused; the same post from the portal is recorded", async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const worker = await asUser(browser, DEMO.caseworker, false);
+  await openShareForm(worker);
+  const form = worker.locator("form", { has: worker.getByRole("button", { name: "Record the share" }) });
+  const hidden: Record<string, string> = {};
+  for (const input of await form.locator("input[type=hidden]").all()) hidden[(await input.getAttribute("name"))!] = (await input.getAttribute("value")) ?? "";
+  const post = (purpose: string, origin: string) =>
+    worker.request.post(worker.url(), {
+      headers: { Origin: origin },
+      multipart: { ...hidden, lawfulBasis: "child_safety", recipient: "police", recipientName: "", reason: "A safety plan", what: "described", description: "The safety plan", sharedOn: "2026-12-01", purpose },
+      maxRedirects: 0,
+    });
+  const tag = randomBytes(3).toString("hex");
+  const forged = await post(`Forged ${tag}`, "https://attacker.example");
+  const genuine = await post(`Genuine ${tag}`, new URL(baseURL!).origin);
+  // Next.js refuses the forged post itself (our action wrapper checks the origin again behind it).
+  expect(forged.status()).toBeGreaterThanOrEqual(400);
+  expect(genuine.status()).toBe(303);
+  await worker.getByRole("link", { name: "Back to the sharing log" }).click();
+  await expect(worker.locator(".entry-card", { hasText: `Genuine ${tag}` })).toHaveCount(1);
+  await expect(worker.getByText(`Forged ${tag}`)).toHaveCount(0);
+});
