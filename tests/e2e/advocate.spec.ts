@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, expectAccessible, expectNoHorizontalScroll, openRecord, signIn } from "./helpers.ts";
+import { expect, test, type Page } from "@playwright/test";
+import { asUser, DEMO, expectAccessible, expectNoHorizontalScroll, openRecord } from "./helpers.ts";
 
 // "Your advocate": Amira chooses Leah Brooks from the council's register, Leah can open the record,
 // Amira ends it and Leah's very next request is refused. Then, with JavaScript off, the caseworker
@@ -10,11 +10,6 @@ const LEAH = "Leah Brooks, Young People's Rights Service";
 // Both journeys choose Leah for Amira: one after the other, or the second finds her already chosen.
 test.describe.configure({ mode: "serial" });
 
-async function asUser(browser: Browser, who: { username: string; password: string }, javaScriptEnabled = true, language: "en" | "ur" = "en"): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 375, height: 800 }, javaScriptEnabled })).newPage();
-  await signIn(page, who, language);
-  return page;
-}
 
 async function openAdvocate(page: Page) {
   await openRecord(page, "Amira");
@@ -54,7 +49,7 @@ test("the child chooses an advocate and ends their access, which bites on the ad
 
 test("with JavaScript off the caseworker appoints an advocate and ends it; the child sees who chose; a parent has no say", async ({ browser }) => {
   test.setTimeout(150_000);
-  const worker = await asUser(browser, DEMO.caseworker, false);
+  const worker = await asUser(browser, DEMO.caseworker, { javaScript: false });
   await openAdvocate(worker);
   await expect(worker.getByRole("heading", { level: 1, name: "Amira's advocate" })).toBeVisible();
   await worker.getByRole("radio", { name: LEAH }).check();
@@ -86,7 +81,7 @@ test("with JavaScript off the caseworker appoints an advocate and ends it; the c
 });
 
 test("the advocate page in Urdu fits a small phone and is accessible", async ({ browser }) => {
-  const child = await asUser(browser, DEMO.child, true, "ur");
+  const child = await asUser(browser, DEMO.child, { language: "ur" });
   await openRecord(child, "Amira");
   await child.locator(".record-nav").getByRole("link", { name: "آپ کا ایڈووکیٹ" }).click();
   await expect(child.getByRole("heading", { level: 1, name: "آپ کا ایڈووکیٹ" })).toBeVisible();

@@ -1,16 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, expectAccessible, expectNoHorizontalScroll, openRecord, signIn } from "./helpers.ts";
+import { expect, test, type Page } from "@playwright/test";
+import { asUser, DEMO, expectAccessible, expectNoHorizontalScroll, openRecord, signIn } from "./helpers.ts";
 
 // "Who can see my information": the caseworker asks about a school; the mother gives consent in a
 // dialog and withdraws it with JavaScript off (the confirmation is a page); the child sees what was
 // decided and by whom; once the caseworker records that the child can decide, the child decides.
 
-async function asUser(browser: Browser, who: { username: string; password: string }, javaScriptEnabled = true): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 375, height: 800 }, javaScriptEnabled })).newPage();
-  await signIn(page, who, "en");
-  return page;
-}
 
 async function openConsent(page: Page) {
   await openRecord(page, "Amira");
@@ -45,7 +40,7 @@ test("consent is given and withdrawn by whoever decides, and everyone sees who d
   await expect(childCard.getByRole("button", { name: "Give consent" })).toHaveCount(0);
   await expectAccessible(child);
 
-  const motherNoJs = await asUser(browser, DEMO.parent, false);
+  const motherNoJs = await asUser(browser, DEMO.parent, { javaScript: false });
   await openConsent(motherNoJs);
   await motherNoJs.locator(".entry-card", { hasText: purpose }).getByRole("button", { name: "Withdraw consent" }).click();
   await expect(motherNoJs.getByRole("heading", { name: "Are you sure?" })).toBeVisible();

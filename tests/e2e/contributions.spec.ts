@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import sharp from "sharp";
-import { DEMO, expectAccessible, expectNoHorizontalScroll, openRecord, signIn } from "./helpers.ts";
+import { asUser, DEMO, expectAccessible, expectNoHorizontalScroll, openRecord, signIn } from "./helpers.ts";
 
 // "My voice" in the browser: a child sends a view with a photo of a certificate; the caseworker
 // finds it, opens the photo (no camera data left), replies and adds it to the record; the child
@@ -16,11 +16,6 @@ async function photoWithCameraData(): Promise<Buffer> {
     .toBuffer();
 }
 
-async function asUser(browser: Browser, who: { username: string; password: string }, language: "en" | "ur" = "en"): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 375, height: 800 } })).newPage();
-  await signIn(page, who, language);
-  return page;
-}
 
 test("a child sends a view with a photo; the caseworker opens, replies and adds it; the child follows it", async ({ browser }) => {
   test.setTimeout(120_000); // two people, two sign-ins (argon2) and four accessibility checks
@@ -93,7 +88,7 @@ test("a parent's view stays between them and the caseworker unless they choose",
 
 test("an advocate writes for the child in Urdu; the child sees who helped", async ({ browser }) => {
   const words = `میں اسکول بدلنا نہیں چاہتی ${tag()}`;
-  const advocate = await asUser(browser, DEMO.advocate, "ur");
+  const advocate = await asUser(browser, DEMO.advocate, { language: "ur" });
   await advocate.locator(".records-list a").first().click();
   await advocate.getByRole("link", { name: "اپنی رائے شامل کریں" }).first().click();
   await expectAccessible(advocate);
@@ -103,7 +98,7 @@ test("an advocate writes for the child in Urdu; the child sees who helped", asyn
   await advocate.getByRole("button", { name: "بھیجیں", exact: true }).click();
   await expect(advocate.getByRole("heading", { name: "بھیج دیا گیا" })).toBeVisible({ timeout: 15_000 });
 
-  const child = await asUser(browser, DEMO.child, "en");
+  const child = await asUser(browser, DEMO.child);
   await openRecord(child, "Amira");
   await child.getByRole("link", { name: "Your views and messages" }).click();
   await child.getByRole("link", { name: words }).click();

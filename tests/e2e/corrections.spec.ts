@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, expectAccessible, expectNoHorizontalScroll, openRecord, signIn } from "./helpers.ts";
+import { expect, test, type Page } from "@playwright/test";
+import { asUser, DEMO, expectAccessible, expectNoHorizontalScroll, openRecord } from "./helpers.ts";
 
 // "Something's wrong" in the browser: a child asks from a part of an entry and the caseworker
 // corrects it (new version, old one in the history); a parent asks, is refused, adds a statement
@@ -9,11 +9,6 @@ import { DEMO, expectAccessible, expectNoHorizontalScroll, openRecord, signIn } 
 
 const tag = () => randomBytes(3).toString("hex");
 
-async function asUser(browser: Browser, who: { username: string; password: string }, language: "en" | "ur" = "en", javaScriptEnabled = true): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 375, height: 800 }, javaScriptEnabled })).newPage();
-  await signIn(page, who, language);
-  return page;
-}
 
 /** Opens the n-th entry of the record's list (newest first) and returns its title. */
 async function openEntry(page: Page, n: number): Promise<string> {
@@ -69,7 +64,7 @@ test("a parent asks with JavaScript off, is refused, adds their view; it stands 
   test.setTimeout(120_000);
   const wrong = `I was at that meeting ${tag()}`;
   const view = `I disagree: I was there the whole time ${tag()}`;
-  const parent = await asUser(browser, DEMO.parent, "en", false);
+  const parent = await asUser(browser, DEMO.parent, { javaScript: false });
   await openRecord(parent, "Amira");
   const title = await openEntry(parent, 1);
   await parent.getByRole("link", { name: "Something wrong? Ask for a correction" }).click();
@@ -103,7 +98,7 @@ test("a parent asks with JavaScript off, is refused, adds their view; it stands 
 });
 
 test("in Urdu, a child's request reads right to left and keeps to the screen", async ({ browser }) => {
-  const child = await asUser(browser, DEMO.child, "ur");
+  const child = await asUser(browser, DEMO.child, { language: "ur" });
   await child.locator(".records-list a").first().click();
   await child.locator(".entry-list a.entry-title").first().click();
   await child.getByRole("link", { name: "کچھ غلط ہے؟ درستی کی درخواست کریں" }).click();

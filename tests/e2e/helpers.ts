@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 export const DEMO = {
   child: { username: "amira", password: "amira-demo-2026" },
@@ -29,6 +29,14 @@ export async function signIn(page: Page, who: { username: string; password: stri
     await page.locator("form.language-picker button[type=submit]").click();
     await expect(page.locator("html")).toHaveAttribute("lang", language);
   }
+}
+
+/** A new phone-sized browser (375 px), signed in; English unless asked, JavaScript on unless asked. */
+export async function asUser(browser: Browser, who: { username: string; password: string }, opts: { language?: "en" | "ur"; javaScript?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 375, height: 800 }, javaScriptEnabled: opts.javaScript ?? true });
+  const page = await context.newPage();
+  await signIn(page, who, opts.language ?? "en");
+  return page;
 }
 
 /** From the home page, opens the record of the child with this name. */

@@ -1,17 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, expectAccessible, expectNoHorizontalScroll, openRecord, signIn } from "./helpers.ts";
+import { expect, test, type Page } from "@playwright/test";
+import { asUser, DEMO, expectAccessible, expectNoHorizontalScroll, openRecord } from "./helpers.ts";
 
 // Recording a share. With JavaScript off, the caseworker tries to rely on the consent Amira's
 // mother withdrew (the demo's youth club) and is refused, keeping what was typed; with JavaScript
 // on, the share is recorded for Amira's safety, and Amira sees with whom, what and why. Amira
 // cannot open the form.
 
-async function asUser(browser: Browser, who: { username: string; password: string }, javaScriptEnabled = true): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 375, height: 800 }, javaScriptEnabled })).newPage();
-  await signIn(page, who, "en");
-  return page;
-}
 
 async function openConsent(page: Page) {
   await openRecord(page, "Amira");
@@ -31,7 +26,7 @@ test("a share on withdrawn consent is refused; a share for the child's safety is
   const purpose = `Safety planning meeting ${tag}`;
   const reason = `Amira said she was frightened to go home (${tag}).`;
 
-  const noJs = await asUser(browser, DEMO.caseworker, false);
+  const noJs = await asUser(browser, DEMO.caseworker, { javaScript: false });
   await openShareForm(noJs);
   const glance = noJs.locator("section", { has: noJs.getByRole("heading", { name: "Consent at a glance" }) });
   await expect(glance.locator("li", { hasText: "Riverside Youth Club" }).locator(".tag")).toHaveText("Withdrawn");
@@ -120,7 +115,7 @@ test("a reason kept from the child is reviewed by the manager, and once shown th
 // is the origin check's doing and not a broken post.
 test("a share posted from another site is refused; the same post from the portal is recorded", async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
-  const worker = await asUser(browser, DEMO.caseworker, false);
+  const worker = await asUser(browser, DEMO.caseworker, { javaScript: false });
   await openShareForm(worker);
   const form = worker.locator("form", { has: worker.getByRole("button", { name: "Record the share" }) });
   const hidden: Record<string, string> = {};
