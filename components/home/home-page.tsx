@@ -5,6 +5,7 @@ import { paths } from "@/lib/paths";
 import { Inbox } from "../contributions/inbox";
 import { OpenRequestsList } from "../corrections/open-requests";
 import { ShareReviews } from "./share-reviews";
+import { TaskList } from "./task-list";
 import { TranslationRequests } from "./translation-requests";
 import { getT } from "@/lib/i18n/server";
 
@@ -29,6 +30,7 @@ export async function HomePage({ view }: { view: HomeView }) {
     <div className="stack">
       <h1>{t(`${k}.title`, { name: view.actor.displayName })}</h1>
       <p>{t(`${k}.intro`)}</p>
+      {view.tasks ? <TaskList list={view.tasks} all={view.allTasks} locale={view.locale} /> : null}
       {view.shareReviews.length ? <ShareReviews waiting={view.shareReviews} /> : null}
       {view.corrections ? <OpenRequestsList open={view.corrections} locale={view.locale} /> : null}
       {view.inbox ? <Inbox page={view.inbox.page} filter={view.inbox.filter} team={view.inbox.team} children={view.children} locale={view.locale} /> : null}

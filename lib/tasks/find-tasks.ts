@@ -1,0 +1,125 @@
+import "server-only";
+import { childWhereForActor, type Actor } from "../access/index.ts";
+import { addCalendarMonths, addDays, addWorkingDays, londonDate, type CivilDate } from "../calendar/index.ts";
+import type { Db, Prisma } from "../db/index.ts";
+import { paths } from "../paths.ts";
+
+// A caseworker's home as a task list (#10): everything waiting on them across their allocated
+// children, soonest due first, each with its due date. Due dates come from the rows themselves, so
+// nothing needs a job to run. Where the law sets no limit, the council's own standard applies:
+// 10 working days to answer a translation request or read an entry with the child, and a new
+// case summary every 3 months.
+
+export const TASK_KINDS = ["contribution", "correction", "translation", "readWithChild", "restrictionReview", "caseSummary"] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+export type Task = { kind: TaskKind; id: string; childId: string; childName: string; title: string; dueOn: CivilDate; overdue: boolean; href: string };
+export type TaskList = { tasks: Task[]; counts: Record<TaskKind, number>; overdue: number };
+
+const SERVICE_DAYS = 10;
+const SUMMARY_MONTHS = 3;
+/** Reviews and summaries join the list this many days before they fall due. */
+const LOOK_AHEAD_DAYS = 30;
+const PER_KIND = 100;
+
+const day = (d: Date): CivilDate => d.toISOString().slice(0, 10);
+const childSelect = { select: { fullName: true, preferredName: true } } as const;
+const nameOf = (c: { fullName: string; preferredName: string | null }) => c.preferredName ?? c.fullName;
+
+type Source = (db: Db, mine: Prisma.ChildWhereInput, today: CivilDate) => Promise<Omit<Task, "overdue">[]>;
+
+const contributions: Source = async (db, mine) => {
+  const rows = await db.contribution.findMany({
+    where: { child: mine, status: { in: ["sent", "opened"] }, dueOn: { not: null } },
+    select: { id: true, childId: true, kind: true, dueOn: true, child: childSelect },
+    orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+    take: PER_KIND,
+  });
+  return rows.map((r) => ({ kind: "contribution", id: r.id, childId: r.childId, childName: nameOf(r.child), title: r.kind, dueOn: day(r.dueOn!), href: paths.contribution(r.childId, r.id) }));
+};
+
+// A request waiting for the requester's answer is paused: it waits on them, not on the worker.
+const corrections: Source = async (db, mine) => {
+  const rows = await db.rectificationRequest.findMany({
+    where: { child: mine, status: { in: ["received", "in_review"] } },
+    select: { id: true, childId: true, dueOn: true, whatIsWrong: true, child: childSelect },
+    orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+    take: PER_KIND,
+  });
+  return rows.map((r) => ({ kind: "correction", id: r.id, childId: r.childId, childName: nameOf(r.child), title: r.whatIsWrong.slice(0, 80), dueOn: day(r.dueOn), href: paths.correction(r.childId, r.id) }));
+};
+
+// Asked for and not yet translated into that language (a translation made since closes it).
+const translations: Source = async (db, mine) => {
+  const rows = await db.translationRequest.findMany({
+    where: { child: mine },
+    distinct: ["entryId", "locale"],
+    select: { id: true, childId: true, entryId: true, locale: true, requestedAt: true, child: childSelect, entry: { select: { title: true, translations: { select: { locale: true } } } } },
+    orderBy: [{ requestedAt: "asc" }, { id: "asc" }],
+    take: PER_KIND,
+  });
+  return rows
+    .filter((r) => !r.entry.translations.some((t) => t.locale === r.locale))
+    .map((r) => ({ kind: "translation", id: r.id, childId: r.childId, childName: nameOf(r.child), title: r.entry.title, dueOn: addWorkingDays(londonDate(r.requestedAt), SERVICE_DAYS), href: paths.entry(r.childId, r.entryId) }));
+};
+
+const readWithChild: Source = async (db, mine) => {
+  const rows = await db.entry.findMany({
+    where: { child: mine, status: "current", withChild: true, readWithWorker: true, releasedAt: null },
+    select: { id: true, childId: true, title: true, recordedAt: true, child: childSelect },
+    orderBy: [{ recordedAt: "asc" }, { id: "asc" }],
+    take: PER_KIND,
+  });
+  return rows.map((r) => ({ kind: "readWithChild", id: r.id, childId: r.childId, childName: nameOf(r.child), title: r.title, dueOn: addWorkingDays(londonDate(r.recordedAt), SERVICE_DAYS), href: paths.entry(r.childId, r.id) }));
+};
+
+// The review date that stands is the latest review's next date, else the one set with the restriction.
+const restrictionReviews: Source = async (db, mine, today) => {
+  const rows = await db.restriction.findMany({
+    where: { entry: { child: mine, status: "current" } },
+    select: {
+      id: true, reviewDue: true,
+      entry: { select: { id: true, childId: true, title: true, child: childSelect } },
+      reviews: { select: { nextReviewDue: true }, orderBy: [{ reviewedAt: "desc" }, { id: "desc" }], take: 1 },
+    },
+    take: 500,
+  });
+  const horizon = addDays(today, LOOK_AHEAD_DAYS);
+  return rows.flatMap((r) => {
+    const due = r.reviews.length ? r.reviews[0].nextReviewDue : r.reviewDue;
+    if (!due || day(due) > horizon) return [];
+    const { entry } = r;
+    return [{ kind: "restrictionReview" as const, id: r.id, childId: entry.childId, childName: nameOf(entry.child), title: entry.title, dueOn: day(due), href: paths.entry(entry.childId, entry.id) }];
+  });
+};
+
+// Each child's latest current case summary is due again 3 months after it was written; a child with none is due now.
+const caseSummaries: Source = async (db, mine, today) => {
+  const children = await db.child.findMany({
+    where: mine,
+    select: { id: true, fullName: true, preferredName: true, entries: { where: { type: "case_summary", status: "current" }, select: { recordedAt: true }, orderBy: { recordedAt: "desc" }, take: 1 } },
+    take: 500,
+  });
+  const horizon = addDays(today, LOOK_AHEAD_DAYS);
+  return children.flatMap((c) => {
+    const dueOn = c.entries.length ? addCalendarMonths(londonDate(c.entries[0].recordedAt), SUMMARY_MONTHS) : today;
+    if (dueOn > horizon) return [];
+    return [{ kind: "caseSummary" as const, id: c.id, childId: c.id, childName: nameOf(c), title: "", dueOn, href: paths.record(c.id) }];
+  });
+};
+
+const SOURCES: Source[] = [contributions, corrections, translations, readWithChild, restrictionReviews, caseSummaries];
+
+/** Everything waiting on a caseworker across their allocated children, soonest due first. */
+export async function findTasks(input: { db: Db; actor: Actor; now: Date }): Promise<TaskList> {
+  const counts = Object.fromEntries(TASK_KINDS.map((k) => [k, 0])) as Record<TaskKind, number>;
+  if (input.actor.role !== "caseworker") return { tasks: [], counts, overdue: 0 };
+  const today = londonDate(input.now);
+  const mine = childWhereForActor(input.actor);
+  const found = (await Promise.all(SOURCES.map((source) => source(input.db, mine, today)))).flat();
+  const tasks = found
+    .map((t) => ({ ...t, overdue: t.dueOn < today }))
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
+  for (const t of tasks) counts[t.kind] += 1;
+  return { tasks, counts, overdue: tasks.filter((t) => t.overdue).length };
+}

@@ -1,0 +1,37 @@
+import { expect, test } from "@playwright/test";
+import { asUser, DEMO, expectAccessible, expectNoHorizontalScroll } from "./helpers.ts";
+
+// The caseworker's home opens on their tasks: soonest due first, overdue ones tagged, counted by
+// kind, each a link to where it is done. Families and managers have no such list.
+
+test("the caseworker's home lists their tasks in due order, overdue tagged, on a phone and in Urdu", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const worker = await asUser(browser, DEMO.caseworker);
+  const tasks = worker.locator("section", { has: worker.getByRole("heading", { name: /^Your tasks/ }) });
+  await expect(tasks).toBeVisible();
+  const due = await tasks.locator("ol.task-list time").evaluateAll((els) => els.map((e) => e.getAttribute("datetime") ?? ""));
+  expect(due.length).toBeGreaterThan(0);
+  expect(due).toEqual([...due].sort());
+  // Amira's latest case summary (29 May 2026) is more than 3 months old.
+  const summary = tasks.locator(".entry-card", { hasText: "Case summary" }).filter({ hasText: "For Amira" });
+  await expect(summary.locator(".tag-overdue")).toBeVisible();
+  await expect(tasks.locator(".task-counts")).toContainText(/\d+ case summar(y|ies) due/);
+  await expectAccessible(worker);
+  await expectNoHorizontalScroll(worker);
+  await summary.getByRole("link").click();
+  await expect(worker).toHaveURL(/\/records\/[0-9a-f-]{36}$/);
+
+  const urdu = await asUser(browser, DEMO.caseworker, { language: "ur" });
+  await expect(urdu.getByRole("heading", { name: /^آپ کے کام/ })).toBeVisible();
+  await expectAccessible(urdu);
+  await expectNoHorizontalScroll(urdu);
+  await urdu.locator("#locale").selectOption("en");
+  await urdu.locator("form.language-picker button[type=submit]").click();
+  await expect(urdu.locator("html")).toHaveAttribute("lang", "en");
+
+  for (const who of [DEMO.child, DEMO.parent, DEMO.manager]) {
+    const page = await asUser(browser, who);
+    await expect(page.getByRole("heading", { name: /^Your tasks/ })).toHaveCount(0);
+    await page.context().close();
+  }
+});
