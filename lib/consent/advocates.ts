@@ -41,6 +41,8 @@ export async function chooseAdvocate(input: { db: Db; clock: Clock; actor: Actor
   const today = londonDate(clock.now());
   if (choice.endsOn && choice.endsOn <= today) throw new Invalid("End date not after today", [{ path: "endsOn", message: "advocate:errors.endsOn" }]);
   return db.$transaction(async (tx) => {
+    // One choice for a child at a time, so two presses of "Choose" cannot give the same advocate twice.
+    await tx.$queryRaw`SELECT "id" FROM "Child" WHERE "id" = ${choice.childId} FOR UPDATE`;
     const registered = await tx.advocateRegistration.findFirst({
       where: { userId: choice.advocateId, endedAt: null, user: { role: "advocate", disabledAt: null } },
       select: { userId: true },

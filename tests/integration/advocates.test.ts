@@ -56,6 +56,14 @@ describe.each(databaseKinds())("advocates on %s", (kind) => {
     await expect(choose(actor("child"), leah)).rejects.toBeInstanceOf(Invalid); // already theirs
   });
 
+  it("six choices of the same advocate at once give one grant", async () => {
+    const results = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => choose(actor(i % 2 ? "child" : "caseworker"), sam)));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const grants = await db.prisma.grant.findMany({ where: { kind: "advocate", childId: fx.A.id, userId: sam.actor.userId, revokedAt: null } });
+    expect(grants).toHaveLength(1);
+    await end(actor("child"), grants[0]!.id);
+  });
+
   it("refuses an unregistered advocate and an end date that is not after today, storing nothing", async () => {
     const before = await db.prisma.grant.count({ where: { kind: "advocate", childId: fx.A.id } });
     await expect(choose(actor("child"), fx.accounts.advocate)).rejects.toBeInstanceOf(Invalid);
