@@ -6,6 +6,7 @@ import { Inbox } from "../contributions/inbox";
 import { OpenRequestsList } from "../corrections/open-requests";
 import { ShareReviews } from "./share-reviews";
 import { TaskList } from "./task-list";
+import { TeamOverview } from "./team-overview";
 import { TranslationRequests } from "./translation-requests";
 import { getT } from "@/lib/i18n/server";
 
@@ -31,6 +32,7 @@ export async function HomePage({ view }: { view: HomeView }) {
       <h1>{t(`${k}.title`, { name: view.actor.displayName })}</h1>
       <p>{t(`${k}.intro`)}</p>
       {view.tasks ? <TaskList list={view.tasks} all={view.allTasks} locale={view.locale} /> : null}
+      {view.team ? <TeamOverview team={view.team} all={view.allTeam} locale={view.locale} /> : null}
       {view.shareReviews.length ? <ShareReviews waiting={view.shareReviews} /> : null}
       {view.corrections ? <OpenRequestsList open={view.corrections} locale={view.locale} /> : null}
       {view.inbox ? <Inbox page={view.inbox.page} filter={view.inbox.filter} team={view.inbox.team} children={view.children} locale={view.locale} /> : null}

@@ -30,7 +30,7 @@ export async function TaskList({ list, all, locale }: { list: Tasks; all: boolea
   );
 }
 
-async function TaskItem({ task, locale, t }: { task: Task; locale: string; t: Awaited<ReturnType<typeof getT>> }) {
+export async function TaskItem({ task, locale, t, caseworkers }: { task: Task; locale: string; t: Awaited<ReturnType<typeof getT>>; caseworkers?: string[] }) {
   const tc = await getT("contributions");
   const title = task.kind === "contribution" ? tc(`kinds.${task.title}`) : task.kind === "caseSummary" ? t("tasks.summaryTitle") : task.title;
   return (
@@ -40,6 +40,7 @@ async function TaskItem({ task, locale, t }: { task: Task; locale: string; t: Aw
         {task.overdue ? <strong className="tag tag-overdue">{t("tasks.overdue")}</strong> : null}
         <span><time dateTime={task.dueOn}>{t("tasks.due", { date: formatDay(task.dueOn, locale) })}</time></span>
         <span>{t("tasks.forChild", { name: task.childName })}</span>
+        {caseworkers?.length ? <span>{t("team.caseworkers", { names: caseworkers.join(", ") })}</span> : null}
       </p>
       <Link href={task.href} className="entry-title" prefetch={false}><span dir="auto">{title}</span></Link>
     </li>

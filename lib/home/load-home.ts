@@ -9,7 +9,7 @@ import { loadOpenRequests } from "../rectification/index.ts";
 import { getLocale } from "../i18n/server.ts";
 import { findOpenTranslationRequests } from "../records/index.ts";
 import { findSharesAwaitingReview } from "../consent/index.ts";
-import { findTasks } from "../tasks/index.ts";
+import { findTasks, findTeamOverview } from "../tasks/index.ts";
 
 type Query = Record<string, string | string[] | undefined>;
 
@@ -18,16 +18,17 @@ export async function loadHome(query: Query = {}) {
   const { actor } = await requireSession();
   const db = await getDb();
   const staff = audienceOf(actor) === "staff";
-  const [children, translationRequests, inbox, corrections, shareReviews, tasks, locale] = await Promise.all([
+  const [children, translationRequests, inbox, corrections, shareReviews, tasks, team, locale] = await Promise.all([
     actor.role === "admin" ? [] : findChildrenForActor({ db, actor }),
     findOpenTranslationRequests({ db, actor }),
     staff ? loadInbox(actor, query) : null,
     staff ? loadOpenRequests(actor) : null,
     findSharesAwaitingReview({ db, actor }),
     actor.role === "caseworker" ? findTasks({ db, actor, now: systemClock.now() }) : null,
+    findTeamOverview({ db, actor, now: systemClock.now() }),
     getLocale(),
   ]);
-  return { actor, children, translationRequests, inbox, corrections, shareReviews, tasks, allTasks: query.tasks === "all", locale };
+  return { actor, children, translationRequests, inbox, corrections, shareReviews, tasks, allTasks: query.tasks === "all", team, allTeam: query.team === "all", locale };
 }
 
 export type HomeView = Awaited<ReturnType<typeof loadHome>>;

@@ -108,18 +108,29 @@ const caseSummaries: Source = async (db, mine, today) => {
   });
 };
 
-const SOURCES: Source[] = [contributions, corrections, translations, readWithChild, restrictionReviews, caseSummaries];
+const SOURCES: Record<TaskKind, Source> = {
+  contribution: contributions,
+  correction: corrections,
+  translation: translations,
+  readWithChild,
+  restrictionReview: restrictionReviews,
+  caseSummary: caseSummaries,
+};
 
-/** Everything waiting on a caseworker across their allocated children, soonest due first. */
-export async function findTasks(input: { db: Db; actor: Actor; now: Date }): Promise<TaskList> {
-  const counts = Object.fromEntries(TASK_KINDS.map((k) => [k, 0])) as Record<TaskKind, number>;
-  if (input.actor.role !== "caseworker") return { tasks: [], counts, overdue: 0 };
-  const today = londonDate(input.now);
-  const mine = childWhereForActor(input.actor);
-  const found = (await Promise.all(SOURCES.map((source) => source(input.db, mine, today)))).flat();
+/** The tasks of these kinds for the children matched by `where`, soonest due first, overdue marked. */
+export async function collectTasks(db: Db, where: Prisma.ChildWhereInput, now: Date, kinds: readonly TaskKind[] = TASK_KINDS): Promise<TaskList> {
+  const today = londonDate(now);
+  const found = (await Promise.all(kinds.map((kind) => SOURCES[kind](db, where, today)))).flat();
   const tasks = found
     .map((t) => ({ ...t, overdue: t.dueOn < today }))
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
+  const counts = Object.fromEntries(TASK_KINDS.map((k) => [k, 0])) as Record<TaskKind, number>;
   for (const t of tasks) counts[t.kind] += 1;
   return { tasks, counts, overdue: tasks.filter((t) => t.overdue).length };
+}
+
+/** Everything waiting on a caseworker across their allocated children, soonest due first. */
+export async function findTasks(input: { db: Db; actor: Actor; now: Date }): Promise<TaskList> {
+  if (input.actor.role !== "caseworker") return collectTasks(input.db, { id: { in: [] } }, input.now, []);
+  return collectTasks(input.db, childWhereForActor(input.actor), input.now);
 }

@@ -35,3 +35,26 @@ test("the caseworker's home lists their tasks in due order, overdue tagged, on a
     await page.context().close();
   }
 });
+
+test("the manager's home shows the team's work per caseworker, soonest due first, with each item linked", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const manager = await asUser(browser, DEMO.manager);
+  const team = manager.locator("section", { has: manager.getByRole("heading", { name: /^What your team has due/ }) });
+  await expect(team).toBeVisible();
+  await expect(team.locator(".entry-card", { hasText: "Jasmine Patel" }).first()).toContainText(/restriction review/);
+  const due = await team.locator("ol.task-list time").evaluateAll((els) => els.map((e) => e.getAttribute("datetime") ?? ""));
+  expect(due.length).toBeGreaterThan(0);
+  expect(due).toEqual([...due].sort());
+  await expectAccessible(manager);
+  await expectNoHorizontalScroll(manager);
+  await team.locator("ol.task-list .entry-card").first().getByRole("link").click();
+  await expect(manager).toHaveURL(/\/records\/[0-9a-f-]{36}/);
+
+  const urdu = await asUser(browser, DEMO.manager, { language: "ur" });
+  await expect(urdu.getByRole("heading", { name: /^آپ کی ٹیم کے واجب کام/ })).toBeVisible();
+  await expectAccessible(urdu);
+  await expectNoHorizontalScroll(urdu);
+  await urdu.locator("#locale").selectOption("en");
+  await urdu.locator("form.language-picker button[type=submit]").click();
+  await expect(urdu.locator("html")).toHaveAttribute("lang", "en");
+});

@@ -5,7 +5,7 @@ import { saveContribution } from "../../lib/contributions/index.ts";
 import { contributionForm } from "../../lib/contributions/form.ts";
 import { createDatabaseFileStore } from "../../lib/files/index.ts";
 import { askForCorrection, requestForm } from "../../lib/rectification/index.ts";
-import { findTasks, type TaskList } from "../../lib/tasks/index.ts";
+import { findTasks, findTeamOverview, type TaskList } from "../../lib/tasks/index.ts";
 import { createTestDb, databaseKinds, type TestDb } from "../helpers/db.ts";
 import { seedVisibilityFixture, type VisibilityFixture } from "../helpers/record-fixtures.ts";
 
@@ -68,5 +68,22 @@ describe.each(databaseKinds())("the caseworker's tasks on %s", (kind) => {
     // Child B's court restriction falls due on 24 December: on their list, not on ours.
     expect(byKind(theirs, "restrictionReview").map((t) => [t.childId, t.dueOn])).toEqual([[fx.B.id, "2026-12-24"]]);
     for (const who of ["child", "mother", "advocate", "manager", "admin"] as const) expect((await tasks(who)).tasks, who).toEqual([]);
+  });
+
+  it("gives the manager their team's work counted per caseworker, and visits written up late", async () => {
+    // E-BOTH, a visit on Monday 2 November, written up on Tuesday 10 November: 6 working days later.
+    await db.prisma.entry.update({ where: { id: entry("E-BOTH") }, data: { occurredAt: new Date("2026-11-02T10:00:00Z"), recordedAt: new Date("2026-11-10T16:00:00Z") } });
+    const team = (await findTeamOverview({ db: db.prisma, actor: actor("manager"), now: clock.now() }))!;
+    const worker = actor("caseworker").displayName;
+    const load = team.caseworkers.find((c) => c.name === worker)!;
+    expect(load.counts).toMatchObject({ restrictionReview: { all: 2, overdue: 2 }, caseSummary: { all: 1, overdue: 1 }, correction: { all: 1, overdue: 0 }, contribution: { all: 1, overdue: 0 } });
+    expect(load.lateVisits).toBe(1);
+    expect(team.lateVisits).toMatchObject([{ entryId: entry("E-BOTH"), occurredOn: "2026-11-02", recordedOn: "2026-11-10", workingDays: 6, caseworkers: [worker] }]);
+    expect(team.tasks.every((t) => t.childId === fx.A.id && t.caseworkers.includes(worker))).toBe(true);
+    expect(team.tasks.map((t) => t.dueOn)).toEqual([...team.tasks.map((t) => t.dueOn)].sort());
+    // Another team's manager sees none of it; a caseworker has no overview.
+    const other = (await findTeamOverview({ db: db.prisma, actor: actor("otherManager"), now: clock.now() }))!;
+    expect(other.tasks.some((t) => t.childId === fx.A.id) || other.lateVisits.length > 0).toBe(false);
+    expect(await findTeamOverview({ db: db.prisma, actor: actor("caseworker"), now: clock.now() })).toBeNull();
   });
 });

@@ -1,0 +1,70 @@
+import "server-only";
+import { childWhereForActor, type Actor } from "../access/index.ts";
+import { addDays, londonDate, workingDaysBetween, type CivilDate } from "../calendar/index.ts";
+import type { Db } from "../db/index.ts";
+import { paths } from "../paths.ts";
+import { collectTasks, type Task, type TaskKind } from "./find-tasks.ts";
+
+// A manager's overview of their team (#10): what is due and overdue across the team's children,
+// counted per caseworker, and visits written up late. A child with two allocated caseworkers
+// counts for both.
+
+export const TEAM_KINDS = ["correction", "contribution", "restrictionReview", "caseSummary"] as const satisfies readonly TaskKind[];
+/** Recording policy: a visit is written up within 5 working days of it happening. */
+const VISIT_DAYS = 5;
+/** How far back late visits are looked for. */
+const VISIT_WINDOW_DAYS = 92;
+
+export type TeamTask = Task & { caseworkers: string[] };
+export type LateVisit = { entryId: string; childId: string; childName: string; title: string; occurredOn: CivilDate; recordedOn: CivilDate; workingDays: number; href: string; caseworkers: string[] };
+export type CaseworkerLoad = { name: string; counts: Record<(typeof TEAM_KINDS)[number], { all: number; overdue: number }>; lateVisits: number };
+export type TeamOverview = { tasks: TeamTask[]; overdue: number; caseworkers: CaseworkerLoad[]; lateVisits: LateVisit[] };
+
+export async function findTeamOverview(input: { db: Db; actor: Actor; now: Date }): Promise<TeamOverview | null> {
+  const { db, actor, now } = input;
+  if (actor.role !== "manager") return null;
+  const team = childWhereForActor(actor);
+  const [list, allocations, lateVisits] = await Promise.all([
+    collectTasks(db, team, now, TEAM_KINDS),
+    db.grant.findMany({
+      where: { kind: "allocation", revokedAt: null, child: team, user: { role: "caseworker", disabledAt: null, team: { members: { some: { id: actor.userId, role: "manager" } } } } },
+      select: { childId: true, user: { select: { displayName: true } } },
+      take: 2000,
+    }),
+    findLateVisits(db, team, londonDate(now)),
+  ]);
+  const workersOf = new Map<string, string[]>();
+  for (const a of allocations) workersOf.set(a.childId, [...(workersOf.get(a.childId) ?? []), a.user.displayName]);
+  const tasks = list.tasks.map((t) => ({ ...t, caseworkers: workersOf.get(t.childId) ?? [] }));
+  const visits = lateVisits.map((v) => ({ ...v, caseworkers: workersOf.get(v.childId) ?? [] }));
+  return { tasks, overdue: list.overdue, caseworkers: perCaseworker(tasks, visits, [...new Set(allocations.map((a) => a.user.displayName))]), lateVisits: visits };
+}
+
+function perCaseworker(tasks: TeamTask[], visits: LateVisit[], names: string[]): CaseworkerLoad[] {
+  return names.sort((a, b) => a.localeCompare(b)).map((name) => {
+    const counts = Object.fromEntries(TEAM_KINDS.map((k) => [k, { all: 0, overdue: 0 }])) as CaseworkerLoad["counts"];
+    for (const t of tasks) {
+      if (!t.caseworkers.includes(name)) continue;
+      const c = counts[t.kind as (typeof TEAM_KINDS)[number]];
+      c.all += 1;
+      if (t.overdue) c.overdue += 1;
+    }
+    return { name, counts, lateVisits: visits.filter((v) => v.caseworkers.includes(name)).length };
+  });
+}
+
+async function findLateVisits(db: Db, team: ReturnType<typeof childWhereForActor>, today: CivilDate) {
+  const rows = await db.entry.findMany({
+    where: { child: team, type: "visit", status: "current", recordedAt: { gte: new Date(`${addDays(today, -VISIT_WINDOW_DAYS)}T00:00:00Z`) } },
+    select: { id: true, childId: true, title: true, occurredAt: true, recordedAt: true, child: { select: { fullName: true, preferredName: true } } },
+    orderBy: [{ recordedAt: "desc" }, { id: "asc" }],
+    take: 1000,
+  });
+  return rows.flatMap((r) => {
+    const occurredOn = londonDate(r.occurredAt);
+    const recordedOn = londonDate(r.recordedAt);
+    const workingDays = workingDaysBetween(occurredOn, recordedOn);
+    if (workingDays <= VISIT_DAYS) return [];
+    return [{ entryId: r.id, childId: r.childId, childName: r.child.preferredName ?? r.child.fullName, title: r.title, occurredOn, recordedOn, workingDays, href: paths.entry(r.childId, r.id) }];
+  });
+}
