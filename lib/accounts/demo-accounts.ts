@@ -34,6 +34,11 @@ const DEMO: DemoSpec[] = [
   { username: "admin", name: "Portal administrator", password: "admin-demo-2026", role: "admin", description: "Administrator (no record content)" },
 ];
 
+/** Every demo account's role and public password (a test checks they still pass the password rule). */
+export function demoPasswords(): { username: string; role: Role; password: string }[] {
+  return DEMO.map(({ username, role, password }) => ({ username, role, password }));
+}
+
 const DEMO_ACTOR: SystemActor = { userId: null, role: "system", displayName: "Demo set-up" };
 
 /**
