@@ -15,7 +15,7 @@ export const paths = {
   quickExit: () => "/quick-exit",
   weather: () => "https://www.bbc.co.uk/weather",
   glossary: () => "/glossary",
-  account: () => "/account",
+  account: (opts: { done?: "password" } = {}) => withQuery("/account", opts),
   record: (childId: string, query: ChronologyParams = {}) => withQuery(`/records/${childId}`, query),
   entry: (childId: string, entryId: string, opts: { original?: boolean; problem?: boolean } = {}) =>
     withQuery(`/records/${childId}/entries/${entryId}`, { original: opts.original ? "1" : undefined, problem: opts.problem ? "1" : undefined }),

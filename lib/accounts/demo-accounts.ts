@@ -32,7 +32,14 @@ const DEMO: DemoSpec[] = [
   },
   { username: "mmanager", name: "Mark Mensah", email: "mmensah@example.org", password: "manager-demo-2026", role: "manager", team: "North", description: "Manager of team North" },
   { username: "admin", name: "Portal administrator", password: "admin-demo-2026", role: "admin", description: "Administrator (no record content)" },
+  // The browser tests change this account's password (and change it back): the others stay as printed.
+  { username: "pwchange", name: "Pat Walsh", password: "pat-walsh-demo-2026", role: "caseworker", description: "Caseworker with no children, for trying 'Change your password'" },
 ];
+
+/** Every demo account's role and public password (a test checks they still pass the password rule). */
+export function demoPasswords(): { username: string; role: Role; password: string }[] {
+  return DEMO.map(({ username, role, password }) => ({ username, role, password }));
+}
 
 const DEMO_ACTOR: SystemActor = { userId: null, role: "system", displayName: "Demo set-up" };
 

@@ -1,5 +1,6 @@
 import "server-only";
 export {
+  assertPasswordAllowed,
   checkPasswordPolicy,
   hashPassword,
   verifyPassword,
@@ -32,3 +33,5 @@ export {
   resolveClientAddress,
   UNKNOWN_CLIENT,
 } from "./client-address.ts";
+export { changePassword, type ChangePasswordInput, type ChangedPassword } from "./change-password.ts";
+export { commonPasswordCount, isCommonPassword } from "./common-passwords.ts";

@@ -8,7 +8,7 @@ import { sessionRowId } from "./session-token.ts";
 type Tx = Prisma.TransactionClient;
 
 // Categories stored in Session.revokedReason and in audit details.
-export type SessionEndReason = "signed-out" | "idle-timeout" | "absolute-timeout" | "account-disabled";
+export type SessionEndReason = "signed-out" | "idle-timeout" | "absolute-timeout" | "account-disabled" | "password-changed";
 
 /** Sign-out. Returns false when the session was already ended (or never existed). */
 export async function endSession(input: {
@@ -60,13 +60,17 @@ export async function expireSession(
   return null;
 }
 
-/** Ends every open session of a user, inside the caller's transaction. Returns how many. */
+/**
+ * Ends every open session of a user, inside the caller's transaction, except the one whose
+ * cookie token is `keepSessionId` (the session changing its own password). Returns how many.
+ */
 export async function revokeUserSessions(
   tx: Tx,
-  input: { userId: string; at: Date; reason: SessionEndReason },
+  input: { userId: string; at: Date; reason: SessionEndReason; keepSessionId?: string },
 ): Promise<number> {
+  const keep = input.keepSessionId ? { id: { not: sessionRowId(input.keepSessionId) } } : {};
   const { count } = await tx.session.updateMany({
-    where: { userId: input.userId, revokedAt: null },
+    where: { userId: input.userId, revokedAt: null, ...keep },
     data: { revokedAt: input.at, revokedReason: input.reason },
   });
   return count;

@@ -1,10 +1,11 @@
 import "server-only";
+import { minPasswordLength } from "../auth/index.ts";
 import { requireSession } from "../auth/current.ts";
 
-/** "Your account": who is signed in. Read from the session already checked for this request. */
+/** "Your account": who is signed in, and how long their new password must be. */
 export async function loadAccount() {
   const { actor } = await requireSession();
-  return { displayName: actor.displayName, role: actor.role };
+  return { displayName: actor.displayName, role: actor.role, minPasswordLength: minPasswordLength(actor.role) };
 }
 
 export type AccountView = Awaited<ReturnType<typeof loadAccount>>;

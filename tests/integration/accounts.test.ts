@@ -156,6 +156,7 @@ describe.each(databaseKinds())("accounts on %s", (kind) => {
       mmanager: ["C-1001", "C-1002", "C-1003"],
       lbrooks: [], // registered, not chosen by any child yet
       admin: [],
+      pwchange: [], // a caseworker with no children, whose password the browser tests change
     });
     // Only the staff who answer have a (reserved, undeliverable) address for notifications.
     const emails = await db().user.findMany({ where: { username: { in: demo.map((a) => a.username) } }, select: { username: true, email: true } });
