@@ -32,8 +32,8 @@ test("in Urdu, an entry with no translation offers to ask for one, and the casew
 
   const staff = await browser.newPage();
   await signIn(staff, DEMO.caseworker, "en");
-  await expect(staff.getByRole("heading", { name: "Translations asked for" })).toBeVisible();
-  await expect(staff.getByRole("link", { name: "Amira chose an advocate" })).toBeVisible();
+  const asked = staff.locator("section", { has: staff.getByRole("heading", { name: "Translations asked for" }) });
+  await expect(asked.getByRole("link", { name: "Amira chose an advocate" })).toBeVisible();
   await staff.close();
 });
 
