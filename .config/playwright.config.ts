@@ -19,7 +19,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 30_000,
+  // Two servers, two browsers and argon2 sign-ins share 2 cores: a journey that signs in three
+  // people can pass 30 s there without anything being wrong.
+  timeout: 60_000,
   reporter: [["list"], ["json"]],
   use: { ...devices["Desktop Chrome"], launchOptions, trace: "retain-on-failure" },
   projects: kinds.map((kind) => ({
