@@ -1,5 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { asUser, DEMO, expectAccessible, expectNoHorizontalScroll, openRecord } from "./helpers.ts";
+import { asUser, closeUserContexts, DEMO, expectAccessible, expectNoHorizontalScroll, openRecord } from "./helpers.ts";
+
+test.afterEach(closeUserContexts);
 
 // "Your advocate": Amira chooses Leah Brooks from the council's register, Leah can open the record,
 // Amira ends it and Leah's very next request is refused. Then, with JavaScript off, the caseworker

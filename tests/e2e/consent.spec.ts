@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { asUser, DEMO, expectAccessible, expectNoHorizontalScroll, openRecord, signIn } from "./helpers.ts";
+import { asUser, closeUserContexts, DEMO, expectAccessible, expectNoHorizontalScroll, openRecord, signIn } from "./helpers.ts";
+
+test.afterEach(closeUserContexts);
 
 // "Who can see my information": the caseworker asks about a school; the mother gives consent in a
 // dialog and withdraws it with JavaScript off (the confirmation is a page); the child sees what was

@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
-import { asUser, DEMO, expectAccessible, expectNoHorizontalScroll, openRecord, signIn } from "./helpers.ts";
+import { asUser, closeUserContexts, DEMO, expectAccessible, expectNoHorizontalScroll, openRecord, signIn } from "./helpers.ts";
+
+test.afterEach(closeUserContexts);
 
 // "My voice" in the browser: a child sends a view with a photo of a certificate; the caseworker
 // finds it, opens the photo (no camera data left), replies and adds it to the record; the child

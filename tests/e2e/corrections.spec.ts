@@ -1,7 +1,9 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { asUser, DEMO, expectAccessible, expectNoHorizontalScroll, openRecord } from "./helpers.ts";
+import { asUser, closeUserContexts, DEMO, expectAccessible, expectNoHorizontalScroll, openRecord } from "./helpers.ts";
+
+test.afterEach(closeUserContexts);
 
 // "Something's wrong" in the browser: a child asks from a part of an entry and the caseworker
 // corrects it (new version, old one in the history); a parent asks, is refused, adds a statement

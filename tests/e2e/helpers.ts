@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
 export const DEMO = {
   child: { username: "amira", password: "amira-demo-2026" },
@@ -31,12 +31,24 @@ export async function signIn(page: Page, who: { username: string; password: stri
   }
 }
 
+const openContexts = new Set<BrowserContext>();
+
 /** A new phone-sized browser (375 px), signed in; English unless asked, JavaScript on unless asked. */
 export async function asUser(browser: Browser, who: { username: string; password: string }, opts: { language?: "en" | "ur"; javaScript?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 375, height: 800 }, javaScriptEnabled: opts.javaScript ?? true });
+  openContexts.add(context);
   const page = await context.newPage();
   await signIn(page, who, opts.language ?? "en");
   return page;
+}
+
+/**
+ * Closes the browsers asUser opened (a spec's `test.afterEach`): the browser outlives each test,
+ * and pages left open keep running on a machine the servers share.
+ */
+export async function closeUserContexts() {
+  await Promise.all([...openContexts].map((c) => c.close().catch(() => {})));
+  openContexts.clear();
 }
 
 /** From the home page, opens the record of the child with this name. */

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { asUser, DEMO, expectAccessible, expectNoHorizontalScroll, openRecord } from "./helpers.ts";
+import { asUser, closeUserContexts, DEMO, expectAccessible, expectNoHorizontalScroll, openRecord } from "./helpers.ts";
+
+test.afterEach(closeUserContexts);
 
 // Recording a share. With JavaScript off, the caseworker tries to rely on the consent Amira's
 // mother withdrew (the demo's youth club) and is refused, keeping what was typed; with JavaScript

@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { asUser, DEMO, expectAccessible, expectNoHorizontalScroll } from "./helpers.ts";
+import { asUser, closeUserContexts, DEMO, expectAccessible, expectNoHorizontalScroll } from "./helpers.ts";
+
+test.afterEach(closeUserContexts);
 
 // The caseworker's home opens on their tasks: soonest due first, overdue ones tagged, counted by
 // kind, each a link to where it is done. Families and managers have no such list.
