@@ -1,4 +1,6 @@
 // Every URL the app links to, in one place. No personal data in URLs: random ids only, never names.
+/** What staff just did on an entry page, said at its top. */
+export type EntryDone = "proposed" | "withheld" | "lifted" | "decided" | "reviewed";
 type ChronologyParams = { type?: string; period?: string; before?: string; after?: string };
 
 function withQuery(path: string, query: Record<string, string | undefined>): string {
@@ -17,8 +19,8 @@ export const paths = {
   glossary: () => "/glossary",
   account: (opts: { done?: "password" } = {}) => withQuery("/account", opts),
   record: (childId: string, query: ChronologyParams = {}) => withQuery(`/records/${childId}`, query),
-  entry: (childId: string, entryId: string, opts: { original?: boolean; problem?: boolean } = {}) =>
-    withQuery(`/records/${childId}/entries/${entryId}`, { original: opts.original ? "1" : undefined, problem: opts.problem ? "1" : undefined }),
+  entry: (childId: string, entryId: string, opts: { original?: boolean; problem?: boolean; done?: EntryDone } = {}) =>
+    withQuery(`/records/${childId}/entries/${entryId}`, { original: opts.original ? "1" : undefined, problem: opts.problem ? "1" : undefined, done: opts.done }),
   withheld: (childId: string) => `/records/${childId}/withheld`,
   things: (childId: string) => `/records/${childId}/things`,
   accessLog: (childId: string, before?: string) => withQuery(`/records/${childId}/access-log`, { before }),

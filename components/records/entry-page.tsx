@@ -15,12 +15,13 @@ import { ReleaseBox } from "./release-box";
 import { TranslationBox } from "./translation-box";
 import { Disagreements, EarlierVersions } from "./entry-history";
 import { WordsExplained } from "./words-explained";
+import { StaffEntryPanel } from "../staff/staff-entry-panel";
 
 type View = Awaited<ReturnType<typeof loadEntry>>;
 type Readable = Extract<View["entry"], { kind: "readable" }>;
 
 export async function EntryPage({ view }: { view: View }) {
-  const [t, tc, tk] = await Promise.all([getT("record"), getT("contributions"), getT("corrections")]);
+  const [t, tc, tk, ts] = await Promise.all([getT("record"), getT("contributions"), getT("corrections"), getT("staff")]);
   const { actor, record, locale, entry } = view;
   // Those who send their views ask for corrections too: the child, family and advocate.
   const mayAsk = maySendContribution(actor);
@@ -45,6 +46,7 @@ export async function EntryPage({ view }: { view: View }) {
       {back}
       <RecordNav actor={actor} childId={record.id} current={null} />
       {view.actionFailed ? <Alert kind="error">{await getErrorText()}</Alert> : null}
+      {view.done ? <Alert kind="info">{ts(`done.${view.done}`)}</Alert> : null}
       <p className="entry-meta">
         <span className="tag">{t(`types.${entry.type}`)}</span>
       </p>
@@ -87,6 +89,7 @@ export async function EntryPage({ view }: { view: View }) {
           <Link href={paths.newCorrection(record.id, entry.id)} className="button button-secondary" prefetch={false}>{tk("ask")}</Link>
         </p>
       ) : null}
+      {view.staff ? <StaffEntryPanel facts={view.staff} childId={record.id} entryId={entry.id} locale={locale} /> : null}
       <EarlierVersions entry={entry} locale={locale} />
       <WordsExplained termIds={termsIn(entry)} />
     </article>

@@ -24,7 +24,10 @@ const EXISTING = {
   externalId: true,
   version: true,
   contentHash: true,
+  withChild: true,
   restriction: { select: { id: true, _count: { select: { reviews: true } } } },
+  // A withholding decided in the portal (issue 10) is newer than the council's word on it.
+  restrictionProposals: { where: { decision: { is: { outcome: { not: "rejected" } } } }, take: 1, select: { id: true } },
 } as const;
 
 export async function writeEntries(tx: Tx, items: EntryItem[], scope: EntryWriteScope, tally: Tally): Promise<void> {
@@ -83,7 +86,8 @@ async function findExisting(tx: Tx, chunk: EntryItem[]): Promise<Map<string, Exi
 /**
  * A changed entry keeps its id (contributions, requests and views point at it): its columns are
  * updated, its parts deleted and written again from the file, and a new version appended. A
- * restriction row is updated in place, since manager reviews point at it.
+ * restriction row is updated in place, since manager reviews point at it. Where a manager decided
+ * in the portal whether the child sees the entry, that decision stands over the file's.
  */
 async function replaceChanged(tx: Tx, changed: [EntryItem, Existing][], rows: table.EntryRows, scope: Omit<table.RowScope, "personIds">) {
   const byEntry = { entryId: { in: changed.map(([, row]) => row.id) } };
@@ -94,8 +98,11 @@ async function replaceChanged(tx: Tx, changed: [EntryItem, Existing][], rows: ta
   const lifted: string[] = [];
   for (const [item, row] of changed) {
     const version = row.version + 1;
-    await tx.entry.update({ where: { id: row.id }, data: { ...mapEntryColumns(item.prepared.entry), contentHash: item.prepared.hash, version } });
+    const decidedHere = row.restrictionProposals.length > 0;
+    const columns = { ...mapEntryColumns(item.prepared.entry), ...(decidedHere ? { withChild: row.withChild } : {}) };
+    await tx.entry.update({ where: { id: row.id }, data: { ...columns, contentHash: item.prepared.hash, version } });
     table.addEntryRows(rows, row.id, version, item.prepared, { ...scope, personIds: item.personIds });
+    if (decidedHere) continue;
     const restriction = item.prepared.entry.sharing.restriction;
     if (restriction && row.restriction) await tx.restriction.update({ where: { id: row.restriction.id }, data: mapRestriction(restriction) });
     else if (restriction) rows.restrictions.push({ entryId: row.id, part: restriction, index: 0 });

@@ -7,10 +7,12 @@ import { getDb, type Db } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
 import { configuredFileStore } from "../files/index.ts";
 import { getLocale } from "../i18n/server.ts";
+import type { EntryDone } from "../paths.ts";
 import { findAccessLog, recordView, type ViewedPart } from "./access-log.ts";
 import { findChronology, findLatestCaseSummary } from "./chronology.ts";
 import { parseChronologyQuery } from "./chronology-filter.ts";
 import { findEntryForViewer } from "./entry.ts";
+import { findStaffEntryFacts } from "./staff-entry.ts";
 import { openRecord } from "./open-record.ts";
 import { findAttachmentForViewer, findThings } from "./things.ts";
 import { hasRequestedTranslation } from "./translation-requests.ts";
@@ -60,13 +62,19 @@ export function loadEntry(childId: string, entryId: string, searchParams: Params
     childId,
     "entry",
     async ({ db, actor, childId, locale }) => {
-      const entry = await findEntryForViewer({ db, actor, childId, entryId, locale, original });
+      const [entry, staff] = await Promise.all([
+        findEntryForViewer({ db, actor, childId, entryId, locale, original }),
+        findStaffEntryFacts({ db, actor, childId, entryId, now: systemClock.now() }),
+      ]);
       const translationRequested = entry.kind === "readable" && entry.untranslatedFor ? await hasRequestedTranslation(db, actor, entry.id, locale) : false;
-      return { entry, translationRequested, actionFailed: searchParams.problem === "1" };
+      return { entry, staff, translationRequested, actionFailed: searchParams.problem === "1", done: entryDone(searchParams.done) };
     },
     () => entryId,
   );
 }
+
+const ENTRY_DONE: readonly EntryDone[] = ["proposed", "withheld", "lifted", "decided", "reviewed"];
+const entryDone = (v: unknown) => ENTRY_DONE.find((d) => d === v) ?? null;
 
 export function loadWithheld(childId: string) {
   return withRecord(childId, "withheld", async ({ db, actor, childId }) => ({

@@ -10,13 +10,17 @@ import { paths } from "../paths.ts";
 // 10 working days to answer a translation request or read an entry with the child, and a new
 // case summary every 3 months.
 
-export const TASK_KINDS = ["contribution", "correction", "translation", "readWithChild", "restrictionReview", "caseSummary"] as const;
+export const TASK_KINDS = ["contribution", "correction", "translation", "readWithChild", "restrictionReview", "restrictionProposal", "caseSummary"] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
+/** A caseworker's own work: proposals to keep something back wait on a manager, not on them. */
+const CASEWORKER_KINDS = TASK_KINDS.filter((k) => k !== "restrictionProposal");
 
 export type Task = { kind: TaskKind; id: string; childId: string; childName: string; title: string; dueOn: CivilDate; overdue: boolean; href: string };
 export type TaskList = { tasks: Task[]; counts: Record<TaskKind, number>; overdue: number };
 
 const SERVICE_DAYS = 10;
+/** A manager decides a proposal to keep something back from the child within 5 working days. */
+const DECISION_DAYS = 5;
 const SUMMARY_MONTHS = 3;
 /** Reviews and summaries join the list this many days before they fall due. */
 const LOOK_AHEAD_DAYS = 30;
@@ -74,9 +78,10 @@ const readWithChild: Source = async (db, mine) => {
 };
 
 // The review date that stands is the latest review's next date, else the one set with the restriction.
+// Only while the entry is kept from the child: once shown again, the row is history.
 const restrictionReviews: Source = async (db, mine, today) => {
   const rows = await db.restriction.findMany({
-    where: { entry: { child: mine, status: "current" } },
+    where: { entry: { child: mine, status: "current", withChild: false } },
     select: {
       id: true, reviewDue: true,
       entry: { select: { id: true, childId: true, title: true, child: childSelect } },
@@ -91,6 +96,19 @@ const restrictionReviews: Source = async (db, mine, today) => {
     const { entry } = r;
     return [{ kind: "restrictionReview" as const, id: r.id, childId: entry.childId, childName: nameOf(entry.child), title: entry.title, dueOn: day(due), href: paths.entry(entry.childId, entry.id) }];
   });
+};
+
+const restrictionProposals: Source = async (db, mine) => {
+  const rows = await db.restrictionProposal.findMany({
+    where: { decision: { is: null }, entry: { child: mine } },
+    select: { id: true, proposedAt: true, entry: { select: { id: true, childId: true, title: true, child: childSelect } } },
+    orderBy: [{ proposedAt: "asc" }, { id: "asc" }],
+    take: PER_KIND,
+  });
+  return rows.map(({ id, proposedAt, entry }) => ({
+    kind: "restrictionProposal", id, childId: entry.childId, childName: nameOf(entry.child), title: entry.title,
+    dueOn: addWorkingDays(londonDate(proposedAt), DECISION_DAYS), href: paths.entry(entry.childId, entry.id),
+  }));
 };
 
 // Each child's latest current case summary is due again 3 months after it was written; a child with none is due now.
@@ -114,6 +132,7 @@ const SOURCES: Record<TaskKind, Source> = {
   translation: translations,
   readWithChild,
   restrictionReview: restrictionReviews,
+  restrictionProposal: restrictionProposals,
   caseSummary: caseSummaries,
 };
 
@@ -132,5 +151,5 @@ export async function collectTasks(db: Db, where: Prisma.ChildWhereInput, now: D
 /** Everything waiting on a caseworker across their allocated children, soonest due first. */
 export async function findTasks(input: { db: Db; actor: Actor; now: Date }): Promise<TaskList> {
   if (input.actor.role !== "caseworker") return collectTasks(input.db, { id: { in: [] } }, input.now, []);
-  return collectTasks(input.db, childWhereForActor(input.actor), input.now);
+  return collectTasks(input.db, childWhereForActor(input.actor), input.now, CASEWORKER_KINDS);
 }

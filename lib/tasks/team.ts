@@ -9,7 +9,7 @@ import { collectTasks, type Task, type TaskKind } from "./find-tasks.ts";
 // counted per caseworker, and visits written up late. A child with two allocated caseworkers
 // counts for both.
 
-export const TEAM_KINDS = ["correction", "contribution", "restrictionReview", "caseSummary"] as const satisfies readonly TaskKind[];
+export const TEAM_KINDS = ["restrictionProposal", "correction", "contribution", "restrictionReview", "caseSummary"] as const satisfies readonly TaskKind[];
 /** Recording policy: a visit is written up within 5 working days of it happening. */
 const VISIT_DAYS = 5;
 /** How far back late visits are looked for. */

@@ -1,0 +1,131 @@
+import { formatDate, formatDay, isolate } from "@/lib/i18n/format";
+import { getT } from "@/lib/i18n/server";
+import type { RestrictionProposalView, StaffEntryFacts } from "@/lib/records/staff-entry";
+import { DecideRestrictionForm, ProposeRestrictionForm, ReviewRestrictionForm } from "./restriction-forms";
+
+type Props = { facts: StaffEntryFacts; childId: string; entryId: string; locale: string };
+
+// The entry as staff see it, under its text (issue 10): who can read it, why it is kept from the
+// child and until when, what was asked and decided about that, its versions and translations.
+// Staff words throughout ("the child"), never the child's "you".
+export async function StaffEntryPanel({ facts, childId, entryId, locale }: Props) {
+  const t = await getT("staff");
+  const ids = { childId, entryId };
+  const r = facts.restriction;
+  return (
+    <section className="stack staff-entry" aria-labelledby="staff-access">
+      <h2 id="staff-access">{t("access.heading")}</h2>
+      <WhoCanRead facts={facts} locale={locale} />
+      {r ? (
+        <div className="panel stack">
+          <h3>{t("restriction.heading")}</h3>
+          <dl className="facts">
+            <dt>{t("restriction.reason")}</dt>
+            <dd>{t(`restriction.reasons.${r.reason}`)}</dd>
+            {r.note ? (<><dt>{t("restriction.note")}</dt><dd className="message-text" dir="auto">{r.note}</dd></>) : null}
+            <dt>{t("restriction.decidedBy")}</dt>
+            <dd><bdi>{r.decidedBy}</bdi></dd>
+            <dt>{t("restriction.reviewBy")}</dt>
+            <dd>
+              {r.reviewDue ? formatDay(r.reviewDue, locale) : t("restriction.noReviewDate")}
+              {r.overdue ? <> <strong className="tag tag-overdue">{t("restriction.overdue")}</strong></> : null}
+            </dd>
+          </dl>
+          {r.lastReview ? <p className="hint">{t("restriction.lastReview", { name: isolate(r.lastReview.by), date: formatDate(r.lastReview.at, locale), note: r.lastReview.note })}</p> : null}
+        </div>
+      ) : null}
+      {facts.waiting ? <Waiting proposal={facts.waiting} childId={childId} mayDecide={facts.mayDecide} locale={locale} /> : null}
+      {!facts.waiting && r && facts.mayDecide ? <ReviewRestrictionForm ids={ids} /> : null}
+      {!facts.waiting ? <ProposeRestrictionForm ids={ids} withChild={facts.withChild} manager={facts.mayDecide} /> : null}
+      <History history={facts.history} locale={locale} />
+      <Versions facts={facts} locale={locale} />
+      <Translations facts={facts} locale={locale} />
+    </section>
+  );
+}
+
+async function WhoCanRead({ facts, locale }: { facts: StaffEntryFacts; locale: string }) {
+  const t = await getT("staff");
+  const rw = facts.readWithWorker;
+  return (
+    <dl className="facts">
+      <dt>{t("access.child")}</dt>
+      <dd>{facts.withChild ? t("access.yes") : <strong>{t("access.withheld")}</strong>}</dd>
+      {rw && facts.withChild ? (
+        <>
+          <dt>{t("access.readWithWorker")}</dt>
+          <dd>{rw.releasedAt ? t("access.readOn", { date: formatDate(rw.releasedAt, locale) }) : t("access.waitingToRead")}</dd>
+        </>
+      ) : null}
+      <dt>{t("access.family")}</dt>
+      <dd>{facts.withFamily ? t("access.yes") : t("access.no")}</dd>
+      <dt>{t("access.excluded")}</dt>
+      <dd>{facts.excluded.length ? <bdi lang="en">{facts.excluded.join(", ")}</bdi> : t("access.nobodyExcluded")}</dd>
+    </dl>
+  );
+}
+
+async function Waiting({ proposal, childId, mayDecide, locale }: { proposal: RestrictionProposalView; childId: string; mayDecide: boolean; locale: string }) {
+  const t = await getT("staff");
+  return (
+    <div className="panel stack">
+      <h3><strong className="tag tag-soon">{t("restriction.waitingHeading")}</strong></h3>
+      <p>{t(`restriction.asked.${proposal.change}`, { name: isolate(proposal.by), date: formatDate(proposal.at, locale) })}</p>
+      {proposal.reason ? <p>{t("restriction.askedReason", { reason: t(`restriction.reasons.${proposal.reason}`), date: proposal.reviewDue ? formatDay(proposal.reviewDue, locale) : "" })}</p> : null}
+      <p className="message-text" dir="auto">{t("restriction.askedNote", { note: proposal.note })}</p>
+      {mayDecide ? <DecideRestrictionForm childId={childId} proposalId={proposal.id} change={proposal.change} /> : null}
+    </div>
+  );
+}
+
+async function History({ history, locale }: { history: RestrictionProposalView[]; locale: string }) {
+  if (history.length === 0) return null;
+  const t = await getT("staff");
+  return (
+    <>
+      <h3>{t("restriction.historyHeading")}</h3>
+      <ul className="plain-list">
+        {history.map((p) => (
+          <li key={p.id}>
+            {t(`restriction.historyItem.${p.change}`, { date: formatDate(p.at, locale), name: isolate(p.by) })}
+            {p.decision ? <>. {t(`restriction.decisionItem.${p.decision.outcome}`, { date: formatDate(p.decision.at, locale), name: isolate(p.decision.by) })}</> : null}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+async function Versions({ facts, locale }: { facts: StaffEntryFacts; locale: string }) {
+  if (facts.versions.length === 0) return null;
+  const t = await getT("staff");
+  return (
+    <>
+      <h3>{t("versions.heading")}</h3>
+      <ul className="plain-list">
+        {facts.versions.map((v) => (
+          <li key={v.version}>{t("versions.item", { version: v.version, date: formatDate(v.at, locale) })} ({t(v.fromPortal ? "versions.fromPortal" : "versions.fromImport")})</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+async function Translations({ facts, locale }: { facts: StaffEntryFacts; locale: string }) {
+  const [t, tc] = await Promise.all([getT("staff"), getT("common")]);
+  return (
+    <>
+      <h3>{t("translations.heading")}</h3>
+      {facts.translations.length === 0 ? <p>{t("translations.none")}</p> : (
+        <ul className="plain-list">
+          {facts.translations.map((tr) => (
+            <li key={tr.locale}>
+              {t("translations.item", { language: tc(`language.${tr.locale}`, { defaultValue: tr.locale }), by: isolate(tr.translatedBy), date: formatDate(tr.at, locale) })}
+              {", "}{tr.checkedBy ? t("translations.checkedBy", { by: isolate(tr.checkedBy) }) : t("translations.notChecked")}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
