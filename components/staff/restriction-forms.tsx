@@ -24,18 +24,20 @@ async function reviewDueField(label: "reviewDueLabel" | "nextReview"): Promise<F
  */
 export async function ProposeRestrictionForm({ ids, withChild, manager }: { ids: Ids; withChild: boolean; manager: boolean }) {
   const t = await getT("staff");
-  const heading = withChild ? t("restriction.proposeHeading.withhold") : `${t("restriction.proposeHeading.lift")} / ${t("restriction.proposeHeading.change")}`;
-  const change: Field[] = withChild
+  // A manager shows a kept-back entry through their review; here they change its reason or date.
+  const fixed = withChild ? "withhold" : manager ? "withhold" : null;
+  const heading = withChild ? "withhold" : manager ? "change" : "liftOrChange";
+  const change: Field[] = fixed
     ? []
     : [{ kind: "radios", name: "change", label: t("restriction.change"), options: [{ value: "lift", label: t("restriction.changeLift") }, { value: "withhold", label: t("restriction.proposeHeading.change") }] }];
   return (
     <section className="panel stack" aria-labelledby={`propose-${ids.entryId}`}>
-      <h3 id={`propose-${ids.entryId}`}>{heading}</h3>
+      <h3 id={`propose-${ids.entryId}`}>{t(`restriction.proposeHeading.${heading}`)}</h3>
       <p className="hint">{t(manager ? "restriction.managerHint" : "restriction.proposeHint")}</p>
       <StepForm
         name="propose"
         action={proposeRestrictionAction}
-        hidden={withChild ? { ...ids, change: "withhold" } : ids}
+        hidden={fixed ? { ...ids, change: fixed } : ids}
         submit={t(manager ? "restriction.submitManager" : "restriction.submitPropose")}
         secondary
         fields={[...change, await reasonField(), { kind: "textarea", name: "note", label: t("restriction.noteLabel"), rows: 3 }, await reviewDueField("reviewDueLabel")]}

@@ -49,7 +49,7 @@ test("review dates that have passed read as late, not as promises", async ({ pag
   await page.getByRole("link", { name: "Why can't I see some things?" }).click();
   const main = page.locator("main");
   // The demo record's reviews were due in 2026 (13 May, 31 January, 15 July), all before today.
-  await expect(main).toContainText("This should have been looked at again by 13 May 2026. That check is late.");
+  await expect(main).toContainText("This should have been looked at again by 13 May 2026. That check is late, so it has been raised with a manager");
   await expect(main).not.toContainText("We will look at this again by");
   await expect(main.locator("p.late")).toHaveCount(3);
 });
