@@ -1,6 +1,6 @@
 // Every URL the app links to, in one place. No personal data in URLs: random ids only, never names.
 /** What staff just did on an entry page, said at its top. */
-export type EntryDone = "proposed" | "withheld" | "lifted" | "decided" | "reviewed";
+export type EntryDone = "proposed" | "withheld" | "lifted" | "decided" | "reviewed" | "translationSent" | "translationApproved" | "translationReturned";
 type ChronologyParams = { type?: string; period?: string; before?: string; after?: string };
 
 function withQuery(path: string, query: Record<string, string | undefined>): string {
@@ -21,6 +21,8 @@ export const paths = {
   record: (childId: string, query: ChronologyParams = {}) => withQuery(`/records/${childId}`, query),
   entry: (childId: string, entryId: string, opts: { original?: boolean; problem?: boolean; done?: EntryDone } = {}) =>
     withQuery(`/records/${childId}/entries/${entryId}`, { original: opts.original ? "1" : undefined, problem: opts.problem ? "1" : undefined, done: opts.done }),
+  translate: (childId: string, entryId: string, locale: string) => withQuery(`/records/${childId}/entries/${entryId}/translate`, { locale }),
+  translationCheck: (childId: string, entryId: string, draftId: string) => `/records/${childId}/entries/${entryId}/translations/${draftId}`,
   withheld: (childId: string) => `/records/${childId}/withheld`,
   things: (childId: string) => `/records/${childId}/things`,
   accessLog: (childId: string, before?: string) => withQuery(`/records/${childId}/access-log`, { before }),

@@ -1,5 +1,8 @@
+import Link from "next/link";
+import { LOCALES } from "@/lib/i18n/config";
 import { formatDate, formatDay, isolate } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
+import { paths } from "@/lib/paths";
 import type { RestrictionProposalView, StaffEntryFacts } from "@/lib/records/staff-entry";
 import { DecideRestrictionForm, ProposeRestrictionForm, ReviewRestrictionForm } from "./restriction-forms";
 
@@ -39,7 +42,7 @@ export async function StaffEntryPanel({ facts, childId, entryId, locale }: Props
       {!facts.waiting ? <ProposeRestrictionForm ids={ids} withChild={facts.withChild} manager={facts.mayDecide} /> : null}
       <History history={facts.history} locale={locale} />
       <Versions facts={facts} locale={locale} />
-      <Translations facts={facts} locale={locale} />
+      <Translations facts={facts} childId={childId} entryId={entryId} locale={locale} />
     </section>
   );
 }
@@ -111,8 +114,11 @@ async function Versions({ facts, locale }: { facts: StaffEntryFacts; locale: str
   );
 }
 
-async function Translations({ facts, locale }: { facts: StaffEntryFacts; locale: string }) {
+// Each language: what readers see now, a translation waiting for its second person, or one sent
+// back; and the way to write or update one.
+async function Translations({ facts, childId, entryId, locale }: { facts: StaffEntryFacts; childId: string; entryId: string; locale: string }) {
   const [t, tc] = await Promise.all([getT("staff"), getT("common")]);
+  const language = (l: string) => tc(`language.${l}`, { defaultValue: l });
   return (
     <>
       <h3>{t("translations.heading")}</h3>
@@ -120,12 +126,42 @@ async function Translations({ facts, locale }: { facts: StaffEntryFacts; locale:
         <ul className="plain-list">
           {facts.translations.map((tr) => (
             <li key={tr.locale}>
-              {t("translations.item", { language: tc(`language.${tr.locale}`, { defaultValue: tr.locale }), by: isolate(tr.translatedBy), date: formatDate(tr.at, locale) })}
+              {t("translations.item", { language: language(tr.locale), by: isolate(tr.translatedBy), date: formatDate(tr.at, locale) })}
               {", "}{tr.checkedBy ? t("translations.checkedBy", { by: isolate(tr.checkedBy) }) : t("translations.notChecked")}
             </li>
           ))}
         </ul>
       )}
+      {TRANSLATED_LOCALES.map((l) => {
+        const latest = facts.drafts.find((d) => d.locale === l);
+        const waiting = latest && !latest.check ? latest : null;
+        return (
+          <div key={l} className="stack">
+            {waiting ? (
+              <div className="panel stack">
+                <p><strong className="tag tag-soon">{t("translations.waiting", { language: language(l) })}</strong></p>
+                <p>{t("translations.waitingLine", { by: isolate(waiting.translatedBy), sender: isolate(waiting.by), date: formatDate(waiting.at, locale) })}</p>
+                {waiting.mine ? <p className="hint">{t("translations.notYours")}</p> : (
+                  <p><Link href={paths.translationCheck(childId, entryId, waiting.id)} className="button button-secondary" prefetch={false}>{t("translations.check", { language: language(l) })}</Link></p>
+                )}
+              </div>
+            ) : (
+              <>
+                {latest?.check?.outcome === "returned" ? (
+                  <p className="message-text" dir="auto">{t("translations.returned", { by: isolate(latest.check.by), date: formatDate(latest.check.at, locale), note: latest.check.note })}</p>
+                ) : null}
+                <p>
+                  <Link href={paths.translate(childId, entryId, l)} prefetch={false}>
+                    {t(facts.translations.some((x) => x.locale === l) ? "translations.update" : "translations.add", { language: language(l) })}
+                  </Link>
+                </p>
+              </>
+            )}
+          </div>
+        );
+      })}
     </>
   );
 }
+
+const TRANSLATED_LOCALES = LOCALES.filter((l) => l !== "en");

@@ -1,11 +1,12 @@
 import "server-only";
-import { childWhereForActor, readableEntryWhere, type Actor } from "../access/index.ts";
+import { childWhereForActor, type Actor } from "../access/index.ts";
 import { appendAudit } from "../audit/index.ts";
 import { addCalendarMonths, londonDate, type CivilDate } from "../calendar/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Db, Prisma } from "../db/index.ts";
 import type { RestrictionChange, RestrictionReason } from "../db/generated/enums.ts";
 import { Conflict, Invalid, NotFound } from "../errors/index.ts";
+import { lockReadableEntry, type LockedEntry } from "./entry-lock.ts";
 import type { DecideRestrictionInput, ProposeRestrictionInput, ReviewRestrictionInput } from "./restriction-form.ts";
 
 // Withholding an entry from the child, decided in the portal (issue 10). A caseworker proposes
@@ -35,7 +36,7 @@ export async function proposeRestriction(input: { db: Db; clock: Clock; actor: A
   const today = londonDate(clock.now());
   const effect = checkedEffect({ change: proposal.change, reason: proposal.reason ?? null, note: proposal.note, reviewDue: proposal.reviewDue ?? null }, today);
   return db.$transaction(async (tx) => {
-    const entry = await lockEntry(tx, actor, proposal.childId, proposal.entryId);
+    const entry = await lockReadableEntry(tx, actor, proposal.childId, proposal.entryId);
     if (await tx.restrictionProposal.count({ where: { entryId: entry.id, ...OPEN } })) throw new Conflict("A proposal is waiting for a manager");
     checkChangeFits(effect.change, entry.withChild);
     const now = clock.now();
@@ -61,7 +62,7 @@ export async function decideRestriction(input: { db: Db; clock: Clock; actor: Ac
       select: { id: true, entryId: true, change: true, reason: true, reviewDue: true },
     });
     if (!proposal) throw new NotFound();
-    const entry = await lockEntry(tx, actor, decision.childId, proposal.entryId);
+    const entry = await lockReadableEntry(tx, actor, decision.childId, proposal.entryId);
     // Read again under the lock: another manager may have decided it a moment ago.
     if (await tx.restrictionDecision.count({ where: { proposalId: proposal.id } })) throw new Conflict("Already decided");
     const asked: Effect = { change: proposal.change, reason: proposal.reason, note: decision.note, reviewDue: proposal.reviewDue ? londonDate(proposal.reviewDue) : null };
@@ -84,7 +85,7 @@ export async function reviewRestriction(input: { db: Db; clock: Clock; actor: Ac
   const next = review.stillApplies ? checkedReviewDue(review.reviewDue ?? null, today) : null;
   const note = checkedNote(review.note);
   await db.$transaction(async (tx) => {
-    const entry = await lockEntry(tx, actor, review.childId, review.entryId);
+    const entry = await lockReadableEntry(tx, actor, review.childId, review.entryId);
     const restriction = await tx.restriction.findUnique({ where: { entryId: entry.id }, select: { id: true } });
     if (!restriction || entry.withChild) throw new NotFound(); // nothing withheld to review
     if (await tx.restrictionProposal.count({ where: { entryId: entry.id, ...OPEN } })) throw new Conflict("A proposal is waiting for a manager");
@@ -93,17 +94,6 @@ export async function reviewRestriction(input: { db: Db; clock: Clock; actor: Ac
     if (!review.stillApplies) await tx.entry.update({ where: { id: entry.id }, data: { withChild: true } });
     await appendAudit(tx, { actor, action: "restriction.reviewed", childId: entry.childId, subjectType: "entry", subjectId: entry.id, detail: { stillApplies: review.stillApplies }, at: now });
   });
-}
-
-type LockedEntry = { id: string; childId: string; withChild: boolean };
-
-// The entry, if this member of staff may read it, locked until the transaction ends.
-async function lockEntry(tx: Tx, actor: Actor, childId: string, entryId: string): Promise<LockedEntry> {
-  const readable = await tx.entry.findFirst({ where: { AND: [readableEntryWhere(actor, childId), { id: entryId }] }, select: { id: true } });
-  if (!readable) throw new NotFound();
-  const rows = await tx.$queryRaw<LockedEntry[]>`SELECT "id", "childId", "withChild" FROM "Entry" WHERE "id" = ${entryId} FOR UPDATE`;
-  if (rows.length === 0) throw new NotFound();
-  return rows[0];
 }
 
 async function decide(tx: Tx, actor: Actor, now: Date, d: { proposalId: string; entry: LockedEntry; outcome: DecideRestrictionInput["outcome"]; effect: Effect }) {

@@ -32,7 +32,13 @@ export type StaffEntryFacts = {
   history: RestrictionProposalView[];
   versions: { version: number; at: Date; fromPortal: boolean }[];
   translations: { locale: string; translatedBy: string; checkedBy: string | null; at: Date }[];
+  /** Translations written here, newest first: waiting for a check, or checked. */
+  drafts: TranslationDraftView[];
   mayDecide: boolean;
+};
+export type TranslationDraftView = {
+  id: string; locale: string; translatedBy: string; by: string; at: Date; mine: boolean;
+  check: { outcome: "approved" | "returned"; note: string; by: string; at: Date } | null;
 };
 
 export async function findStaffEntryFacts(input: { db: Db; actor: Actor; childId: string; entryId: string; now: Date }): Promise<StaffEntryFacts | null> {
@@ -59,6 +65,14 @@ export async function findStaffEntryFacts(input: { db: Db; actor: Actor; childId
       },
       versions: { orderBy: { version: "desc" }, take: HISTORY, select: { version: true, createdAt: true, importId: true } },
       translations: { orderBy: { locale: "asc" }, select: { locale: true, translatedBy: true, checkedBy: true, translatedAt: true } },
+      translationDrafts: {
+        orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
+        take: HISTORY,
+        select: {
+          id: true, locale: true, translatedBy: true, submittedAt: true, submittedById: true, submittedBy: { select: { displayName: true } },
+          check: { select: { outcome: true, note: true, checkedAt: true, checkedBy: { select: { displayName: true } } } },
+        },
+      },
     },
   });
   if (!e) return null;
@@ -73,6 +87,10 @@ export async function findStaffEntryFacts(input: { db: Db; actor: Actor; childId
     history,
     versions: e.versions.map((v) => ({ version: v.version, at: v.createdAt, fromPortal: v.importId === null })),
     translations: e.translations.map((t) => ({ locale: t.locale, translatedBy: t.translatedBy, checkedBy: t.checkedBy, at: t.translatedAt })),
+    drafts: e.translationDrafts.map((d) => ({
+      id: d.id, locale: d.locale, translatedBy: d.translatedBy, by: d.submittedBy.displayName, at: d.submittedAt, mine: d.submittedById === actor.userId,
+      check: d.check ? { outcome: d.check.outcome, note: d.check.note, by: d.check.checkedBy.displayName, at: d.check.checkedAt } : null,
+    })),
     mayDecide: mayDecideRestrictions(actor),
   };
 }

@@ -10,7 +10,7 @@ import { paths } from "../paths.ts";
 // 10 working days to answer a translation request or read an entry with the child, and a new
 // case summary every 3 months.
 
-export const TASK_KINDS = ["contribution", "correction", "translation", "readWithChild", "restrictionReview", "restrictionProposal", "caseSummary"] as const;
+export const TASK_KINDS = ["contribution", "correction", "translation", "readWithChild", "translationCheck", "restrictionReview", "restrictionProposal", "caseSummary"] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 /** A caseworker's own work: proposals to keep something back wait on a manager, not on them. */
 const CASEWORKER_KINDS = TASK_KINDS.filter((k) => k !== "restrictionProposal");
@@ -19,6 +19,8 @@ export type Task = { kind: TaskKind; id: string; childId: string; childName: str
 export type TaskList = { tasks: Task[]; counts: Record<TaskKind, number>; overdue: number };
 
 const SERVICE_DAYS = 10;
+/** A translation waits for its second person at most 2 working days. */
+const CHECK_DAYS = 2;
 /** A manager decides a proposal to keep something back from the child within 5 working days. */
 const DECISION_DAYS = 5;
 const SUMMARY_MONTHS = 3;
@@ -30,7 +32,8 @@ const day = (d: Date): CivilDate => d.toISOString().slice(0, 10);
 const childSelect = { select: { fullName: true, preferredName: true } } as const;
 const nameOf = (c: { fullName: string; preferredName: string | null }) => c.preferredName ?? c.fullName;
 
-type Source = (db: Db, mine: Prisma.ChildWhereInput, today: CivilDate) => Promise<Omit<Task, "overdue">[]>;
+/** `me`: the viewer, for work that must be someone else's (checking a translation they wrote). */
+type Source = (db: Db, mine: Prisma.ChildWhereInput, today: CivilDate, me: string | null) => Promise<Omit<Task, "overdue">[]>;
 
 const contributions: Source = async (db, mine) => {
   const rows = await db.contribution.findMany({
@@ -65,6 +68,20 @@ const translations: Source = async (db, mine) => {
   return rows
     .filter((r) => !r.entry.translations.some((t) => t.locale === r.locale))
     .map((r) => ({ kind: "translation", id: r.id, childId: r.childId, childName: nameOf(r.child), title: r.entry.title, dueOn: addWorkingDays(londonDate(r.requestedAt), SERVICE_DAYS), href: paths.entry(r.childId, r.entryId) }));
+};
+
+// Translations written here wait for a second person; never the one who wrote them.
+const translationChecks: Source = async (db, mine, _today, me) => {
+  const rows = await db.translationDraft.findMany({
+    where: { check: { is: null }, entry: { child: mine }, ...(me ? { submittedById: { not: me } } : {}) },
+    select: { id: true, submittedAt: true, entry: { select: { id: true, childId: true, title: true, child: childSelect } } },
+    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+    take: PER_KIND,
+  });
+  return rows.map(({ id, submittedAt, entry }) => ({
+    kind: "translationCheck", id, childId: entry.childId, childName: nameOf(entry.child), title: entry.title,
+    dueOn: addWorkingDays(londonDate(submittedAt), CHECK_DAYS), href: paths.translationCheck(entry.childId, entry.id, id),
+  }));
 };
 
 const readWithChild: Source = async (db, mine) => {
@@ -130,6 +147,7 @@ const SOURCES: Record<TaskKind, Source> = {
   contribution: contributions,
   correction: corrections,
   translation: translations,
+  translationCheck: translationChecks,
   readWithChild,
   restrictionReview: restrictionReviews,
   restrictionProposal: restrictionProposals,
@@ -137,9 +155,9 @@ const SOURCES: Record<TaskKind, Source> = {
 };
 
 /** The tasks of these kinds for the children matched by `where`, soonest due first, overdue marked. */
-export async function collectTasks(db: Db, where: Prisma.ChildWhereInput, now: Date, kinds: readonly TaskKind[] = TASK_KINDS): Promise<TaskList> {
+export async function collectTasks(db: Db, where: Prisma.ChildWhereInput, now: Date, kinds: readonly TaskKind[] = TASK_KINDS, me: string | null = null): Promise<TaskList> {
   const today = londonDate(now);
-  const found = (await Promise.all(kinds.map((kind) => SOURCES[kind](db, where, today)))).flat();
+  const found = (await Promise.all(kinds.map((kind) => SOURCES[kind](db, where, today, me)))).flat();
   const tasks = found
     .map((t) => ({ ...t, overdue: t.dueOn < today }))
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
@@ -151,5 +169,5 @@ export async function collectTasks(db: Db, where: Prisma.ChildWhereInput, now: D
 /** Everything waiting on a caseworker across their allocated children, soonest due first. */
 export async function findTasks(input: { db: Db; actor: Actor; now: Date }): Promise<TaskList> {
   if (input.actor.role !== "caseworker") return collectTasks(input.db, { id: { in: [] } }, input.now, []);
-  return collectTasks(input.db, childWhereForActor(input.actor), input.now, CASEWORKER_KINDS);
+  return collectTasks(input.db, childWhereForActor(input.actor), input.now, CASEWORKER_KINDS, input.actor.userId);
 }

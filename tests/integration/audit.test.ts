@@ -3,7 +3,7 @@ import { appendAudit, verifyAuditChain } from "../../lib/audit/index.ts";
 import { createTestDb, databaseKinds, type TestDb } from "../helpers/db.ts";
 
 const actor = { userId: null, role: "system", displayName: "test" } as const;
-const APPEND_ONLY = ["AuditEvent", "EntryVersion", "ConsentDecision", "SharingRecord", "RectificationEvent", "RestrictionReview", "RecordView", "ContributionEvent", "ContributionReply", "DisagreementStatement", "CompetenceAssessment", "SharingEntry", "ShareReview", "RestrictionProposal", "RestrictionDecision"];
+const APPEND_ONLY = ["AuditEvent", "EntryVersion", "ConsentDecision", "SharingRecord", "RectificationEvent", "RestrictionReview", "RecordView", "ContributionEvent", "ContributionReply", "DisagreementStatement", "CompetenceAssessment", "SharingEntry", "ShareReview", "RestrictionProposal", "RestrictionDecision", "TranslationDraft", "TranslationCheck"];
 
 describe.each(databaseKinds())("audit log on %s", (kind) => {
   let db: TestDb;

@@ -1,0 +1,9 @@
+import { TranslationCheckPage } from "@/components/staff/translation-check-page";
+import { loadTranslationCheck } from "@/lib/records/translation-loaders";
+
+type Props = { params: Promise<{ childId: string; entryId: string; draftId: string }> };
+
+export default async function Page({ params }: Props) {
+  const { childId, entryId, draftId } = await params;
+  return <TranslationCheckPage view={await loadTranslationCheck(childId, entryId, draftId)} />;
+}

@@ -1,0 +1,26 @@
+"use server";
+import { redirect } from "next/navigation";
+import { defineAction } from "../action/index.ts";
+import { paths } from "../paths.ts";
+import { checkTranslationForm, SECTION_FIELDS, submitTranslationForm } from "./translation-form.ts";
+import { checkTranslation, submitTranslation } from "./translations.ts";
+
+export const submitTranslationAction = defineAction({
+  name: "translation.submit",
+  schema: submitTranslationForm,
+  keep: ["title", "translatedBy", ...SECTION_FIELDS],
+  async run({ input, actor, db, clock }) {
+    await submitTranslation({ db, clock, actor, translation: input });
+    redirect(paths.entry(input.childId, input.entryId, { done: "translationSent" }));
+  },
+});
+
+export const checkTranslationAction = defineAction({
+  name: "translation.check",
+  schema: checkTranslationForm,
+  keep: ["outcome", "note"],
+  async run({ input, actor, db, clock }) {
+    const { entryId } = await checkTranslation({ db, clock, actor, check: input });
+    redirect(paths.entry(input.childId, entryId, { done: input.outcome === "approved" ? "translationApproved" : "translationReturned" }));
+  },
+});

@@ -1,0 +1,87 @@
+import "server-only";
+import { audienceOf, readableEntryWhere, type Actor } from "../access/index.ts";
+import { appendAudit } from "../audit/index.ts";
+import type { Clock } from "../clock.ts";
+import type { Db, Prisma } from "../db/index.ts";
+import { Conflict, Invalid, NotFound } from "../errors/index.ts";
+import { enqueueNotification } from "../notifications/index.ts";
+import { paths } from "../paths.ts";
+import { ORIGINAL_LOCALE } from "./entry-content.ts";
+import { lockReadableEntry } from "./entry-lock.ts";
+import type { CheckTranslationInput, SubmitTranslationInput } from "./translation-form.ts";
+
+// Translations written in the portal (issue 10). A member of staff who can read the entry submits
+// a translation, naming who made it; a different member of staff checks it against the original
+// and approves it (it is then what readers of that language see, and their requests are answered)
+// or returns it with a note. Two people, always: held here and by a database trigger.
+
+type Tx = Prisma.TransactionClient;
+const UNCHECKED = { check: { is: null } } as const;
+
+const isStaffWorker = (actor: Actor) => audienceOf(actor) === "staff";
+
+export async function submitTranslation(input: { db: Db; clock: Clock; actor: Actor; translation: SubmitTranslationInput }): Promise<{ id: string }> {
+  const { db, clock, actor, translation: t } = input;
+  if (!isStaffWorker(actor)) throw new NotFound();
+  if (t.locale === ORIGINAL_LOCALE) throw new Invalid("Entries are written in English", [{ path: "locale", message: "staff:translation.errors.choose" }]);
+  return db.$transaction(async (tx) => {
+    const entry = await lockEntry(tx, actor, t.childId, t.entryId);
+    if (t.sections.length !== entry.sections) {
+      throw new Invalid("One translation per part", [{ path: "sections", message: "staff:translation.errors.everyPart" }]);
+    }
+    if (await tx.translationDraft.count({ where: { entryId: entry.id, locale: t.locale, ...UNCHECKED } })) throw new Conflict("A translation is waiting to be checked");
+    const now = clock.now();
+    const draft = await tx.translationDraft.create({
+      data: { entryId: entry.id, entryVersion: entry.version, locale: t.locale, title: t.title, sections: t.sections, translatedBy: t.translatedBy, submittedById: actor.userId, submittedAt: now },
+      select: { id: true },
+    });
+    await appendAudit(tx, { actor, action: "translation.submitted", childId: entry.childId, subjectType: "entry", subjectId: entry.id, detail: { locale: t.locale }, at: now });
+    return draft;
+  });
+}
+
+/** Approves (publishes) or returns a translation; answers the entry it was for. */
+export async function checkTranslation(input: { db: Db; clock: Clock; actor: Actor; check: CheckTranslationInput }): Promise<{ entryId: string }> {
+  const { db, clock, actor, check } = input;
+  if (!isStaffWorker(actor)) throw new NotFound();
+  const note = check.note.trim();
+  if (check.outcome === "returned" && !note) throw new Invalid("Say what needs changing", [{ path: "note", message: "staff:translation.errors.noteNeeded" }]);
+  return db.$transaction(async (tx) => {
+    const draft = await tx.translationDraft.findFirst({
+      where: { id: check.draftId, entry: readableEntryWhere(actor, check.childId) },
+      select: { id: true, entryId: true, entryVersion: true, locale: true, title: true, sections: true, translatedBy: true, submittedById: true, submittedAt: true },
+    });
+    if (!draft) throw new NotFound();
+    const entry = await lockEntry(tx, actor, check.childId, draft.entryId);
+    if (await tx.translationCheck.count({ where: { draftId: draft.id } })) throw new Conflict("Already checked");
+    if (draft.submittedById === actor.userId) {
+      throw new Invalid("Someone else must check it", [{ path: "outcome", message: "staff:translation.errors.secondPerson" }]);
+    }
+    if (check.outcome === "approved" && draft.entryVersion !== entry.version) {
+      throw new Invalid("The entry has changed", [{ path: "outcome", message: "staff:translation.errors.entryChanged" }]);
+    }
+    const now = clock.now();
+    await tx.translationCheck.create({ data: { draftId: draft.id, outcome: check.outcome, note, checkedById: actor.userId, checkedAt: now } });
+    if (check.outcome === "approved") await publish(tx, actor, entry.childId, draft, now);
+    await appendAudit(tx, { actor, action: "translation.checked", childId: entry.childId, subjectType: "entry", subjectId: entry.id, detail: { locale: draft.locale, outcome: check.outcome }, at: now });
+    return { entryId: entry.id };
+  });
+}
+
+type Draft = { entryId: string; locale: string; title: string; sections: string[]; translatedBy: string; submittedAt: Date };
+
+// What readers of that language now see; everyone who asked for it hears that it is there.
+async function publish(tx: Tx, actor: Actor, childId: string, d: Draft, now: Date) {
+  const row = { title: d.title, sections: d.sections, translatedBy: d.translatedBy, checkedBy: actor.displayName, translatedAt: d.submittedAt };
+  await tx.entryTranslation.upsert({ where: { entryId_locale: { entryId: d.entryId, locale: d.locale } }, create: { entryId: d.entryId, locale: d.locale, ...row }, update: row });
+  const asked = await tx.translationRequest.findMany({ where: { entryId: d.entryId, locale: d.locale }, select: { requesterId: true } });
+  for (const { requesterId } of asked) {
+    await enqueueNotification(tx, { recipientId: requesterId, kind: "translation-ready", link: paths.entry(childId, d.entryId), now });
+  }
+}
+
+// The entry locked, with how many parts a translation of it must have.
+async function lockEntry(tx: Tx, actor: Actor, childId: string, entryId: string) {
+  const entry = await lockReadableEntry(tx, actor, childId, entryId);
+  return { ...entry, sections: await tx.entrySection.count({ where: { entryId } }) };
+}
