@@ -18,13 +18,21 @@ function gatherSections(raw: unknown) {
   return { ...values, sections };
 }
 
+const MAX_SECTION_LENGTH = 20_000;
+
 export const submitTranslationForm = z.preprocess(gatherSections, z.object({
   childId: z.uuid(),
   entryId: z.uuid(),
   locale: z.string().refine(isLocale, "staff:translation.errors.choose"),
   title: text(500),
-  sections: z.array(text(20_000)).min(1).max(MAX_SECTIONS),
+  sections: z.array(plainText(Number.MAX_SAFE_INTEGER, "staff:translation.errors.tooLong")).min(1).max(MAX_SECTIONS),
   translatedBy: text(200),
+}).superRefine((v, ctx) => {
+  // Said against the part's own box (section-N), not against the list.
+  v.sections.forEach((s, i) => {
+    const message = !s ? "staff:translation.errors.empty" : [...s].length > MAX_SECTION_LENGTH ? "staff:translation.errors.tooLong" : null;
+    if (message) ctx.addIssue({ code: "custom", path: [sectionField(i)], message });
+  });
 }));
 
 export const checkTranslationForm = z.object({

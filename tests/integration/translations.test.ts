@@ -64,6 +64,9 @@ describe.each(databaseKinds())("translations on %s", (kind) => {
     await expect(submit("caseworker", "E-CHILD", { "section-1": "ایک اور حصہ" })).rejects.toMatchObject({ problems: [{ path: "sections", message: "staff:translation.errors.everyPart" }] });
     expect(() => submitTranslationForm.parse({ childId: fx.A.id, entryId: entry("E-CHILD"), locale: "ur", title: " ", "section-0": "x", translatedBy: "F" })).toThrow();
     expect(() => submitTranslationForm.parse({ childId: fx.A.id, entryId: entry("E-CHILD"), locale: "xx", title: "t", "section-0": "x", translatedBy: "F" })).toThrow();
+    // An empty part is said against its own box.
+    const empty = submitTranslationForm.safeParse({ childId: fx.A.id, entryId: entry("E-CHILD"), locale: "ur", title: "t", "section-0": "x", "section-1": "  ", translatedBy: "F" });
+    expect(empty.error?.issues.map((i) => [i.path[0], i.message])).toEqual([["section-1", "staff:translation.errors.empty"]]);
     expect(await db.prisma.translationDraft.count()).toBe(before);
     const { id } = await submit("caseworker", "E-CHILD");
     await expect(submit("manager", "E-CHILD")).rejects.toMatchObject({ code: "CONFLICT" });

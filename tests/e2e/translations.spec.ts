@@ -1,0 +1,80 @@
+import { expect, test } from "@playwright/test";
+import { asUser, closeUserContexts, DEMO, expectAccessible, expectNoHorizontalScroll, openRecord } from "./helpers.ts";
+
+test.afterEach(closeUserContexts);
+
+// A translation written in the portal (issue 10): Amira asks for an entry in Urdu, her caseworker
+// writes it, a second person (the manager) checks it, and only then does Amira read it. Each
+// journey uses its own demo entry, which no other test reads in Urdu.
+
+for (const javaScript of [true, false]) {
+  const title = javaScript ? "Chronology to February 2026" : "Family time with dad at the family centre";
+  test(`two people: the caseworker writes a translation, the manager checks it, then the child reads it (JavaScript ${javaScript ? "on" : "off"})`, async ({ browser }) => {
+    test.setTimeout(180_000);
+    const amira = await asUser(browser, DEMO.child, { language: "ur" });
+    await openRecord(amira, "Amira");
+    await amira.locator("main").getByRole("link", { name: title, exact: true }).click();
+    const url = amira.url();
+    await amira.locator(".translation-box button").click();
+    await expect(amira.locator(".translation-box [role=status]")).toBeVisible();
+
+    const worker = await asUser(browser, DEMO.caseworker, { javaScript });
+    await worker.goto(url);
+    await worker.getByRole("link", { name: /^Add a translation into/ }).click();
+    await expect(worker.getByRole("heading", { level: 1 })).toHaveText("Translate into اردو (Urdu)");
+    await expect(worker.getByLabel("Who translated it")).toHaveValue("Jasmine Patel");
+    // Every part is needed: the refusal says so and keeps what was typed.
+    await worker.getByLabel("Title").fill("وقت کی ترتیب");
+    await worker.getByRole("button", { name: "Send for checking" }).click();
+    await expect(worker.locator(".error-message").first()).toHaveText("Fill in this part");
+    await expect(worker.getByLabel("Title")).toHaveValue("وقت کی ترتیب");
+    const parts = worker.getByLabel(/^Part \d+/);
+    for (let i = 0; i < (await parts.count()); i++) await parts.nth(i).fill(`حصہ ${i + 1} کا ترجمہ۔`);
+    if (javaScript) {
+      await expectAccessible(worker);
+      await expectNoHorizontalScroll(worker);
+    }
+    await worker.getByRole("button", { name: "Send for checking" }).click();
+    await expect(worker.locator(".alert-info")).toContainText("sent for checking");
+    await expect(worker.locator("section.staff-entry")).toContainText("You sent this translation, so someone else must check it.");
+
+    // Not shown to Amira until it is checked.
+    await amira.reload();
+    await expect(amira.locator("h1")).toHaveText(title);
+
+    const manager = await asUser(browser, DEMO.manager, { javaScript });
+    await manager.goto(url);
+    await manager.getByRole("link", { name: /^Check the .* translation$/ }).click();
+    await expect(manager.getByRole("heading", { level: 1 })).toHaveText("Check the اردو (Urdu) translation");
+    await expect(manager.locator("main")).toContainText("حصہ 1 کا ترجمہ۔");
+    if (javaScript) await expectAccessible(manager);
+    await manager.getByLabel("Yes, readers can see it now").check();
+    await manager.getByRole("button", { name: "Save my check" }).click();
+    await expect(manager.locator(".alert-info")).toContainText("readers can now see it");
+
+    await amira.reload();
+    await expect(amira.locator("h1")).toHaveText("وقت کی ترتیب");
+    await expect(amira.locator(".translation-box")).toContainText("Jasmine Patel");
+    await expect(amira.locator(".translation-box")).toContainText("Mark Mensah");
+    if (javaScript) {
+      await expectAccessible(amira);
+      await expectNoHorizontalScroll(amira);
+    }
+  });
+}
+
+test("families cannot reach the translation pages", async ({ browser }) => {
+  const worker = await asUser(browser, DEMO.caseworker);
+  await openRecord(worker, "Amira");
+  await worker.locator("main").getByRole("link", { name: "Amira chose an advocate", exact: true }).click();
+  await worker.getByRole("link", { name: /^Add a translation into/ }).click();
+  await expect(worker.getByRole("heading", { level: 1 })).toHaveText("Translate into اردو (Urdu)");
+  const url = worker.url();
+  for (const who of [DEMO.child, DEMO.parent, DEMO.advocate]) {
+    const page = await asUser(browser, who);
+    await page.goto(url);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("We can't find that page");
+    await page.goto(url.replace(/\/translate\?.*$/, "/translations/00000000-0000-4000-8000-000000000000"));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("We can't find that page");
+  }
+});
