@@ -21,7 +21,7 @@ export function parseUsername(raw: string): string {
   const username = normalizeUsername(raw);
   if (!isValidUsername(username)) {
     throw new Invalid("Usernames are 2 to 64 characters: letters, digits, dots, underscores or hyphens, starting with a letter or digit", [
-      { path: "username", message: "account.usernameInvalid" },
+      { path: "username", message: "admin:errors.usernameInvalid" },
     ]);
   }
   return username;
@@ -34,7 +34,7 @@ const EMAIL = z.email().max(254);
 /** The trimmed email address, or Invalid. */
 export function parseEmail(raw: string): string {
   const parsed = EMAIL.safeParse(raw.trim());
-  if (!parsed.success) throw new Invalid("That is not an email address", [{ path: "email", message: "account.emailInvalid" }]);
+  if (!parsed.success) throw new Invalid("That is not an email address", [{ path: "email", message: "admin:errors.emailInvalid" }]);
   return parsed.data;
 }
 
