@@ -15,6 +15,7 @@ export function ImportForm() {
   const [state, formAction, pending] = useActionState<ActionState, FormData>(importAction, null);
   const [tooLarge, setTooLarge] = useState(false);
   const problems = state?.problems ?? [];
+  const more = Math.max(0, problems.length - SHOWN);
   return (
     <form action={formAction} className="stack" encType="multipart/form-data"
       onSubmit={(e) => {
@@ -31,7 +32,7 @@ export function ImportForm() {
           <ul className="import-problems">
             {problems.slice(0, SHOWN).map((p, i) => <li key={i}><code dir="ltr">{p.path}</code> <span dir="ltr">{p.message}</span></li>)}
           </ul>
-          {problems.length > SHOWN ? <p>{t("imports.more", { count: problems.length - SHOWN })}</p> : null}
+          {more ? <p>{t("imports.more", { count: more })}</p> : null}
         </div>
       ) : null}
       <div className={tooLarge ? "field field-error" : "field"}>
