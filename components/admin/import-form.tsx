@@ -17,7 +17,7 @@ export function ImportForm() {
   const problems = state?.problems ?? [];
   const more = Math.max(0, problems.length - SHOWN);
   return (
-    <form action={formAction} className="stack" encType="multipart/form-data"
+    <form action={formAction} className="stack"
       onSubmit={(e) => {
         const file = (e.currentTarget.elements.namedItem("file") as HTMLInputElement).files?.[0];
         const large = Boolean(file && file.size > UPLOAD_LIMIT_BYTES);

@@ -36,7 +36,9 @@ export const createAccountAction = defineAction({
   async run({ input, actor, db, clock }) {
     assertAdmin(actor);
     try {
-      const made = await createAccount({ db, clock, actor, ...input });
+      // The child's record was the way to its people: a parent, carer or advocate account links to the person.
+      const childId = input.role === "child" ? input.childId : undefined;
+      const made = await createAccount({ db, clock, actor, ...input, childId });
       return codeState(made.setupCode!, made.id);
     } catch (error) {
       // The username is taken (or, racing, the child's record got an account): say it against the username.
