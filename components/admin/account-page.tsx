@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { loadAccount } from "@/lib/admin/loaders";
 import { disableAccountAction, enableAccountAction } from "@/lib/admin/actions";
-import { formatDate, formatDateTime } from "@/lib/i18n/format";
+import { formatDate, formatDateTime, isolate } from "@/lib/i18n/format";
 import { pickResources } from "@/lib/i18n/resources";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
@@ -32,13 +32,13 @@ export async function AdminAccountPage({ view }: { view: View }) {
         {a.team ? <><dt>{t("account.team")}</dt><dd><bdi dir="auto">{a.team.name}</bdi></dd></> : null}
         <dt>{t("account.status")}</dt><dd>{disabled ? t("account.disabledSince", { date: formatDate(a.disabledAt!, locale) }) : t("account.active")}</dd>
         <dt>{t("account.created")}</dt><dd>{formatDate(a.createdAt, locale)}</dd>
-        {a.child ? <><dt>{t("account.record")}</dt><dd>{t("create.childOption", { name: a.child.fullName, ref: a.child.externalId })}</dd></> : null}
+        {a.child ? <><dt>{t("account.record")}</dt><dd>{t("create.childOption", { name: isolate(a.child.fullName), ref: isolate(a.child.externalId) })}</dd></> : null}
         {a.person ? (
           <>
             <dt>{t("account.person")}</dt>
             <dd>
               <bdi dir="auto">{a.person.fullName}</bdi>
-              <ul>{a.person.children.map((c) => <li key={c.externalId}>{t("account.namedIn", { relationship: t(`relationship.${c.relationship}`), name: c.fullName, ref: c.externalId })}</li>)}</ul>
+              <ul>{a.person.children.map((c) => <li key={c.externalId}>{t("account.namedIn", { relationship: t(`relationship.${c.relationship}`), name: isolate(c.fullName), ref: isolate(c.externalId) })}</li>)}</ul>
             </dd>
           </>
         ) : null}
@@ -52,7 +52,7 @@ export async function AdminAccountPage({ view }: { view: View }) {
       {a.role === "caseworker" ? (
         <section className="stack" aria-labelledby="allocations">
           <h2 id="allocations">{t("account.allocations")}</h2>
-          {a.allocations.length === 0 ? <p>{t("account.noAllocations")}</p> : <ul>{a.allocations.map((c) => <li key={c.id}>{t("create.childOption", { name: c.fullName, ref: c.externalId })}</li>)}</ul>}
+          {a.allocations.length === 0 ? <p>{t("account.noAllocations")}</p> : <ul>{a.allocations.map((c) => <li key={c.id}>{t("create.childOption", { name: isolate(c.fullName), ref: isolate(c.externalId) })}</li>)}</ul>}
           <p><Link href={paths.adminAllocations()} prefetch={false}>{t("account.changeAllocations")}</Link></p>
         </section>
       ) : null}

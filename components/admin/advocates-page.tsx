@@ -1,6 +1,6 @@
 import type { loadAdvocates } from "@/lib/admin/loaders";
 import { endRegistrationAction, registerAdvocateAction } from "@/lib/admin/actions";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, isolate } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { StepForm } from "../forms/step-form";
 import { Alert } from "../ui/alert";
@@ -14,7 +14,7 @@ export async function AdvocatesPage({ view }: { view: View }) {
   const [t, locale] = await Promise.all([getT("admin"), getLocale()]);
   const { registered, unregistered } = view.register;
   const ended = registered.filter((r) => r.endedAt);
-  const choices = [...unregistered, ...ended].map((a) => ({ value: a.userId, label: t("advocates.option", { name: a.name, username: a.username }) }));
+  const choices = [...unregistered, ...ended].map((a) => ({ value: a.userId, label: t("advocates.option", { name: isolate(a.name), username: isolate(a.username) }) }));
   return (
     <div className="stack">
       <AdminNav current="advocates" />

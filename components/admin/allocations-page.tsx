@@ -1,5 +1,6 @@
 import type { AllocationBoard } from "@/lib/accounts";
 import { allocateAction, unallocateAction } from "@/lib/admin/actions";
+import { isolate } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
 import { StepForm } from "../forms/step-form";
@@ -27,7 +28,7 @@ export async function AllocationsPage({ board, done, team }: Props) {
             const free = board.caseworkers.filter((c) => !row.caseworkers.some((a) => a.id === c.id));
             return (
               <li key={row.childId} className="card stack">
-                <h2 className="card-title">{t("create.childOption", { name: row.name, ref: row.externalId })}</h2>
+                <h2 className="card-title">{t("create.childOption", { name: isolate(row.name), ref: isolate(row.externalId) })}</h2>
                 {row.caseworkers.length === 0 ? <p>{t("allocations.nobody")}</p> : (
                   <ul className="card-list">
                     {row.caseworkers.map((c) => (

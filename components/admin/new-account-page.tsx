@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ROLE_OPTIONS } from "@/lib/admin/forms";
 import type { NewAccountView } from "@/lib/admin/loaders";
 import { pickResources } from "@/lib/i18n/resources";
+import { isolate } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
 import { I18nProvider } from "../i18n-provider";
@@ -41,7 +42,7 @@ export async function NewAccountPage({ view }: { view: NewAccountView }) {
             <select id="child" name="child" aria-describedby="child-hint" required defaultValue="">
               <option value="" disabled>{t("create.pick")}</option>
               {view.role === "advocate" ? <option value="none">{t("create.noChild")}</option> : null}
-              {view.children.map((c) => <option key={c.id} value={c.id}>{t("create.childOption", { name: c.name, ref: c.externalId })}</option>)}
+              {view.children.map((c) => <option key={c.id} value={c.id}>{t("create.childOption", { name: isolate(c.name), ref: isolate(c.externalId) })}</option>)}
             </select>
           </div>
           <button type="submit" className="button">{t("create.continue")}</button>
@@ -49,7 +50,7 @@ export async function NewAccountPage({ view }: { view: NewAccountView }) {
       ) : (
         <>
           <p>{t("create.forRole", { role: tc(`roles.${view.role}`) })}</p>
-          {"child" in view && view.child ? <p>{t("create.forChild", { name: view.child.name, ref: view.child.externalId })}</p> : null}
+          {"child" in view && view.child ? <p>{t("create.forChild", { name: isolate(view.child.name), ref: isolate(view.child.externalId) })}</p> : null}
           <p className="hint">{t("create.noPassword")}</p>
           <I18nProvider locale={locale} resources={pickResources(locale, ["admin"])}>
             <CreateAccountForm
