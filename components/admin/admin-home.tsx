@@ -1,13 +1,6 @@
 import Link from "next/link";
 import { getT } from "@/lib/i18n/server";
-import { paths } from "@/lib/paths";
-
-const SECTIONS = [
-  ["accounts", () => paths.adminAccounts()],
-  ["allocations", () => paths.adminAllocations()],
-  ["advocates", () => paths.adminAdvocates()],
-  ["imports", () => paths.adminImports()],
-] as const;
+import { ADMIN_SECTIONS } from "./admin-nav";
 
 /** The administrator's home: their four sections, and the command line in small print. */
 export async function AdminHome() {
@@ -17,7 +10,7 @@ export async function AdminHome() {
       <h1>{th("admin.title")}</h1>
       <p>{th("admin.intro")}</p>
       <ul className="card-list">
-        {SECTIONS.map(([key, href]) => (
+        {ADMIN_SECTIONS.map(([key, href]) => (
           <li key={key} className="card">
             <Link href={href()} className="card-title" prefetch={false}>{t(`home.${key}`)}</Link>
             <p>{t(`home.${key}Text`)}</p>

@@ -1,6 +1,9 @@
 "use server";
 import { redirect } from "next/navigation";
+import type { Actor } from "../access/index.ts";
 import { defineAction } from "../action/index.ts";
+import type { Clock } from "../clock.ts";
+import type { Db } from "../db/index.ts";
 import {
   allocateCaseworker,
   createAccount,
@@ -57,48 +60,39 @@ export const issueSetupCodeAction = defineAction({
   },
 });
 
-export const disableAccountAction = defineAction({
-  name: "admin.account.disable",
-  schema: accountForm,
-  async run({ input, actor, db, clock }) {
-    assertAdmin(actor);
-    await disableAccount({ db, clock, actor, userId: input.userId });
-    redirect(paths.adminAccount(input.userId, { done: "disabled" }));
-  },
-});
+type Ctx = { db: Db; clock: Clock; actor: Actor };
 
-export const enableAccountAction = defineAction({
-  name: "admin.account.enable",
-  schema: accountForm,
-  async run({ input, actor, db, clock }) {
-    assertAdmin(actor);
-    await enableAccount({ db, clock, actor, userId: input.userId });
-    redirect(paths.adminAccount(input.userId, { done: "enabled" }));
-  },
-});
+// One account, one change, then back to a page saying so.
+const accountChange = (name: string, change: (ctx: Ctx & { userId: string }) => Promise<unknown>, then: (userId: string) => string) =>
+  defineAction({
+    name,
+    schema: accountForm,
+    async run({ input, actor, db, clock }) {
+      assertAdmin(actor);
+      await change({ db, clock, actor, userId: input.userId });
+      redirect(then(input.userId));
+    },
+  });
+
+export const disableAccountAction = accountChange("admin.account.disable", disableAccount, (id) => paths.adminAccount(id, { done: "disabled" }));
+export const enableAccountAction = accountChange("admin.account.enable", enableAccount, (id) => paths.adminAccount(id, { done: "enabled" }));
+export const endRegistrationAction = accountChange("admin.advocate.end", endAdvocateRegistration, () => paths.adminAdvocates({ done: "ended" }));
 
 // Allocations: the domain lets an administrator allocate anyone, a manager their own team only.
-const allocationsPage = (role: string, page: string | undefined, done: string) =>
-  role === "manager" ? paths.teamAllocations({ page, done }) : paths.adminAllocations({ page, done });
+const allocationChange = (name: string, change: (ctx: Ctx & { userId: string; childId: string }) => Promise<unknown>, done: string) =>
+  defineAction({
+    name,
+    schema: allocationForm,
+    keep: ["caseworkerId"],
+    async run({ input, actor, db, clock }) {
+      await change({ db, clock, actor, userId: input.caseworkerId, childId: input.childId });
+      const page = input.page;
+      redirect(actor.role === "manager" ? paths.teamAllocations({ page, done }) : paths.adminAllocations({ page, done }));
+    },
+  });
 
-export const allocateAction = defineAction({
-  name: "admin.allocate",
-  schema: allocationForm,
-  keep: ["caseworkerId"],
-  async run({ input, actor, db, clock }) {
-    await allocateCaseworker({ db, clock, actor, userId: input.caseworkerId, childId: input.childId });
-    redirect(allocationsPage(actor.role, input.page, "allocated"));
-  },
-});
-
-export const unallocateAction = defineAction({
-  name: "admin.unallocate",
-  schema: allocationForm,
-  async run({ input, actor, db, clock }) {
-    await unallocateCaseworker({ db, clock, actor, userId: input.caseworkerId, childId: input.childId });
-    redirect(allocationsPage(actor.role, input.page, "unallocated"));
-  },
-});
+export const allocateAction = allocationChange("admin.allocate", allocateCaseworker, "allocated");
+export const unallocateAction = allocationChange("admin.unallocate", unallocateCaseworker, "unallocated");
 
 export const registerAdvocateAction = defineAction({
   name: "admin.advocate.register",
@@ -108,16 +102,6 @@ export const registerAdvocateAction = defineAction({
     assertAdmin(actor);
     await registerAdvocate({ db, clock, actor, userId: input.userId, organisation: input.organisation });
     redirect(paths.adminAdvocates({ done: "registered" }));
-  },
-});
-
-export const endRegistrationAction = defineAction({
-  name: "admin.advocate.end",
-  schema: accountForm,
-  async run({ input, actor, db, clock }) {
-    assertAdmin(actor);
-    await endAdvocateRegistration({ db, clock, actor, userId: input.userId });
-    redirect(paths.adminAdvocates({ done: "ended" }));
   },
 });
 
