@@ -45,5 +45,16 @@ export const paths = {
   correction: (childId: string, id: string, opts: { done?: string; problem?: string } = {}) => withQuery(`/records/${childId}/corrections/${id}`, opts),
   correctionSent: (childId: string, id: string) => `/records/${childId}/corrections/${id}/sent`,
   correctionFile: (childId: string, id: string, attachmentId: string) => `/records/${childId}/corrections/${id}/files/${attachmentId}`,
+  // The administrator's workspace, and the page where a set-up code becomes a password.
+  adminAccounts: (query: { role?: string; q?: string; page?: string } = {}) => withQuery("/admin/accounts", query),
+  adminAccount: (userId: string, opts: { done?: string } = {}) => withQuery(`/admin/accounts/${userId}`, opts),
+  adminAccountDisable: (userId: string) => `/admin/accounts/${userId}/disable`,
+  adminNewAccount: (query: { role?: string; child?: string } = {}) => withQuery("/admin/accounts/new", query),
+  adminAllocations: (query: { page?: string; done?: string } = {}) => withQuery("/admin/allocations", query),
+  teamAllocations: (query: { page?: string; done?: string } = {}) => withQuery("/team/allocations", query),
+  adminAdvocates: (opts: { done?: string } = {}) => withQuery("/admin/advocates", opts),
+  adminImports: (query: { page?: string } = {}) => withQuery("/admin/imports", query),
+  adminImport: (runId: string) => `/admin/imports/${runId}`,
+  setup: (opts: { done?: "1" } = {}) => withQuery("/setup", opts),
   inbox: (query: { child?: string; kind?: string; status?: string; after?: string } = {}) => withQuery("/", query),
 } as const;

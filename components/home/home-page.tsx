@@ -8,22 +8,14 @@ import { ShareReviews } from "./share-reviews";
 import { TaskList } from "./task-list";
 import { TeamOverview } from "./team-overview";
 import { TranslationRequests } from "./translation-requests";
+import { AdminHome } from "../admin/admin-home";
 import { getT } from "@/lib/i18n/server";
 
 const headingKey = { child: "family", parent: "family", carer: "family", advocate: "advocate", caseworker: "caseworker", manager: "manager" } as const;
 
 export async function HomePage({ view }: { view: HomeView }) {
   const t = await getT("home");
-  if (view.actor.role === "admin") {
-    return (
-      <div className="stack">
-        <h1>{t("admin.title")}</h1>
-        <p>{t("admin.intro")}</p>
-        <h2>{t("admin.accountsHeading")}</h2>
-        <p className="hint" dir="ltr">{t("admin.accountsHelp")}</p>
-      </div>
-    );
-  }
+  if (view.actor.role === "admin") return <AdminHome />;
   const k = headingKey[view.actor.role];
   const tc = await getT("contributions");
   const mayAdd = maySendContribution(view.actor);
@@ -33,6 +25,7 @@ export async function HomePage({ view }: { view: HomeView }) {
       <p>{t(`${k}.intro`)}</p>
       {view.tasks ? <TaskList list={view.tasks} all={view.allTasks} locale={view.locale} /> : null}
       {view.team ? <TeamOverview team={view.team} all={view.allTeam} locale={view.locale} /> : null}
+      {view.actor.role === "manager" ? <p><Link href={paths.teamAllocations()} prefetch={false}>{(await getT("admin"))("teamHome.allocations")}</Link></p> : null}
       {view.shareReviews.length ? <ShareReviews waiting={view.shareReviews} /> : null}
       {view.corrections ? <OpenRequestsList open={view.corrections} locale={view.locale} /> : null}
       {view.inbox ? <Inbox page={view.inbox.page} filter={view.inbox.filter} team={view.inbox.team} children={view.children} locale={view.locale} /> : null}

@@ -25,16 +25,20 @@ const PERSON_GRANT: Partial<Record<Role, GrantKind>> = { parent: "family", carer
  * account one grant for each child its person is linked to; staff get none here.
  */
 export async function resolveRecordLink(tx: Tx, role: Role, links: AccountLinks): Promise<RecordLink> {
-  if (role === "child" && links.childExternalId) return resolveChild(tx, links.childExternalId);
+  if (role === "child" && (links.childExternalId || links.childId)) return resolveChild(tx, ref(links.childExternalId, links.childId));
   const kind = PERSON_GRANT[role];
-  if (kind && links.personExternalId) return resolvePerson(tx, kind, links.personExternalId);
+  if (kind && (links.personExternalId || links.personId)) return resolvePerson(tx, kind, ref(links.personExternalId, links.personId));
   return NO_LINK;
 }
 
-async function resolveChild(tx: Tx, externalId: string): Promise<RecordLink> {
-  const child = await tx.child.findUnique({ where: { externalId }, include: { account: { select: { id: true } } } });
-  if (!child) throw new NotFound(`No child record with external id ${externalId}`);
-  if (child.account) throw new Conflict(`The child record ${externalId} already has an account`);
+type Ref = { where: { externalId: string } | { id: string }; name: string };
+const ref = (externalId: string | undefined, id: string | undefined): Ref =>
+  externalId ? { where: { externalId }, name: `external id ${externalId}` } : { where: { id: id! }, name: "that id" };
+
+async function resolveChild(tx: Tx, { where, name }: Ref): Promise<RecordLink> {
+  const child = await tx.child.findUnique({ where, include: { account: { select: { id: true } } } });
+  if (!child) throw new NotFound(`No child record with ${name}`);
+  if (child.account) throw new Conflict(`The child record with ${name} already has an account`);
   // Children are greeted by the name they use: their preferred name, else their first name.
   const defaultName = child.preferredName?.trim() || child.fullName.trim().split(/\s+/)[0] || null;
   return { childId: child.id, personId: null, grantKind: "subject", grantChildIds: [child.id], defaultName };
@@ -44,19 +48,19 @@ async function resolveChild(tx: Tx, externalId: string): Promise<RecordLink> {
 // or carer account the records that name its person in any other way. So a mother made into an
 // "advocate" account does not see what the child sees (entries kept from her by name included),
 // and an advocate is not given a family grant.
-async function resolvePerson(tx: Tx, kind: GrantKind, externalId: string): Promise<RecordLink> {
+async function resolvePerson(tx: Tx, kind: GrantKind, { where, name }: Ref): Promise<RecordLink> {
   const person = await tx.person.findUnique({
-    where: { externalId },
+    where,
     include: { children: { select: { childId: true, relationship: true } } },
   });
-  if (!person) throw new NotFound(`No person with external id ${externalId}`);
-  if (person.children.length === 0) throw new Invalid(`The person ${externalId} is not linked to any child`);
+  if (!person) throw new NotFound(`No person with ${name}`);
+  if (person.children.length === 0) throw new Invalid(`The person with ${name} is not linked to any child`);
   const fitting = person.children.filter((c) => (c.relationship === "advocate") === (kind === "advocate"));
   if (fitting.length === 0) {
     throw new Invalid(
       kind === "advocate"
-        ? `The person ${externalId} is not named as an advocate in any child's record`
-        : `The person ${externalId} is named only as an advocate: make an advocate account`,
+        ? `The person with ${name} is not named as an advocate in any child's record`
+        : `The person with ${name} is named only as an advocate: make an advocate account`,
     );
   }
   const grantChildIds = fitting.map((c) => c.childId);

@@ -6,7 +6,9 @@ import { isStaff } from "../access/index.ts";
 import { assertPasswordAllowed } from "../auth/index.ts";
 import { isValidUsername, normalizeUsername } from "../auth/index.ts";
 
-export type AccountLinks = { childExternalId?: string; personExternalId?: string; team?: string };
+// A record is named by the council's external id (the command line) or by the portal's own id
+// (the browser, which picks from lists).
+export type AccountLinks = { childExternalId?: string; personExternalId?: string; childId?: string; personId?: string; team?: string };
 
 export const ROLES = Object.values(Roles) as Role[];
 
@@ -19,7 +21,7 @@ export function parseUsername(raw: string): string {
   const username = normalizeUsername(raw);
   if (!isValidUsername(username)) {
     throw new Invalid("Usernames are 2 to 64 characters: letters, digits, dots, underscores or hyphens, starting with a letter or digit", [
-      { path: "username", message: "account.usernameInvalid" },
+      { path: "username", message: "admin:errors.usernameInvalid" },
     ]);
   }
   return username;
@@ -32,7 +34,7 @@ const EMAIL = z.email().max(254);
 /** The trimmed email address, or Invalid. */
 export function parseEmail(raw: string): string {
   const parsed = EMAIL.safeParse(raw.trim());
-  if (!parsed.success) throw new Invalid("That is not an email address", [{ path: "email", message: "account.emailInvalid" }]);
+  if (!parsed.success) throw new Invalid("That is not an email address", [{ path: "email", message: "admin:errors.emailInvalid" }]);
   return parsed.data;
 }
 
@@ -52,7 +54,9 @@ export function assertPasswordFits(role: Role, password: string): void {
  * allocations), and only caseworkers and managers belong to a team.
  */
 export function assertLinksFit(role: Role, links: AccountLinks): void {
-  const { childExternalId: child, personExternalId: person, team } = links;
+  const child = links.childExternalId ?? links.childId;
+  const person = links.personExternalId ?? links.personId;
+  const { team } = links;
   if (role === "child") {
     if (!child) throw new Invalid("A child account must name the child's record (--child)");
     if (person) throw new Invalid("A child account cannot name a person");

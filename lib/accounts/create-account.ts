@@ -10,6 +10,8 @@ import { assertLinksFit, assertPasswordFits, isRole, parseEmail, parseUsername, 
 import { assertMayManageAccounts, isUniqueViolation } from "./guards.ts";
 import { findOrCreateTeam, resolveRecordLink } from "./account-links.ts";
 import { grantAccess } from "../access/index.ts";
+import { randomBytes } from "node:crypto";
+import { issueSetupCodeIn, type IssuedSetupCode } from "./setup-codes.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -19,24 +21,30 @@ export type CreateAccountInput = AccountLinks & {
   actor: Actor | SystemActor;
   username: string;
   role: Role;
-  password: string;
+  /**
+   * The command line sets a password; the browser never does: without one the account gets a
+   * password nobody knows and a one-time set-up code, with which the person chooses their own.
+   */
+  password?: string;
   displayName?: string;
   /** Where notification emails go (optional; staff mainly). */
   email?: string;
 };
 
-export type CreatedAccount = { id: string; username: string; role: Role; displayName: string; grantCount: number };
+export type CreatedAccount = { id: string; username: string; role: Role; displayName: string; grantCount: number; setupCode?: IssuedSetupCode };
 
 /** Creates an account and the grants its role and record links give it, in one transaction. */
 export async function createAccount(input: CreateAccountInput): Promise<CreatedAccount> {
   assertMayManageAccounts(input.actor);
   if (!isRole(input.role)) throw new Invalid("Unknown role");
   const username = parseUsername(input.username);
-  assertPasswordFits(input.role, input.password);
+  if (input.password !== undefined) assertPasswordFits(input.role, input.password);
   assertLinksFit(input.role, input);
   const email = input.email === undefined ? null : parseEmail(input.email);
-  // Hash before the transaction: argon2 is slow and PGlite has a single connection.
-  const passwordHash = await hashPassword(input.password);
+  // Hash before the transaction: argon2 is slow and PGlite has a single connection. An account
+  // waiting for its set-up code gets the hash of a random secret (so signing in to it costs what
+  // any wrong password does).
+  const passwordHash = await hashPassword(input.password ?? randomBytes(32).toString("base64url"));
   try {
     return await input.db.$transaction((tx) => insertAccount(tx, { ...input, username, email, passwordHash }));
   } catch (error) {
@@ -75,5 +83,6 @@ async function insertAccount(
     detail: { role, teamId, grantCount, withEmail: email !== null },
     at: clock.now(),
   });
-  return { id: user.id, username, role, displayName, grantCount };
+  const setupCode = input.password === undefined ? await issueSetupCodeIn(tx, { userId: user.id, actor, clock }) : undefined;
+  return { id: user.id, username, role, displayName, grantCount, setupCode };
 }

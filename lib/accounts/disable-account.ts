@@ -3,23 +3,24 @@ import type { Clock } from "../clock.ts";
 import type { Actor, SystemActor } from "../access/index.ts";
 import { appendAudit } from "../audit/index.ts";
 import { revokeUserSessions } from "../auth/index.ts";
-import { normalizeUsername } from "../auth/index.ts";
-import { NotFound } from "../errors/index.ts";
+import { Invalid, NotFound } from "../errors/index.ts";
+import { accountWhere, describeRef, type AccountRef } from "./account-ref.ts";
 import { assertMayManageAccounts } from "./guards.ts";
 
-export type DisableInput = { db: Db; clock: Clock; actor: Actor | SystemActor; username: string };
+export type DisableInput = { db: Db; clock: Clock; actor: Actor | SystemActor } & AccountRef;
 
 /**
  * Disables an account: it can no longer sign in, and every open session ends now, so even a
  * copied cookie stops working on its next request. Grants stay (for the history) but the access
- * policy ignores a disabled holder's. Disabling twice changes nothing.
+ * policy ignores a disabled holder's. Disabling twice changes nothing. An administrator cannot
+ * disable their own account (someone must be left to enable it again).
  */
 export async function disableAccount(input: DisableInput): Promise<{ userId: string; sessionsEnded: number; changed: boolean }> {
   assertMayManageAccounts(input.actor);
-  const username = normalizeUsername(input.username);
   return input.db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { username }, select: { id: true, disabledAt: true } });
-    if (!user) throw new NotFound(`No account with the username "${username}"`);
+    const user = await tx.user.findUnique({ where: accountWhere(input), select: { id: true, disabledAt: true } });
+    if (!user) throw new NotFound(`No account ${describeRef(input)}`);
+    if (user.id === input.actor.userId) throw new Invalid("You cannot disable your own account", [{ path: "userId", message: "admin:account.notSelf" }]);
     const at = input.clock.now();
     const sessionsEnded = await revokeUserSessions(tx, { userId: user.id, at, reason: "account-disabled" });
     if (user.disabledAt && sessionsEnded === 0) return { userId: user.id, sessionsEnded, changed: false };
@@ -33,5 +34,22 @@ export async function disableAccount(input: DisableInput): Promise<{ userId: str
       at,
     });
     return { userId: user.id, sessionsEnded, changed: true };
+  });
+}
+
+/**
+ * Enables a disabled account again: it may sign in with its password (or a set-up code). Its
+ * grants count again from now. Enabling an enabled account changes nothing.
+ */
+export async function enableAccount(input: DisableInput): Promise<{ userId: string; changed: boolean }> {
+  assertMayManageAccounts(input.actor);
+  return input.db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: accountWhere(input), select: { id: true, disabledAt: true } });
+    if (!user) throw new NotFound(`No account ${describeRef(input)}`);
+    if (!user.disabledAt) return { userId: user.id, changed: false };
+    const at = input.clock.now();
+    await tx.user.update({ where: { id: user.id }, data: { disabledAt: null } });
+    await appendAudit(tx, { actor: input.actor, action: "account.enable", subjectType: "user", subjectId: user.id, at });
+    return { userId: user.id, changed: true };
   });
 }

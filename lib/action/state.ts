@@ -8,6 +8,8 @@ export type ActionState = {
   /** What the person typed (never passwords), so a failed form keeps it. */
   values?: Record<string, string>;
   message?: string;
+  /** Problems found in an uploaded file, each where it is (a JSON path) and what (an import). */
+  problems?: { path: string; message: string }[];
 } | null;
 
 /** A server action a form runs through useActionState. */

@@ -1,5 +1,6 @@
 // Every namespace of every locale, loaded statically (small JSON, bundled with the server).
 import enAccount from "../../locales/en/account.json";
+import enAdmin from "../../locales/en/admin.json";
 import enAuth from "../../locales/en/auth.json";
 import enCommon from "../../locales/en/common.json";
 import enContributions from "../../locales/en/contributions.json";
@@ -15,6 +16,7 @@ import enHome from "../../locales/en/home.json";
 import enRecord from "../../locales/en/record.json";
 import enStaff from "../../locales/en/staff.json";
 import urAccount from "../../locales/ur/account.json";
+import urAdmin from "../../locales/ur/admin.json";
 import urAuth from "../../locales/ur/auth.json";
 import urCommon from "../../locales/ur/common.json";
 import urContributions from "../../locales/ur/contributions.json";
@@ -32,8 +34,8 @@ import urStaff from "../../locales/ur/staff.json";
 import type { Locale } from "./config.ts";
 
 export const resources = {
-  en: { common: enCommon, auth: enAuth, home: enHome, errors: enErrors, glossary: enGlossary, record: enRecord, copy: enCopy, account: enAccount, files: enFiles, contributions: enContributions, email: enEmail, corrections: enCorrections, consent: enConsent, advocate: enAdvocate, staff: enStaff },
-  ur: { common: urCommon, auth: urAuth, home: urHome, errors: urErrors, glossary: urGlossary, record: urRecord, copy: urCopy, account: urAccount, files: urFiles, contributions: urContributions, email: urEmail, corrections: urCorrections, consent: urConsent, advocate: urAdvocate, staff: urStaff },
+  en: { common: enCommon, auth: enAuth, home: enHome, errors: enErrors, glossary: enGlossary, record: enRecord, copy: enCopy, account: enAccount, files: enFiles, contributions: enContributions, email: enEmail, corrections: enCorrections, consent: enConsent, advocate: enAdvocate, staff: enStaff, admin: enAdmin },
+  ur: { common: urCommon, auth: urAuth, home: urHome, errors: urErrors, glossary: urGlossary, record: urRecord, copy: urCopy, account: urAccount, files: urFiles, contributions: urContributions, email: urEmail, corrections: urCorrections, consent: urConsent, advocate: urAdvocate, staff: urStaff, admin: urAdmin },
 } satisfies Record<Locale, Record<string, Record<string, unknown>>>;
 
 export type Namespace = keyof (typeof resources)["en"];

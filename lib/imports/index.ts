@@ -6,3 +6,4 @@ export { importRecords, type ImportInput, type ImportProgress, type ImportResult
 export { LIMIT_MESSAGES, LIMITS } from "./limits.ts";
 export { parseImportJson, validateImport, validateImportText, type ValidationResult } from "./validate.ts";
 export type * from "./types.ts";
+export { findImportRun, IMPORT_RUNS_PAGE_SIZE, listImportRuns, type ImportRunView } from "./runs.ts";
