@@ -10,7 +10,7 @@ function withQuery(path: string, query: Record<string, string | undefined>): str
 }
 
 export const paths = {
-  home: () => "/",
+  home: (opts: { done?: "translationSent" | "translationApproved" | "translationReturned" } = {}) => withQuery("/", opts),
   signIn: (reason?: "idle" | "signed-out") => (reason ? `/signin?reason=${reason}` : "/signin"),
   authApi: () => "/api/auth",
   // "Quick exit": ends the session, then leaves for somewhere ordinary (the weather).

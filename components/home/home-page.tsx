@@ -10,8 +10,9 @@ import { TeamOverview } from "./team-overview";
 import { TranslationRequests } from "./translation-requests";
 import { AdminHome } from "../admin/admin-home";
 import { getT } from "@/lib/i18n/server";
+import { Alert } from "../ui/alert";
 
-const headingKey = { child: "family", parent: "family", carer: "family", advocate: "advocate", caseworker: "caseworker", manager: "manager" } as const;
+const headingKey = { child: "family", parent: "family", carer: "family", advocate: "advocate", caseworker: "caseworker", manager: "manager", translator: "translator" } as const;
 
 export async function HomePage({ view }: { view: HomeView }) {
   const t = await getT("home");
@@ -23,14 +24,15 @@ export async function HomePage({ view }: { view: HomeView }) {
     <div className="stack">
       <h1>{t(`${k}.title`, { name: view.actor.displayName })}</h1>
       <p>{t(`${k}.intro`)}</p>
+      {view.done ? <Alert kind="info">{(await getT("staff"))(`done.${view.done}`)}</Alert> : null}
       {view.tasks ? <TaskList list={view.tasks} all={view.allTasks} locale={view.locale} /> : null}
       {view.team ? <TeamOverview team={view.team} all={view.allTeam} locale={view.locale} /> : null}
       {view.actor.role === "manager" ? <p><Link href={paths.teamAllocations()} prefetch={false}>{(await getT("admin"))("teamHome.allocations")}</Link></p> : null}
       {view.shareReviews.length ? <ShareReviews waiting={view.shareReviews} /> : null}
       {view.corrections ? <OpenRequestsList open={view.corrections} locale={view.locale} /> : null}
       {view.inbox ? <Inbox page={view.inbox.page} filter={view.inbox.filter} team={view.inbox.team} children={view.children} locale={view.locale} /> : null}
-      <h2>{t(`${k}.recordsHeading`)}</h2>
-      {view.children.length === 0 ? (
+      {view.actor.role === "translator" ? null : <h2>{t(`${k}.recordsHeading`)}</h2>}
+      {view.actor.role === "translator" ? null : view.children.length === 0 ? (
         <p>{t(`${k}.none`)}</p>
       ) : (
         <ul className="card-list records-list">

@@ -39,7 +39,7 @@ export async function TaskItem({ task, locale, t, caseworkers }: { task: Task; l
         <span className="tag">{t(`tasks.kind.${task.kind}`)}</span>
         {task.overdue ? <strong className="tag tag-overdue">{t("tasks.overdue")}</strong> : null}
         <span><time dateTime={task.dueOn}>{t("tasks.due", { date: formatDay(task.dueOn, locale) })}</time></span>
-        <span>{t("tasks.forChild", { name: task.childName })}</span>
+        {task.childName ? <span>{t("tasks.forChild", { name: task.childName })}</span> : null}
         {caseworkers?.length ? <span>{t("team.caseworkers", { names: caseworkers.join(", ") })}</span> : null}
       </p>
       <Link href={task.href} className="entry-title" prefetch={false}><span dir="auto">{title}</span></Link>

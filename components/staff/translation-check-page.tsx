@@ -19,7 +19,7 @@ export async function TranslationCheckPage({ view }: { view: View }) {
   const pairs = [{ label: t("translation.titleLabel"), en: original.title, tr: draft.title }, ...original.sections.map((en, i) => ({ label: t("translation.partLabel", { n: i + 1 }), en, tr: draft.sections[i] ?? "" }))];
   return (
     <div className="stack">
-      <p><Link href={paths.entry(record.id, original.id)} prefetch={false}>{t("translation.back")}</Link></p>
+      <p><Link href={view.actor.role === "translator" ? paths.home() : paths.entry(record.id, original.id)} prefetch={false}>{t(view.actor.role === "translator" ? "translation.backHome" : "translation.back")}</Link></p>
       <h1>{t("translation.checkHeading", { language })}</h1>
       <p>{t("translation.checkIntro", { by: draft.translatedBy, sender: draft.by, date: formatDate(draft.at, locale) })}</p>
       {pairs.map((p) => (

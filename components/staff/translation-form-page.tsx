@@ -23,7 +23,7 @@ export async function TranslationFormPage({ view }: { view: View }) {
   ];
   return (
     <div className="stack">
-      <p><Link href={paths.entry(record.id, original.id)} prefetch={false}>{t("translation.back")}</Link></p>
+      <p><Link href={view.actor.role === "translator" ? paths.home() : paths.entry(record.id, original.id)} prefetch={false}>{t(view.actor.role === "translator" ? "translation.backHome" : "translation.back")}</Link></p>
       <h1>{t("translation.heading", { language })}</h1>
       <p>{t("translation.intro")}</p>
       {view.returnedNote ? (

@@ -11,7 +11,7 @@ export type Actor = {
 // A process acting on its own behalf (imports, command-line account tools).
 export type SystemActor = { userId: null; role: "system"; displayName: string };
 
-export const STAFF_ROLES: readonly Role[] = ["caseworker", "manager", "admin"];
+export const STAFF_ROLES: readonly Role[] = ["caseworker", "manager", "admin", "translator"];
 export const FAMILY_ROLES: readonly Role[] = ["child", "parent", "carer", "advocate"];
 
 export function isStaff(role: Role): boolean {

@@ -1,4 +1,5 @@
 import type { Prisma } from "../db/generated/client.ts";
+import { LOCALES } from "../i18n/config.ts";
 import type { Actor } from "./actor.ts";
 import { childWhereForActor } from "./policy.ts";
 
@@ -92,6 +93,20 @@ export function listedEntryWhere(actor: Actor, childId: string): Prisma.EntryWhe
 export function withheldEntryWhere(actor: Actor, childId: string): Prisma.EntryWhereInput {
   if (audienceOf(actor) !== "child" || !actor.userId || !childId) return NOTHING;
   return { AND: [{ childId }, { child: childWhereForActor(actor) }, notExcluded(actor), { withChild: false }, { restriction: { isNot: null } }] };
+}
+
+/**
+ * Entries whose translation this viewer may write or check (issue 10). Staff of the child: what
+ * they may read. A translator opens no record: only entries someone has asked to have translated
+ * into a language they have no translation in yet, or whose translation waits for its check.
+ */
+export function translatableEntryWhere(actor: Actor, childId: string | null): Prisma.EntryWhereInput {
+  if (actor.role === "translator" && actor.userId && childId !== "") {
+    const asked = LOCALES.filter((l) => l !== "en").map((locale) => ({ translationRequests: { some: { locale } }, translations: { none: { locale } } }));
+    const work: Prisma.EntryWhereInput = { OR: [...asked, { translationDrafts: { some: { check: { is: null } } } }] };
+    return childId === null ? work : { AND: [{ childId }, work] };
+  }
+  return audienceOf(actor) === "staff" ? readableEntryWhere(actor, childId) : NOTHING;
 }
 
 /** Whether this viewer may see the record's access log (see lib/records/access-log.ts for why). */

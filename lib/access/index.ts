@@ -8,6 +8,7 @@ export {
   listedEntryWhere,
   mayReadAccessLog,
   readableEntryWhere,
+  translatableEntryWhere,
   waitingEntryWhere,
   withheldEntryWhere,
   type EntryAudience,

@@ -18,6 +18,8 @@ export const GRANT_KIND_FOR_ROLE: Record<Role, GrantKind | null> = {
   caseworker: "allocation",
   manager: "allocation",
   admin: null,
+  // A translator opens no record: see translatableEntryWhere.
+  translator: null,
 };
 
 export function childWhereForActor(actor: Actor): Prisma.ChildWhereInput {

@@ -34,6 +34,7 @@ const DEMO: DemoSpec[] = [
   { username: "admin", name: "Portal administrator", password: "admin-demo-2026", role: "admin", description: "Administrator (no record content)" },
   // The browser tests change this account's password (and change it back): the others stay as printed.
   { username: "pwchange", name: "Pat Walsh", password: "pat-walsh-demo-2026", role: "caseworker", description: "Caseworker with no children, for trying 'Change your password'" },
+  { username: "fali", name: "Farah Ali", password: "farah-ali-demo-2026", role: "translator", description: "Translator (Urdu): sees only entries waiting for a translation or a check" },
 ];
 
 /** Every demo account's role and public password (a test checks they still pass the password rule). */

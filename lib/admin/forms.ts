@@ -38,4 +38,4 @@ export const importForm = z.object({});
 export const UPLOAD_LIMIT_BYTES = 50 * 1024 * 1024;
 
 /** Every role an account can have, in the order the administrator meets them. */
-export const ROLE_OPTIONS = ["child", "parent", "carer", "advocate", "caseworker", "manager", "admin"] as const satisfies readonly RoleName[];
+export const ROLE_OPTIONS = ["child", "parent", "carer", "advocate", "caseworker", "manager", "admin", "translator"] as const satisfies readonly RoleName[];

@@ -24,11 +24,15 @@ export async function loadHome(query: Query = {}) {
     staff ? loadInbox(actor, query) : null,
     staff ? loadOpenRequests(actor) : null,
     findSharesAwaitingReview({ db, actor }),
-    actor.role === "caseworker" ? findTasks({ db, actor, now: systemClock.now() }) : null,
+    actor.role === "caseworker" || actor.role === "translator" ? findTasks({ db, actor, now: systemClock.now() }) : null,
     findTeamOverview({ db, actor, now: systemClock.now() }),
     getLocale(),
   ]);
-  return { actor, children, translationRequests, inbox, corrections, shareReviews, tasks, allTasks: query.tasks === "all", team, allTeam: query.team === "all", locale };
+  return { actor, children, translationRequests, inbox, corrections, shareReviews, tasks, allTasks: query.tasks === "all", team, allTeam: query.team === "all", locale, done: homeDone(query.done) };
 }
+
+// What a translator just did (they open no entry page to be told there).
+const HOME_DONE = ["translationSent", "translationApproved", "translationReturned"] as const;
+const homeDone = (v: unknown) => HOME_DONE.find((d) => d === v) ?? null;
 
 export type HomeView = Awaited<ReturnType<typeof loadHome>>;

@@ -1,12 +1,12 @@
 import "server-only";
-import { childWhereForActor, type Actor } from "../access/index.ts";
+import { childWhereForActor, readableEntryWhere, type Actor } from "../access/index.ts";
 import { appendAudit } from "../audit/index.ts";
 import { addCalendarMonths, londonDate, type CivilDate } from "../calendar/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Db, Prisma } from "../db/index.ts";
 import type { RestrictionChange, RestrictionReason } from "../db/generated/enums.ts";
 import { Conflict, Invalid, NotFound } from "../errors/index.ts";
-import { lockReadableEntry, type LockedEntry } from "./entry-lock.ts";
+import { lockEntry, type LockedEntry } from "./entry-lock.ts";
 import type { DecideRestrictionInput, ProposeRestrictionInput, ReviewRestrictionInput } from "./restriction-form.ts";
 
 // Withholding an entry from the child, decided in the portal (issue 10). A caseworker proposes
@@ -36,7 +36,7 @@ export async function proposeRestriction(input: { db: Db; clock: Clock; actor: A
   const today = londonDate(clock.now());
   const effect = checkedEffect({ change: proposal.change, reason: proposal.reason ?? null, note: proposal.note, reviewDue: proposal.reviewDue ?? null }, today);
   return db.$transaction(async (tx) => {
-    const entry = await lockReadableEntry(tx, actor, proposal.childId, proposal.entryId);
+    const entry = await lockEntry(tx, readableEntryWhere(actor, proposal.childId), proposal.entryId);
     if (await tx.restrictionProposal.count({ where: { entryId: entry.id, ...OPEN } })) throw new Conflict("A proposal is waiting for a manager");
     checkChangeFits(effect.change, entry.withChild);
     const now = clock.now();
@@ -62,7 +62,7 @@ export async function decideRestriction(input: { db: Db; clock: Clock; actor: Ac
       select: { id: true, entryId: true, change: true, reason: true, reviewDue: true },
     });
     if (!proposal) throw new NotFound();
-    const entry = await lockReadableEntry(tx, actor, decision.childId, proposal.entryId);
+    const entry = await lockEntry(tx, readableEntryWhere(actor, decision.childId), proposal.entryId);
     // Read again under the lock: another manager may have decided it a moment ago.
     if (await tx.restrictionDecision.count({ where: { proposalId: proposal.id } })) throw new Conflict("Already decided");
     const asked: Effect = { change: proposal.change, reason: proposal.reason, note: decision.note, reviewDue: proposal.reviewDue ? londonDate(proposal.reviewDue) : null };
@@ -85,7 +85,7 @@ export async function reviewRestriction(input: { db: Db; clock: Clock; actor: Ac
   const next = review.stillApplies ? checkedReviewDue(review.reviewDue ?? null, today) : null;
   const note = checkedNote(review.note);
   await db.$transaction(async (tx) => {
-    const entry = await lockReadableEntry(tx, actor, review.childId, review.entryId);
+    const entry = await lockEntry(tx, readableEntryWhere(actor, review.childId), review.entryId);
     const restriction = await tx.restriction.findUnique({ where: { entryId: entry.id }, select: { id: true } });
     if (!restriction || entry.withChild) throw new NotFound(); // nothing withheld to review
     if (await tx.restrictionProposal.count({ where: { entryId: entry.id, ...OPEN } })) throw new Conflict("A proposal is waiting for a manager");

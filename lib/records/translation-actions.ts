@@ -11,7 +11,7 @@ export const submitTranslationAction = defineAction({
   keep: ["title", "translatedBy", ...SECTION_FIELDS],
   async run({ input, actor, db, clock }) {
     await submitTranslation({ db, clock, actor, translation: input });
-    redirect(paths.entry(input.childId, input.entryId, { done: "translationSent" }));
+    redirect(actor.role === "translator" ? paths.home({ done: "translationSent" }) : paths.entry(input.childId, input.entryId, { done: "translationSent" }));
   },
 });
 
@@ -21,6 +21,7 @@ export const checkTranslationAction = defineAction({
   keep: ["outcome", "note"],
   async run({ input, actor, db, clock }) {
     const { entryId } = await checkTranslation({ db, clock, actor, check: input });
-    redirect(paths.entry(input.childId, entryId, { done: input.outcome === "approved" ? "translationApproved" : "translationReturned" }));
+    const done = input.outcome === "approved" ? "translationApproved" : "translationReturned";
+    redirect(actor.role === "translator" ? paths.home({ done }) : paths.entry(input.childId, entryId, { done }));
   },
 });

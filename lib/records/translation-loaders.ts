@@ -1,21 +1,45 @@
 import "server-only";
-import { audienceOf, readableEntryWhere } from "../access/index.ts";
-import { NotFound } from "../errors/index.ts";
+import { notFound } from "next/navigation";
+import { readerOf, translatableEntryWhere } from "../access/index.ts";
+import { requireSession } from "../auth/current.ts";
+import { systemClock } from "../clock.ts";
+import { getDb } from "../db/index.ts";
+import { AppError, NotFound } from "../errors/index.ts";
 import { isLocale } from "../i18n/config.ts";
+import { getLocale } from "../i18n/server.ts";
+import { recordView } from "./access-log.ts";
 import { ORIGINAL_LOCALE } from "./entry-content.ts";
-import { withRecord } from "./loaders.ts";
+import { withRecord, type RecordCtx } from "./loaders.ts";
 
-// The two translation pages (issue 10), for staff only: writing a translation of an entry, and
-// checking one that someone else wrote. Everyone else finds nothing.
+// The two translation pages (issue 10): writing a translation of an entry, and checking one that
+// someone else wrote. For the child's staff, and for translators, who open no record: only the
+// entries waiting for a translation or a check. Everyone else finds nothing. Every look is on the
+// child's "who has looked at my record" list.
 
 type Params = Record<string, string | string[] | undefined>;
+const UUID = /^[0-9a-f-]{36}$/i;
+
+async function withTranslatable<T>(childId: string, entryId: string, load: (ctx: RecordCtx) => Promise<T>) {
+  const { actor } = await requireSession();
+  if (actor.role !== "translator") return withRecord(childId, "entry", load, () => entryId);
+  const [db, locale] = await Promise.all([getDb(), getLocale()]);
+  try {
+    if (!UUID.test(childId) || !UUID.test(entryId)) throw new NotFound();
+    const data = await load({ db, actor, childId, locale });
+    await recordView({ db, clock: systemClock, actor, childId, part: "entry", entryId });
+    return { actor, reader: readerOf(actor), record: { id: childId, name: "" }, locale, ...data };
+  } catch (error) {
+    if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
+    throw error;
+  }
+}
 
 export function loadTranslationForm(childId: string, entryId: string, searchParams: Params) {
   const locale = searchParams.locale;
-  return withRecord(childId, "entry", async ({ db, actor }) => {
-    if (audienceOf(actor) !== "staff" || !isLocale(locale) || locale === ORIGINAL_LOCALE) throw new NotFound();
+  return withTranslatable(childId, entryId, async ({ db, actor }) => {
+    if (!isLocale(locale) || locale === ORIGINAL_LOCALE) throw new NotFound();
     const entry = await db.entry.findFirst({
-      where: { AND: [readableEntryWhere(actor, childId), { id: entryId }] },
+      where: { AND: [translatableEntryWhere(actor, childId), { id: entryId }] },
       select: {
         id: true, title: true,
         sections: { orderBy: { position: "asc" }, select: { text: true } },
@@ -33,14 +57,14 @@ export function loadTranslationForm(childId: string, entryId: string, searchPara
       start: start ? { title: start.title, sections: start.sections, translatedBy: returned?.translatedBy ?? null } : null,
       returnedNote: returned?.check?.note ?? null,
     };
-  }, () => entryId);
+  });
 }
 
 export function loadTranslationCheck(childId: string, entryId: string, draftId: string) {
-  return withRecord(childId, "entry", async ({ db, actor }) => {
-    if (audienceOf(actor) !== "staff" || !/^[0-9a-f-]{36}$/i.test(draftId)) throw new NotFound();
+  return withTranslatable(childId, entryId, async ({ db, actor }) => {
+    if (!UUID.test(draftId)) throw new NotFound();
     const draft = await db.translationDraft.findFirst({
-      where: { id: draftId, entryId, entry: readableEntryWhere(actor, childId) },
+      where: { id: draftId, entryId, entry: translatableEntryWhere(actor, childId) },
       select: {
         id: true, locale: true, title: true, sections: true, translatedBy: true, submittedAt: true, submittedById: true,
         submittedBy: { select: { displayName: true } },
@@ -56,5 +80,5 @@ export function loadTranslationCheck(childId: string, entryId: string, draftId: 
       },
       original: { id: draft.entry.id, title: draft.entry.title, sections: draft.entry.sections.map((s) => s.text) },
     };
-  }, () => entryId);
+  });
 }

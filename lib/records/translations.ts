@@ -1,5 +1,5 @@
 import "server-only";
-import { audienceOf, readableEntryWhere, type Actor } from "../access/index.ts";
+import { translatableEntryWhere, type Actor } from "../access/index.ts";
 import { appendAudit } from "../audit/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Db, Prisma } from "../db/index.ts";
@@ -7,10 +7,11 @@ import { Conflict, Invalid, NotFound } from "../errors/index.ts";
 import { enqueueNotification } from "../notifications/index.ts";
 import { paths } from "../paths.ts";
 import { ORIGINAL_LOCALE } from "./entry-content.ts";
-import { lockReadableEntry } from "./entry-lock.ts";
+import { lockEntry as lockWhere } from "./entry-lock.ts";
 import type { CheckTranslationInput, SubmitTranslationInput } from "./translation-form.ts";
 
-// Translations written in the portal (issue 10). A member of staff who can read the entry submits
+// Translations written in the portal (issue 10). A member of staff who can read the entry, or a
+// translator (who opens no record, only the entries waiting for a translation), submits
 // a translation, naming who made it; a different member of staff checks it against the original
 // and approves it (it is then what readers of that language see, and their requests are answered)
 // or returns it with a note. Two people, always: held here and by a database trigger.
@@ -18,11 +19,11 @@ import type { CheckTranslationInput, SubmitTranslationInput } from "./translatio
 type Tx = Prisma.TransactionClient;
 const UNCHECKED = { check: { is: null } } as const;
 
-const isStaffWorker = (actor: Actor) => audienceOf(actor) === "staff";
+const mayTranslate = (actor: Actor) => actor.role === "translator" || actor.role === "caseworker" || actor.role === "manager";
 
 export async function submitTranslation(input: { db: Db; clock: Clock; actor: Actor; translation: SubmitTranslationInput }): Promise<{ id: string }> {
   const { db, clock, actor, translation: t } = input;
-  if (!isStaffWorker(actor)) throw new NotFound();
+  if (!mayTranslate(actor)) throw new NotFound();
   if (t.locale === ORIGINAL_LOCALE) throw new Invalid("Entries are written in English", [{ path: "locale", message: "staff:translation.errors.choose" }]);
   return db.$transaction(async (tx) => {
     const entry = await lockEntry(tx, actor, t.childId, t.entryId);
@@ -43,12 +44,12 @@ export async function submitTranslation(input: { db: Db; clock: Clock; actor: Ac
 /** Approves (publishes) or returns a translation; answers the entry it was for. */
 export async function checkTranslation(input: { db: Db; clock: Clock; actor: Actor; check: CheckTranslationInput }): Promise<{ entryId: string }> {
   const { db, clock, actor, check } = input;
-  if (!isStaffWorker(actor)) throw new NotFound();
+  if (!mayTranslate(actor)) throw new NotFound();
   const note = check.note.trim();
   if (check.outcome === "returned" && !note) throw new Invalid("Say what needs changing", [{ path: "note", message: "staff:translation.errors.noteNeeded" }]);
   return db.$transaction(async (tx) => {
     const draft = await tx.translationDraft.findFirst({
-      where: { id: check.draftId, entry: readableEntryWhere(actor, check.childId) },
+      where: { id: check.draftId, entry: translatableEntryWhere(actor, check.childId) },
       select: { id: true, entryId: true, entryVersion: true, locale: true, title: true, sections: true, translatedBy: true, submittedById: true, submittedAt: true },
     });
     if (!draft) throw new NotFound();
@@ -80,8 +81,8 @@ async function publish(tx: Tx, actor: Actor, childId: string, d: Draft, now: Dat
   }
 }
 
-// The entry locked, with how many parts a translation of it must have.
+// The entry locked (if this viewer may translate it), with how many parts a translation of it must have.
 async function lockEntry(tx: Tx, actor: Actor, childId: string, entryId: string) {
-  const entry = await lockReadableEntry(tx, actor, childId, entryId);
+  const entry = await lockWhere(tx, translatableEntryWhere(actor, childId), entryId);
   return { ...entry, sections: await tx.entrySection.count({ where: { entryId } }) };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { childWhereForActor, type Actor } from "../access/index.ts";
 import { addCalendarMonths, addDays, addWorkingDays, londonDate, type CivilDate } from "../calendar/index.ts";
 import type { Db, Prisma } from "../db/index.ts";
+import { LOCALES } from "../i18n/config.ts";
 import { paths } from "../paths.ts";
 
 // A caseworker's home as a task list (#10): everything waiting on them across their allocated
@@ -56,18 +57,21 @@ const corrections: Source = async (db, mine) => {
   return rows.map((r) => ({ kind: "correction", id: r.id, childId: r.childId, childName: nameOf(r.child), title: r.whatIsWrong.slice(0, 80), dueOn: day(r.dueOn), href: paths.correction(r.childId, r.id) }));
 };
 
-// Asked for and not yet translated into that language (a translation made since closes it).
+// Asked for and not yet translated into that language (a translation made since closes it):
+// decided in the query, so answered requests never crowd out open ones.
+const UNANSWERED = LOCALES.filter((l) => l !== "en").map((locale) => ({ locale, entry: { translations: { none: { locale } } } }));
 const translations: Source = async (db, mine) => {
   const rows = await db.translationRequest.findMany({
-    where: { child: mine },
+    where: { child: mine, OR: UNANSWERED },
     distinct: ["entryId", "locale"],
-    select: { id: true, childId: true, entryId: true, locale: true, requestedAt: true, child: childSelect, entry: { select: { title: true, translations: { select: { locale: true } } } } },
+    select: { id: true, childId: true, entryId: true, locale: true, requestedAt: true, child: childSelect, entry: { select: { title: true } } },
     orderBy: [{ requestedAt: "asc" }, { id: "asc" }],
     take: PER_KIND,
   });
-  return rows
-    .filter((r) => !r.entry.translations.some((t) => t.locale === r.locale))
-    .map((r) => ({ kind: "translation", id: r.id, childId: r.childId, childName: nameOf(r.child), title: r.entry.title, dueOn: addWorkingDays(londonDate(r.requestedAt), SERVICE_DAYS), href: paths.entry(r.childId, r.entryId) }));
+  return rows.map((r) => ({
+    kind: "translation", id: r.id, childId: r.childId, childName: nameOf(r.child), title: r.entry.title,
+    dueOn: addWorkingDays(londonDate(r.requestedAt), SERVICE_DAYS), href: paths.translate(r.childId, r.entryId, r.locale),
+  }));
 };
 
 // Translations written here wait for a second person; never the one who wrote them.
@@ -166,8 +170,19 @@ export async function collectTasks(db: Db, where: Prisma.ChildWhereInput, now: D
   return { tasks, counts, overdue: tasks.filter((t) => t.overdue).length };
 }
 
-/** Everything waiting on a caseworker across their allocated children, soonest due first. */
+/** What a translator does: translations asked for, and others' translations to check. */
+const TRANSLATOR_KINDS = ["translation", "translationCheck"] as const satisfies readonly TaskKind[];
+
+/**
+ * Everything waiting on a caseworker across their allocated children, soonest due first. A
+ * translator's list spans every child, but only the entries waiting for a translation (the
+ * sources filter to those), and without the child's name, which their work does not need.
+ */
 export async function findTasks(input: { db: Db; actor: Actor; now: Date }): Promise<TaskList> {
+  if (input.actor.role === "translator") {
+    const list = await collectTasks(input.db, {}, input.now, TRANSLATOR_KINDS, input.actor.userId);
+    return { ...list, tasks: list.tasks.map((t) => ({ ...t, childName: "" })) };
+  }
   if (input.actor.role !== "caseworker") return collectTasks(input.db, { id: { in: [] } }, input.now, []);
   return collectTasks(input.db, childWhereForActor(input.actor), input.now, CASEWORKER_KINDS, input.actor.userId);
 }

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "../../lib/db/connect.ts";
 import type { Relationship, Role } from "../../lib/db/generated/enums.ts";
 import type { Clock } from "../../lib/clock.ts";
-import type { Actor, SystemActor } from "../../lib/access/actor.ts";
+import { isStaff, type Actor, type SystemActor } from "../../lib/access/actor.ts";
 import { createAccount } from "../../lib/accounts/create-account.ts";
 
 // Small record fixtures written straight through Prisma, and accounts made the real way
@@ -41,7 +41,7 @@ export async function makeAccount(
   input: { role: Role; child?: string; person?: string; team?: string; username?: string; password?: string; email?: string },
 ): Promise<MadeAccount> {
   const username = input.username ?? uniq(input.role);
-  const password = input.password ?? (["caseworker", "manager", "admin"].includes(input.role) ? STAFF_PASSWORD : FAMILY_PASSWORD);
+  const password = input.password ?? (isStaff(input.role) ? STAFF_PASSWORD : FAMILY_PASSWORD);
   const made = await createAccount({
     db,
     clock,

@@ -157,6 +157,7 @@ describe.each(databaseKinds())("accounts on %s", (kind) => {
       lbrooks: [], // registered, not chosen by any child yet
       admin: [],
       pwchange: [], // a caseworker with no children, whose password the browser tests change
+      fali: [], // a translator opens no record
     });
     // Only the staff who answer have a (reserved, undeliverable) address for notifications.
     const emails = await db().user.findMany({ where: { username: { in: demo.map((a) => a.username) } }, select: { username: true, email: true } });

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../lib/clock.ts";
 import { createDatabaseFileStore } from "../../lib/files/index.ts";
-import { findEntryForViewer, findOpenTranslationRequests, requestTranslation } from "../../lib/records/index.ts";
+import { findChildrenForActor, type Actor } from "../../lib/access/index.ts";
+import { findChronology, findEntryForViewer, findOpenTranslationRequests, parseChronologyQuery, requestTranslation } from "../../lib/records/index.ts";
 import { checkTranslationForm, submitTranslationForm } from "../../lib/records/translation-form.ts";
 import { checkTranslation, submitTranslation } from "../../lib/records/translations.ts";
 import { findTasks } from "../../lib/tasks/index.ts";
+import { makeAccount } from "../helpers/account-fixtures.ts";
 import { createTestDb, databaseKinds, type TestDb } from "../helpers/db.ts";
 import { seedVisibilityFixture, type VisibilityFixture } from "../helpers/record-fixtures.ts";
 
@@ -88,5 +90,28 @@ describe.each(databaseKinds())("translations on %s", (kind) => {
     expect(await db.prisma.translationCheck.count({ where: { draftId: id } })).toBe(0);
     // Nor on an entry the writer cannot read: the father is excluded from X-DAD-BOTH, and staff of another child see nothing.
     await expect(submit("otherCaseworker", "X-DAD-BOTH")).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("a translator sees only entries waiting for a translation or a check, never a record, and their work is checked by staff", async () => {
+    const translator: Actor = (await makeAccount(db.prisma, clock, { role: "translator" })).actor;
+    const asTranslator = (label: string, fields: Record<string, string> = {}) =>
+      submitTranslation({ db: db.prisma, clock, actor: translator, translation: submitTranslationForm.parse({ childId: fx.A.id, entryId: entry(label), locale: "ur", title: "عنوان", "section-0": "ترجمہ۔", translatedBy: "Translator", ...fields }) });
+    // No record opens for them, and nothing of one is listed.
+    expect(await findChildrenForActor({ db: db.prisma, actor: translator })).toEqual([]);
+    await expect(findEntryForViewer({ db: db.prisma, actor: translator, childId: fx.A.id, entryId: entry("F-03"), locale: "en" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await findChronology({ db: db.prisma, actor: translator, childId: fx.A.id, locale: "en", query: parseChronologyQuery({}) })).items).toEqual([]);
+    // Nobody asked for F-03 in Urdu: not theirs to translate.
+    await expect(asTranslator("F-03")).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    await requestTranslation({ db: db.prisma, clock, actor: actor("child"), childId: fx.A.id, entryId: entry("F-03"), locale: "ur" });
+    const list = await findTasks({ db: db.prisma, actor: translator, now: clock.now() });
+    const task = list.tasks.find((t) => t.kind === "translation" && t.href.includes(entry("F-03")));
+    expect(task).toMatchObject({ childName: "", href: `/records/${fx.A.id}/entries/${entry("F-03")}/translate?locale=ur` });
+    const { id } = await asTranslator("F-03");
+    await expect(checkTranslation({ db: db.prisma, clock, actor: translator, check: checkTranslationForm.parse({ childId: fx.A.id, draftId: id, outcome: "approved", note: "" }) })).rejects.toMatchObject({ problems: [{ message: "staff:translation.errors.secondPerson" }] });
+    await check("caseworker", id, "approved");
+    expect(await readInUrdu("child", "F-03")).toMatchObject({ title: "عنوان", translation: { translatedBy: "Translator", checkedBy: actor("caseworker").displayName } });
+    // Answered: the entry is no longer theirs to open.
+    await expect(asTranslator("F-03", { title: "اور" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

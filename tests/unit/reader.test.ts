@@ -12,6 +12,7 @@ describe("readerOf", () => {
     caseworker: "staff",
     manager: "staff",
     admin: "staff",
+    translator: "staff",
   };
   for (const role of Object.values(Role)) {
     it(`${role} reads ${expected[role]} words`, () => {
