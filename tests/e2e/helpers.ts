@@ -12,6 +12,7 @@ export const DEMO = {
   caseworker: { username: "jpatel", password: "caseworker-demo-2026" },
   manager: { username: "mmanager", password: "manager-demo-2026" },
   admin: { username: "admin", password: "admin-demo-2026" },
+  translator: { username: "fali", password: "farah-ali-demo-2026" },
 } as const;
 
 /**

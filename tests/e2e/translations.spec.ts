@@ -78,3 +78,49 @@ test("families cannot reach the translation pages", async ({ browser }) => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("We can't find that page");
   }
 });
+
+test("a translator sees only the entry asked for, translates it for a caseworker to check, and the look is on the child's list", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const title = "Child protection plan";
+  const sana = await asUser(browser, DEMO.parent, { language: "ur" });
+  await openRecord(sana, "Amira");
+  await sana.locator("main").getByRole("link", { name: title, exact: true }).click();
+  const url = sana.url();
+  await sana.locator(".translation-box button").click();
+  await expect(sana.locator(".translation-box [role=status]")).toBeVisible();
+
+  const translator = await asUser(browser, DEMO.translator);
+  await expect(translator.getByRole("heading", { level: 1 })).toHaveText("Your translations, Farah Ali");
+  // No records list, and no child's name on the work.
+  await expect(translator.locator(".records-list")).toHaveCount(0);
+  const item = translator.locator(".entry-card", { hasText: "Translation" }).filter({ hasText: title });
+  await expect(item).not.toContainText("For Amira");
+  await expectAccessible(translator);
+  await item.getByRole("link", { name: title }).click();
+  await expect(translator.getByRole("heading", { level: 1 })).toHaveText("Translate into اردو (Urdu)");
+  await translator.getByLabel("Who translated it").fill("Farah Ali");
+  await translator.getByLabel("Title").fill("بچے کے تحفظ کا منصوبہ");
+  const parts = translator.getByLabel(/^Part \d+/);
+  for (let i = 0; i < (await parts.count()); i++) await parts.nth(i).fill(`حصہ ${i + 1}۔`);
+  await translator.getByRole("button", { name: "Send for checking" }).click();
+  await expect(translator.locator(".alert-info")).toContainText("sent for checking");
+  // The entry itself, and the record, are not theirs to open.
+  await translator.goto(url);
+  await expect(translator.getByRole("heading", { level: 1 })).toHaveText("We can't find that page");
+  await translator.goto(url.replace(/\/entries\/.*$/, ""));
+  await expect(translator.getByRole("heading", { level: 1 })).toHaveText("We can't find that page");
+
+  const worker = await asUser(browser, DEMO.caseworker);
+  await worker.goto(url);
+  await worker.getByRole("link", { name: /^Check the .* translation$/ }).click();
+  await worker.getByLabel("Yes, readers can see it now").check();
+  await worker.getByRole("button", { name: "Save my check" }).click();
+  await expect(worker.locator(".alert-info")).toContainText("readers can now see it");
+
+  await sana.reload();
+  await expect(sana.locator("h1")).toHaveText("بچے کے تحفظ کا منصوبہ");
+  const amira = await asUser(browser, DEMO.child);
+  await openRecord(amira, "Amira");
+  await amira.getByRole("link", { name: "Who has looked" }).click();
+  await expect(amira.locator("main")).toContainText("Farah Ali");
+});
