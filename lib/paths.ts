@@ -46,7 +46,7 @@ export const paths = {
   correctionSent: (childId: string, id: string) => `/records/${childId}/corrections/${id}/sent`,
   correctionFile: (childId: string, id: string, attachmentId: string) => `/records/${childId}/corrections/${id}/files/${attachmentId}`,
   // The administrator's workspace, and the page where a set-up code becomes a password.
-  adminAccounts: (query: { role?: string; q?: string; page?: string } = {}) => withQuery("/admin/accounts", query),
+  adminAccounts: (query: { role?: string; page?: string } = {}) => withQuery("/admin/accounts", query),
   adminAccount: (userId: string, opts: { done?: string } = {}) => withQuery(`/admin/accounts/${userId}`, opts),
   adminAccountDisable: (userId: string) => `/admin/accounts/${userId}/disable`,
   adminNewAccount: (query: { role?: string; child?: string } = {}) => withQuery("/admin/accounts/new", query),

@@ -1,24 +1,32 @@
 import Link from "next/link";
 import type { loadAccounts } from "@/lib/admin/loaders";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { pickResources } from "@/lib/i18n/resources";
 import { paths } from "@/lib/paths";
 import { ROLE_OPTIONS } from "@/lib/admin/forms";
+import { I18nProvider } from "../i18n-provider";
+import { AccountSearch } from "./account-search";
 import { AdminNav } from "./admin-nav";
 import { Pager } from "./pager";
 
 type View = Awaited<ReturnType<typeof loadAccounts>>;
 
-// Accounts, 25 to a page, filtered by role and by part of the username.
+// Accounts, 25 to a page, filtered by role; a search by part of a username is answered in the
+// page (AccountSearch), so no username goes in an address.
 export async function AccountsPage({ view }: { view: View }) {
-  const [t, tc] = await Promise.all([getT("admin"), getT("common")]);
-  const { list, role, search } = view;
+  const [t, tc, locale] = await Promise.all([getT("admin"), getT("common"), getLocale()]);
+  const { list, role } = view;
   return (
     <div className="stack">
       <AdminNav current="accounts" />
       <h1>{t("accounts.title")}</h1>
       <p>{t("accounts.intro")}</p>
       <p><Link href={paths.adminNewAccount()} className="button" prefetch={false}>{t("accounts.create")}</Link></p>
-      <form method="get" action={paths.adminAccounts()} className="stack" role="search" aria-label={t("accounts.filterLabel")}>
+      <I18nProvider locale={locale} resources={pickResources(locale, ["admin", "common"])}>
+        <AccountSearch />
+      </I18nProvider>
+      <h2>{t("accounts.listHeading")}</h2>
+      <form method="get" action={paths.adminAccounts()} className="stack" aria-label={t("accounts.filterLabel")}>
         <div className="field">
           <label htmlFor="filter-role">{t("accounts.role")}</label>
           <select id="filter-role" name="role" defaultValue={role ?? ""}>
@@ -26,13 +34,9 @@ export async function AccountsPage({ view }: { view: View }) {
             {ROLE_OPTIONS.map((r) => <option key={r} value={r}>{tc(`roles.${r}`)}</option>)}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="filter-q">{t("accounts.search")}</label>
-          <input id="filter-q" name="q" type="search" dir="ltr" defaultValue={search ?? ""} autoComplete="off" />
-        </div>
         <button type="submit" className="button button-secondary">{t("accounts.filter")}</button>
       </form>
-      <h2>{t("accounts.found", { count: list.total })}</h2>
+      <p>{t("accounts.found", { count: list.total })}</p>
       {list.accounts.length === 0 ? <p>{t("accounts.none")}</p> : (
         <ul className="card-list">
           {list.accounts.map((a) => (
@@ -44,7 +48,7 @@ export async function AccountsPage({ view }: { view: View }) {
           ))}
         </ul>
       )}
-      <Pager page={list.page} pages={list.pages} href={(page) => paths.adminAccounts({ role, q: search, page })} />
+      <Pager page={list.page} pages={list.pages} href={(page) => paths.adminAccounts({ role, page })} />
     </div>
   );
 }

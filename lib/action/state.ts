@@ -10,6 +10,8 @@ export type ActionState = {
   message?: string;
   /** Problems found in an uploaded file, each where it is (a JSON path) and what (an import). */
   problems?: { path: string; message: string }[];
+  /** Accounts found by a search, answered in the page rather than put in its address. */
+  matches?: { id: string; username: string; displayName: string; role: string; disabled: boolean }[];
 } | null;
 
 /** A server action a form runs through useActionState. */

@@ -11,6 +11,7 @@ import {
   enableAccount,
   endAdvocateRegistration,
   issueSetupCode,
+  listAccounts,
   registerAdvocate,
   unallocateCaseworker,
 } from "../accounts/index.ts";
@@ -19,7 +20,7 @@ import { formatDateTime } from "../i18n/format.ts";
 import { getLocale } from "../i18n/server.ts";
 import { paths } from "../paths.ts";
 import { assertAdmin } from "./guard.ts";
-import { accountForm, allocationForm, createAccountForm, importForm, registerAdvocateForm } from "./forms.ts";
+import { accountForm, accountSearchForm, allocationForm, createAccountForm, importForm, registerAdvocateForm } from "./forms.ts";
 import { uploadImport } from "./upload-import.ts";
 
 // The administrator's actions: each checks the actor is an administrator (a manager, for
@@ -113,5 +114,17 @@ export const importAction = defineAction({
     const result = await uploadImport({ db, clock, actor, file: formData.get("file") });
     if (!result.ok) return { ok: false, problems: result.problems };
     redirect(paths.adminImport(result.summary.importRunId));
+  },
+});
+
+/** Finds accounts by part of a username; the answer comes back in the page, not its address. */
+export const findAccountsAction = defineAction({
+  name: "admin.account.find",
+  schema: accountSearchForm,
+  keep: ["search"],
+  async run({ input, actor, db }) {
+    assertAdmin(actor);
+    const found = await listAccounts({ db, actor, search: input.search, page: 1 });
+    return { ok: true, values: { search: input.search }, matches: found.accounts.map((a) => ({ id: a.id, username: a.username, displayName: a.displayName, role: a.role, disabled: a.disabled })) };
   },
 });

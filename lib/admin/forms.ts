@@ -39,3 +39,5 @@ export const UPLOAD_LIMIT_BYTES = 50 * 1024 * 1024;
 
 /** Every role an account can have, in the order the administrator meets them. */
 export const ROLE_OPTIONS = ["child", "parent", "carer", "advocate", "caseworker", "manager", "admin", "translator"] as const satisfies readonly RoleName[];
+
+export const accountSearchForm = z.object({ search: z.string().trim().min(1, "admin:accounts.searchNeeded").max(100, "admin:accounts.searchNeeded") });

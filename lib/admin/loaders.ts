@@ -6,12 +6,15 @@ import type { Role } from "../db/generated/enums.ts";
 import { withAdmin, withRole } from "./guard.ts";
 import { isUuid, one, pageOf, type Query } from "./query.ts";
 
-/** Accounts, a page at a time, by role and a part of the username. */
+/**
+ * Accounts, a page at a time, by role. A search by part of a username is a form post
+ * (findAccountsAction), never a query string: a username is personal data, kept out of addresses
+ * and the logs that record them.
+ */
 export function loadAccounts(query: Query) {
   const roleText = one(query, "role");
   const role = roleText && isRole(roleText) ? roleText : undefined;
-  const search = one(query, "q")?.trim() || undefined;
-  return withAdmin(async ({ db, actor }) => ({ role, search, list: await listAccounts({ db, actor, role, search, page: pageOf(query) }) }));
+  return withAdmin(async ({ db, actor }) => ({ role, list: await listAccounts({ db, actor, role, page: pageOf(query) }) }));
 }
 
 export function loadAccount(userId: string, query: Query = {}) {

@@ -137,3 +137,22 @@ for (const who of ["child", "parent", "caseworker", "manager", "advocate"] as co
     }
   });
 }
+
+for (const javaScript of [true, false]) {
+  test(`an account is found by part of its username without the words going in the address (JavaScript ${javaScript ? "on" : "off"})`, async ({ browser }) => {
+    const admin = await asUser(browser, DEMO.admin, { javaScript });
+    await admin.goto("/admin/accounts");
+    await admin.getByRole("button", { name: "Find" }).first().click();
+    await expect(admin.locator("#search-username-error")).toHaveText("Type part of a username (up to 100 characters)");
+    await admin.getByLabel("Username contains").fill("SAN");
+    await admin.getByRole("button", { name: "Find" }).first().click();
+    const found = admin.locator("section", { has: admin.getByRole("heading", { name: "Find an account" }) });
+    await expect(found.getByRole("status")).toContainText("1 account found");
+    await expect(found.getByRole("link", { name: "sana" })).toBeVisible();
+    expect(admin.url()).not.toMatch(/san/i);
+    await expect(admin.getByLabel("Username contains")).toHaveValue("SAN");
+    if (javaScript) await expectAccessible(admin);
+    await found.getByRole("link", { name: "sana" }).click();
+    await expect(admin.getByRole("heading", { level: 1 })).toContainText("sana");
+  });
+}
