@@ -15,7 +15,7 @@ const KINDS = {
   recovery: { action: useRecoveryCodeAction, schema: recoveryCodeSchema, label: "recovery.label", hint: "recovery.hint", submit: "code.submit" },
 } as const;
 
-type Form = { code: string; trust?: "yes" };
+type Form = { code: string; trust?: boolean };
 
 // One code box: the app's code at sign-in (with "trust this browser"), at set-up, or a recovery
 // code. Checked in the browser with the server's schema; with JavaScript off the form posts to

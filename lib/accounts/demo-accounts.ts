@@ -6,6 +6,9 @@ import { enableKnownSecondFactor, secondFactorRequired } from "../auth/index.ts"
 import { createAccount } from "./create-account.ts";
 import { allocateCaseworker } from "./allocate-caseworker.ts";
 import { registerAdvocate } from "./register-advocate.ts";
+import { DEMO_TOTP_SECRET } from "./demo-totp-secret.ts";
+
+export { DEMO_TOTP_SECRET };
 
 export type DemoAccount = { username: string; password: string; role: Role; description: string };
 
@@ -21,9 +24,6 @@ type DemoSpec = DemoAccount & {
   secondFactor?: false;
 };
 
-// Demo staff accounts use security codes from an app with this public secret (README): add it to
-// an authenticator app by hand. Never used outside the demo data.
-export const DEMO_TOTP_SECRET = "RECORDTOGETHERDEMOSTAFFKEY234567";
 
 // Matches the people in prisma/demo/case-records.json. Passwords are public on purpose (demo
 // only) and long enough for the policy, so they sign in like real accounts.

@@ -1,4 +1,5 @@
 "use server";
+import { revalidatePath } from "next/cache";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { defineAction, definePublicAction, type ActionState } from "../action/index.ts";
@@ -25,13 +26,20 @@ async function step() {
   return { sessionId, client: clientAddressFrom(await headers()) };
 }
 
+// The session became a full one: every layout (the header's sign-out, the idle warning) renders
+// again, not only the page the browser goes to next.
+function signedInNow() {
+  revalidatePath("/", "layout");
+}
+
 // No `keep`: codes are never echoed back into a form.
 const verifyRun = definePublicAction({
   name: "auth.second-factor.verify",
   schema: secondFactorCodeSchema,
   async run({ input, db, clock }) {
-    const { trustToken } = await verifySecondFactorCode({ db, clock, ...(await step()), code: input.code, trust: input.trust === "yes" });
+    const { trustToken } = await verifySecondFactorCode({ db, clock, ...(await step()), code: input.code, trust: input.trust });
     if (trustToken) (await cookies()).set(trustedBrowserCookieName(), trustToken, trustedBrowserCookieOptions());
+    signedInNow();
     redirect(paths.home());
   },
 });
@@ -41,6 +49,7 @@ const recoveryRun = definePublicAction({
   schema: recoveryCodeSchema,
   async run({ input, db, clock }) {
     await useRecoveryCode({ db, clock, ...(await step()), code: input.code });
+    signedInNow();
     redirect(paths.account({ done: "recovery-code" }));
   },
 });
@@ -50,6 +59,7 @@ const setUpRun = definePublicAction({
   schema: setUpCodeSchema,
   async run({ input, db, clock }) {
     await confirmSecondFactor({ db, clock, ...(await step()), code: input.code });
+    signedInNow();
     redirect(paths.recoveryCodes());
   },
 });

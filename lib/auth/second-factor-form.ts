@@ -10,8 +10,9 @@ const appCode = (wrong: string) =>
 
 export const secondFactorCodeSchema = z.object({
   code: appCode("security:code.format"),
-  // The "trust this browser" checkbox: unticked unless chosen.
-  trust: z.literal("yes").optional(),
+  // The "trust this browser" checkbox, unticked unless chosen: "yes" from a form post, true or
+  // false from react-hook-form.
+  trust: z.union([z.literal("yes"), z.boolean()]).optional().transform((v) => v === "yes" || v === true),
 });
 
 export const setUpCodeSchema = z.object({ code: appCode("security:code.format") });
