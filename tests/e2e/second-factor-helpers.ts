@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { generate } from "otplib";
 import { DEMO_TOTP_SECRET } from "../../lib/accounts/demo-totp-secret.ts";
 

@@ -1,5 +1,4 @@
 import type { Db } from "../../db/connect.ts";
-import type { Clock } from "../../clock.ts";
 import { appendAudit } from "../../audit/index.ts";
 import { Conflict, NotFound } from "../../errors/index.ts";
 import { resetThrottle } from "../throttle.ts";
