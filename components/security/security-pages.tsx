@@ -31,33 +31,21 @@ async function SignOutInstead() {
   );
 }
 
-export async function CodeStepPage() {
+/** After a right password: the app's code, or (`recovery`) a recovery code instead. */
+export async function CodeStepPage({ recovery = false }: { recovery?: boolean }) {
   const t = await getT("security");
+  const ns = recovery ? "recovery" : "code";
   return (
     <div className="narrow stack">
-      <h1>{t("code.title")}</h1>
-      <p>{t("code.intro")}</p>
+      <h1>{t(`${ns}.title`)}</h1>
+      <p>{t(`${ns}.intro`)}</p>
       <WithSecurityText>
-        <CodeForm kind="code" />
+        <CodeForm kind={recovery ? "recovery" : "code"} />
       </WithSecurityText>
-      <h2>{t("code.lost")}</h2>
-      <p><Link href={paths.secondFactorRecovery()}>{t("code.useRecovery")}</Link></p>
-      <p className="hint">{t("code.askAdmin")}</p>
-      <SignOutInstead />
-    </div>
-  );
-}
-
-export async function RecoveryStepPage() {
-  const t = await getT("security");
-  return (
-    <div className="narrow stack">
-      <h1>{t("recovery.title")}</h1>
-      <p>{t("recovery.intro")}</p>
-      <WithSecurityText>
-        <CodeForm kind="recovery" />
-      </WithSecurityText>
-      <p><Link href={paths.secondFactorCode()}>{t("recovery.backToCode")}</Link></p>
+      {recovery ? null : <h2>{t("code.lost")}</h2>}
+      <p>
+        {recovery ? <Link href={paths.secondFactorCode()}>{t("recovery.backToCode")}</Link> : <Link href={paths.secondFactorRecovery()}>{t("code.useRecovery")}</Link>}
+      </p>
       <p className="hint">{t("code.askAdmin")}</p>
       <SignOutInstead />
     </div>
