@@ -61,13 +61,13 @@ export async function SetUpPage({ view }: { view: { qrCode: string; key: string;
       <ol className="stack set-up-steps">
         <li>{t("setUp.install")}</li>
         <li className="stack">
-          <span>{t("setUp.scan")}</span>
+          <p>{t("setUp.scan")}</p>
           <img src={view.qrCode} alt={t("setUp.qrAlt")} width={200} height={200} className="qr-code" />
-          <span>{t("setUp.manual")}</span>
-          <code className="secret-key" dir="ltr" data-testid="secret-key">{view.key}</code>
+          <p>{t("setUp.manual")}</p>
+          <p><code className="secret-key" dir="ltr" data-testid="secret-key">{view.key}</code></p>
         </li>
         <li className="stack">
-          <span>{t("setUp.type")}</span>
+          <p>{t("setUp.type")}</p>
           <WithSecurityText>
             <CodeForm kind="set-up" />
           </WithSecurityText>
