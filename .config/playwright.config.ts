@@ -24,10 +24,12 @@ export default defineConfig({
   timeout: 60_000,
   reporter: [["list"], ["json"]],
   use: { ...devices["Desktop Chrome"], launchOptions, trace: "retain-on-failure" },
-  projects: kinds.map((kind) => ({
-    name: kind,
-    use: { baseURL: `http://localhost:${ports[kind]}` },
-  })),
+  // Each server's demo staff first get a trusted browser (tests/e2e/trusted-browsers.setup.ts), so
+  // tests signing them in never type a security code (nor replay one another's).
+  projects: kinds.flatMap((kind) => [
+    { name: `${kind}-setup`, testMatch: /\.setup\.ts$/, use: { baseURL: `http://localhost:${ports[kind]}` } },
+    { name: kind, dependencies: [`${kind}-setup`], use: { baseURL: `http://localhost:${ports[kind]}` } },
+  ]),
   webServer: kinds.map((kind) => ({
     command: `node_modules/.bin/tsx --conditions=react-server scripts/e2e-server.ts ${kind}`,
     cwd: root,

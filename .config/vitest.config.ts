@@ -17,5 +17,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // The second factor's keys derive from it (lib/auth/second-factor/keys.ts); tests may set their own.
+    env: { NEXTAUTH_SECRET: "a test secret that is at least thirty-two characters long" },
   },
 });

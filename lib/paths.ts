@@ -17,7 +17,13 @@ export const paths = {
   quickExit: () => "/quick-exit",
   weather: () => "https://www.bbc.co.uk/weather",
   glossary: () => "/glossary",
-  account: (opts: { done?: "password" } = {}) => withQuery("/account", opts),
+  account: (opts: { done?: "password" | "recovery-code" } = {}) => withQuery("/account", opts),
+  // The second factor (lib/auth/second-factor): the steps after a right password, and the codes.
+  secondFactorCode: () => "/signin/code",
+  secondFactorRecovery: () => "/signin/recovery-code",
+  secondFactorSetUp: () => "/signin/set-up",
+  recoveryCodes: () => "/account/recovery-codes",
+  adminSecondFactor: (userId: string, opts: { done?: "reset" } = {}) => withQuery(`/admin/accounts/${userId}/second-factor`, opts),
   record: (childId: string, query: ChronologyParams = {}) => withQuery(`/records/${childId}`, query),
   entry: (childId: string, entryId: string, opts: { original?: boolean; problem?: boolean; done?: EntryDone } = {}) =>
     withQuery(`/records/${childId}/entries/${entryId}`, { original: opts.original ? "1" : undefined, problem: opts.problem ? "1" : undefined, done: opts.done }),

@@ -2,16 +2,18 @@ import type { AccountView } from "@/lib/home/load-account";
 import { pickResources } from "@/lib/i18n/resources";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { I18nProvider } from "../i18n-provider";
+import { SecondFactorSection } from "../security/account-section";
 import { Alert } from "../ui/alert";
 import { ChangePasswordForm } from "./change-password-form";
 
 // "Your account": who you are signed in as, and changing your password.
-export async function AccountPage({ view, done }: { view: AccountView; done?: "password" }) {
-  const [t, tc, locale] = await Promise.all([getT("account"), getT("common"), getLocale()]);
+export async function AccountPage({ view, done }: { view: AccountView; done?: "password" | "recovery-code" }) {
+  const [t, tc, ts, locale] = await Promise.all([getT("account"), getT("common"), getT("security"), getLocale()]);
   return (
     <div className="narrow stack">
       <h1>{t("title")}</h1>
       {done === "password" ? <Alert kind="info">{t("password.changed")}</Alert> : null}
+      {done === "recovery-code" ? <Alert kind="info">{ts("account.recoveryUsed")}</Alert> : null}
       <p>{t("intro")}</p>
       <dl className="facts">
         <dt>{t("name")}</dt>
@@ -28,6 +30,7 @@ export async function AccountPage({ view, done }: { view: AccountView; done?: "p
         </I18nProvider>
         <p className="hint">{t("password.forgot")}</p>
       </section>
+      <SecondFactorSection summary={view.secondFactor} />
     </div>
   );
 }

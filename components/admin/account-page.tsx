@@ -66,6 +66,11 @@ export async function AdminAccountPage({ view }: { view: View }) {
           </I18nProvider>
         )}
       </section>
+      <section className="stack" aria-labelledby="security-codes">
+        <h2 id="security-codes">{t("account.securityTitle")}</h2>
+        <p>{t("account.securityIntro")}</p>
+        <p><Link href={paths.adminSecondFactor(a.id)} prefetch={false}>{t("account.securityLink")}</Link></p>
+      </section>
       <section className="stack" aria-labelledby="access">
         <h2 id="access">{disabled ? t("account.enableTitle") : t("account.disableTitle")}</h2>
         <p>{disabled ? t("account.enableIntro") : t("account.disableIntro")}</p>

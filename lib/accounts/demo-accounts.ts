@@ -2,13 +2,28 @@ import type { Role } from "../db/generated/enums.ts";
 import type { Db } from "../db/connect.ts";
 import type { Clock } from "../clock.ts";
 import type { SystemActor } from "../access/index.ts";
+import { enableKnownSecondFactor, secondFactorRequired } from "../auth/index.ts";
 import { createAccount } from "./create-account.ts";
 import { allocateCaseworker } from "./allocate-caseworker.ts";
 import { registerAdvocate } from "./register-advocate.ts";
+import { DEMO_TOTP_SECRET } from "./demo-totp-secret.ts";
+
+export { DEMO_TOTP_SECRET };
 
 export type DemoAccount = { username: string; password: string; role: Role; description: string };
 
-type DemoSpec = DemoAccount & { child?: string; person?: string; team?: string; allocate?: string[]; name?: string; email?: string; registerWith?: string };
+type DemoSpec = DemoAccount & {
+  child?: string;
+  person?: string;
+  team?: string;
+  allocate?: string[];
+  name?: string;
+  email?: string;
+  registerWith?: string;
+  /** Staff: false leaves the account to set up security codes at its first sign-in. */
+  secondFactor?: false;
+};
+
 
 // Matches the people in prisma/demo/case-records.json. Passwords are public on purpose (demo
 // only) and long enough for the policy, so they sign in like real accounts.
@@ -35,6 +50,10 @@ const DEMO: DemoSpec[] = [
   // The browser tests change this account's password (and change it back): the others stay as printed.
   { username: "pwchange", name: "Pat Walsh", password: "pat-walsh-demo-2026", role: "caseworker", description: "Caseworker with no children, for trying 'Change your password'" },
   { username: "fali", name: "Farah Ali", password: "farah-ali-demo-2026", role: "translator", description: "Translator (Urdu): sees only entries waiting for a translation or a check" },
+  // The browser tests set up security codes with these (each once per fresh database).
+  { username: "newstaff", name: "Nia Owusu", password: "nia-owusu-demo-2026", role: "caseworker", secondFactor: false, description: "Caseworker who has not set up security codes yet" },
+  { username: "newstaff2", name: "Sam Reid", password: "sam-reid-demo-2026", role: "manager", secondFactor: false, description: "Manager who has not set up security codes yet" },
+  { username: "optin", name: "Jo Hart", password: "jo-hart-demo-2026", role: "advocate", description: "Advocate, for trying security codes from 'Your account'" },
 ];
 
 /** Every demo account's role and public password (a test checks they still pass the password rule). */
@@ -69,6 +88,10 @@ export async function createDemoAccounts(input: { db: Db; clock: Clock }): Promi
       await allocateCaseworker({ db, clock, actor: DEMO_ACTOR, username: spec.username, childExternalId: child });
     }
     if (spec.registerWith) await registerAdvocate({ db, clock, actor: DEMO_ACTOR, username: spec.username, organisation: spec.registerWith });
+    if (secondFactorRequired(spec.role) && spec.secondFactor !== false) {
+      const { id: userId } = await db.user.findUniqueOrThrow({ where: { username: spec.username }, select: { id: true } });
+      await enableKnownSecondFactor({ db, clock, userId, secret: DEMO_TOTP_SECRET });
+    }
   }
   return DEMO.map(({ username, password, role, description }) => ({ username, password, role, description }));
 }

@@ -11,7 +11,7 @@ import { paths } from "../paths.ts";
 import { clientAddressFrom } from "./client-address.ts";
 import { readSessionIdFromCookie } from "./current.ts";
 import { endCookieSession } from "./end-cookie-session.ts";
-import { clearSessionCookie, encodeSessionToken, sessionCookieName, sessionCookieOptions } from "./next-auth.ts";
+import { clearSessionCookie, encodeSessionToken, sessionCookieName, sessionCookieOptions, trustedBrowserCookieName } from "./next-auth.ts";
 import { retryWait } from "./retry-message.ts";
 import { signInSchema } from "./sign-in-form.ts";
 import { endSession, endSessionIfIdle, keepSessionAlive } from "./sessions.ts";
@@ -23,12 +23,12 @@ const signInRun = definePublicAction({
   keep: ["username"],
   async run({ input, db, clock }) {
     const client = clientAddressFrom(await headers());
-    const result = await signIn({ db, clock, ...input, client });
-    if (!result.ok) return { ok: false, formError: await failureMessage(result, clock.now()), values: { username: input.username } };
     const jar = await cookies();
+    const result = await signIn({ db, clock, ...input, client, trusted: jar.get(trustedBrowserCookieName())?.value });
+    if (!result.ok) return { ok: false, formError: await failureMessage(result, clock.now()), values: { username: input.username } };
     jar.set(sessionCookieName(), await encodeSessionToken(result.user.id, result.session.id), sessionCookieOptions());
     if (isLocale(result.user.locale)) jar.set(LOCALE_COOKIE, result.user.locale, { path: "/", sameSite: "lax", maxAge: 31536000 });
-    redirect(paths.home());
+    redirect({ done: paths.home(), code: paths.secondFactorCode(), "set-up": paths.secondFactorSetUp() }[result.next]);
   },
 });
 

@@ -4,11 +4,10 @@ import type { Clock } from "../clock.ts";
 import type { Actor } from "../access/index.ts";
 import { appendAudit } from "../audit/index.ts";
 import { Conflict, Invalid, NotFound } from "../errors/index.ts";
-import { log } from "../log.ts";
 import { UNKNOWN_CLIENT } from "./client-address.ts";
 import { assertPasswordAllowed, hashPassword, verifyPassword } from "./password.ts";
 import { revokeUserSessions } from "./session-end.ts";
-import { findWait, pruneThrottle, recordFailure, resetThrottle, throttleKeys, type ThrottleKeys } from "./throttle.ts";
+import { countFailure, findWait, resetThrottle, throttleKeys, type ThrottleKeys } from "./throttle.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -64,13 +63,8 @@ export async function changePassword(input: ChangePasswordInput): Promise<Change
   });
 }
 
-async function countWrongPassword(db: Db, keys: ThrottleKeys, actor: Actor, clock: Clock) {
-  const countStarted = await db.$transaction(async (tx) => {
-    const started = await recordFailure(tx, keys, clock);
-    await auditFailure(tx, actor, clock, "wrong-current");
-    return started;
-  });
-  if (countStarted) await pruneThrottle(db, clock).catch((error: unknown) => log.warn("could not prune sign-in throttle", { error }));
+function countWrongPassword(db: Db, keys: ThrottleKeys, actor: Actor, clock: Clock) {
+  return countFailure(db, keys, clock, (tx) => auditFailure(tx, actor, clock, "wrong-current"));
 }
 
 function auditFailure(tx: Tx, actor: Actor, clock: Clock, reason: "wrong-current" | "throttled") {

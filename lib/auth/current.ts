@@ -40,9 +40,31 @@ async function loadSession() {
   return { actor, user: resolved.user, idleExpiresAt: resolved.idleExpiresAt, expiresAt: resolved.expiresAt };
 }
 
-/** For pages and loaders that need someone signed in: anyone else goes to the sign-in page. */
+/**
+ * A half-way session (password right, second factor still to come) with whether its person has a
+ * factor to check or one to set up; null for anything else. Only the second-factor step uses it:
+ * for everything else such a session is no session (getCurrentSession answers null).
+ */
+export const getHalfWaySession = cache(async () => {
+  const sessionId = await readSessionIdFromCookie();
+  if (!sessionId) return null;
+  const db = await getDb();
+  const resolved = await resolveSession({ db, clock: systemClock, sessionId, allowPending: true });
+  if (!resolved?.secondFactorPending) return null;
+  const factor = await db.secondFactor.findUnique({ where: { userId: resolved.user.id }, select: { enabledAt: true } });
+  return { sessionId, user: resolved.user, hasFactor: Boolean(factor?.enabledAt) };
+});
+
+/** Where a half-way session goes next. */
+export const secondFactorStepPath = (halfWay: { hasFactor: boolean }) => (halfWay.hasFactor ? paths.secondFactorCode() : paths.secondFactorSetUp());
+
+/**
+ * For pages and loaders that need someone signed in: a half-way session goes to its second-factor
+ * step, anyone else to the sign-in page.
+ */
 export async function requireSession() {
   const session = await getCurrentSession();
-  if (!session) redirect(paths.signIn());
-  return session;
+  if (session) return session;
+  const halfWay = await getHalfWaySession();
+  redirect(halfWay ? secondFactorStepPath(halfWay) : paths.signIn());
 }

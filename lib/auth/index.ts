@@ -38,3 +38,10 @@ export {
 } from "./client-address.ts";
 export { changePassword, type ChangePasswordInput, type ChangedPassword } from "./change-password.ts";
 export { commonPasswordCount, isCommonPassword } from "./common-passwords.ts";
+export {
+  enableKnownSecondFactor,
+  loadSecondFactorAccount,
+  resetSecondFactor,
+  secondFactorRequired,
+  secondFactorSummary,
+} from "./second-factor/index.ts";

@@ -10,6 +10,7 @@ import { clientAddressFrom } from "./client-address.ts";
 import { SIGN_IN_ERROR, TOO_MANY_ATTEMPTS } from "./sign-in-errors.ts";
 import { signInSchema } from "./sign-in-form.ts";
 import { ABSOLUTE_TIMEOUT_MS, endSession, resolveSession } from "./sessions.ts";
+import { TRUST_MS, TRUSTED_BROWSER_COOKIE } from "./second-factor/trusted-browser.ts";
 import { signIn } from "./sign-in.ts";
 
 // next-auth carries a signed, encrypted pointer to a server-side Session row. Every request
@@ -34,6 +35,13 @@ export const sessionCookieName = () => (secureCookies() ? `__Host-${SESSION_COOK
 
 export function sessionCookieOptions() {
   return { httpOnly: true, sameSite: "lax" as const, path: "/", secure: secureCookies(), maxAge: MAX_AGE_S };
+}
+
+// "Trust this browser" (lib/auth/second-factor/trusted-browser.ts): the same protections.
+export const trustedBrowserCookieName = () => (secureCookies() ? `__Host-${TRUSTED_BROWSER_COOKIE}` : TRUSTED_BROWSER_COOKIE);
+
+export function trustedBrowserCookieOptions() {
+  return { ...sessionCookieOptions(), maxAge: TRUST_MS / 1000 };
 }
 
 /**
@@ -80,6 +88,7 @@ export function authOptions(): NextAuthOptions {
             clock: systemClock,
             ...parsed.data,
             client: clientAddressFrom(req?.headers ?? {}),
+            trusted: cookieValue(req?.headers?.cookie, trustedBrowserCookieName()),
           }).catch((error: unknown) => {
             // next-auth puts a thrown error's message in the error page's URL: only a fixed code.
             log.error("sign-in failed unexpectedly", { error });
@@ -114,4 +123,13 @@ export function authOptions(): NextAuthOptions {
       },
     },
   };
+}
+
+function cookieValue(header: unknown, name: string): string | undefined {
+  if (typeof header !== "string") return undefined;
+  for (const part of header.split(";")) {
+    const at = part.indexOf("=");
+    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
+  }
+  return undefined;
 }

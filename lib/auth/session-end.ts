@@ -8,7 +8,7 @@ import { sessionRowId } from "./session-token.ts";
 type Tx = Prisma.TransactionClient;
 
 // Categories stored in Session.revokedReason and in audit details.
-export type SessionEndReason = "signed-out" | "idle-timeout" | "absolute-timeout" | "account-disabled" | "password-changed";
+export type SessionEndReason = "signed-out" | "idle-timeout" | "absolute-timeout" | "account-disabled" | "password-changed" | "second-factor-reset";
 
 /** Sign-out. Returns false when the session was already ended (or never existed). */
 export async function endSession(input: {

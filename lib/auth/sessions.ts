@@ -29,7 +29,7 @@ export type SessionUser = {
 
 // `id` is the opaque token for the cookie (the row stores only its hash).
 export type StartedSession = { id: string; expiresAt: Date; idleExpiresAt: Date };
-export type ResolvedSession = { sessionId: string; user: SessionUser; expiresAt: Date; idleExpiresAt: Date };
+export type ResolvedSession = { sessionId: string; user: SessionUser; expiresAt: Date; idleExpiresAt: Date; secondFactorPending: boolean };
 
 const userSelect = {
   id: true,
@@ -41,13 +41,16 @@ const userSelect = {
   disabledAt: true,
 } as const;
 
-/** Opens a session for a user who has just proved who they are. The returned `id` goes in the cookie. */
-export async function startSession(tx: Tx, input: { userId: string; clock: Clock }): Promise<StartedSession> {
+/**
+ * Opens a session for a user who has just proved who they are. The returned `id` goes in the
+ * cookie. `secondFactorPending`: the password was right but the second factor is still to come.
+ */
+export async function startSession(tx: Tx, input: { userId: string; clock: Clock; secondFactorPending?: boolean }): Promise<StartedSession> {
   const now = input.clock.now();
   const token = newSessionToken();
   const expiresAt = new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS);
   await tx.session.create({
-    data: { id: sessionRowId(token), userId: input.userId, createdAt: now, lastSeenAt: now, expiresAt },
+    data: { id: sessionRowId(token), userId: input.userId, createdAt: now, lastSeenAt: now, expiresAt, secondFactorPending: input.secondFactorPending ?? false },
   });
   return { id: token, expiresAt, idleExpiresAt: idleExpiry(now, expiresAt) };
 }
@@ -58,12 +61,15 @@ export async function startSession(tx: Tx, input: { userId: string; clock: Clock
  * A valid call counts as activity (recorded at most every TOUCH_INTERVAL_MS, so the idle limit
  * may bite up to that much early); pass `touch: false` for checks that must not (e.g. polling),
  * and `touch: "always"` to record this moment exactly (the "stay signed in" button).
+ * A half-way session (password right, second factor not yet) counts as no session at all unless
+ * `allowPending` (only the second-factor step asks for it).
  */
 export async function resolveSession(input: {
   db: Db;
   clock: Clock;
   sessionId: string;
   touch?: boolean | "always";
+  allowPending?: boolean;
 }): Promise<ResolvedSession | null> {
   const { db, clock, sessionId } = input;
   const id = sessionRowId(sessionId);
@@ -74,6 +80,7 @@ export async function resolveSession(input: {
   if (now.getTime() - row.lastSeenAt.getTime() >= IDLE_TIMEOUT_MS) {
     return expireSession(db, { id, userId: row.userId, clock, reason: "idle-timeout" });
   }
+  if (row.secondFactorPending && !input.allowPending) return null;
   let lastSeenAt = row.lastSeenAt;
   const due = input.touch === "always" ? now > lastSeenAt : now.getTime() - lastSeenAt.getTime() >= TOUCH_INTERVAL_MS;
   if (input.touch !== false && due) {
@@ -82,7 +89,8 @@ export async function resolveSession(input: {
     await db.session.updateMany({ where: { id, revokedAt: null, lastSeenAt: { lt: now } }, data: { lastSeenAt: now } });
     lastSeenAt = now;
   }
-  return { sessionId, user: toSessionUser(row.user), expiresAt: row.expiresAt, idleExpiresAt: idleExpiry(lastSeenAt, row.expiresAt) };
+  const idleExpiresAt = idleExpiry(lastSeenAt, row.expiresAt);
+  return { sessionId, user: toSessionUser(row.user), expiresAt: row.expiresAt, idleExpiresAt, secondFactorPending: row.secondFactorPending };
 }
 
 export type IdleCheck = { ended: true } | { ended: false; idleExpiresAt: Date };

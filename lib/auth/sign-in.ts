@@ -3,17 +3,17 @@ import type { Db } from "../db/connect.ts";
 import type { Clock } from "../clock.ts";
 import type { Actor } from "../access/index.ts";
 import { appendAudit } from "../audit/index.ts";
-import { log } from "../log.ts";
 import { UNKNOWN_CLIENT } from "./client-address.ts";
 import { verifyDummy, verifyPassword } from "./password.ts";
 import { normalizeUsername } from "./username.ts";
-import { findWait, pruneThrottle, recordFailure, resetThrottle, throttleKeys, type ThrottleScope } from "./throttle.ts";
+import { countFailure, findWait, resetThrottle, throttleKeys, type ThrottleScope } from "./throttle.ts";
+import { stepAfterPassword, type AfterPassword } from "./second-factor/verify.ts";
 import { startSession, toSessionUser, type SessionUser, type StartedSession } from "./sessions.ts";
 
 type Tx = Prisma.TransactionClient;
 
 export type SignInResult =
-  | { ok: true; user: SessionUser; session: StartedSession }
+  | { ok: true; user: SessionUser; session: StartedSession; next: AfterPassword }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryAt: Date };
 
@@ -23,8 +23,19 @@ export type SignInResult =
  * so neither the answer nor its timing tells whether a username exists. `client` is the
  * address the HTTP server resolved (clientAddressFrom); throttling counts per username and
  * client, per client and per username (lib/auth/throttle.ts).
+ *
+ * A right password alone opens a half-way session when a second factor is due (`next` says which
+ * step: "code", or "set-up" for staff without one); only the second-factor step accepts it.
+ * `trusted` is the "trust this browser" cookie's value, which skips the code for its owner.
  */
-export async function signIn(input: { db: Db; clock: Clock; username: string; password: string; client?: string }): Promise<SignInResult> {
+export async function signIn(input: {
+  db: Db;
+  clock: Clock;
+  username: string;
+  password: string;
+  client?: string;
+  trusted?: string;
+}): Promise<SignInResult> {
   const { db, clock, password } = input;
   const username = normalizeUsername(input.username);
   const keys = throttleKeys(username, input.client ?? UNKNOWN_CLIENT);
@@ -39,23 +50,20 @@ export async function signIn(input: { db: Db; clock: Clock; username: string; pa
   const usable = user !== null && user.disabledAt === null;
   const passwordOk = usable ? await verifyPassword(user.passwordHash, password) : await verifyDummy(password);
   if (!usable || !passwordOk) {
-    const countStarted = await db.$transaction(async (tx) => {
-      const started = await recordFailure(tx, keys, clock);
-      await auditFailure(tx, clock, "invalid");
-      return started;
-    });
-    if (countStarted) await pruneThrottle(db, clock).catch((error: unknown) => log.warn("could not prune sign-in throttle", { error }));
+    await countFailure(db, keys, clock, (tx) => auditFailure(tx, clock, "invalid"));
     // The attempt that starts a wait still answers "invalid": its password was checked, and wrong.
     return { ok: false, reason: "invalid" };
   }
+  const next = await stepAfterPassword(db, user, input.trusted, clock.now());
   const session = await db.$transaction(async (tx) => {
     await resetThrottle(tx, keys);
-    const started = await startSession(tx, { userId: user.id, clock });
+    const started = await startSession(tx, { userId: user.id, clock, secondFactorPending: next !== "done" });
     const actor: Actor = { userId: user.id, role: user.role, displayName: user.displayName };
-    await appendAudit(tx, { actor, action: "auth.sign-in", subjectType: "user", subjectId: user.id, at: clock.now() });
+    const detail = next === "done" ? undefined : { secondFactor: next };
+    await appendAudit(tx, { actor, action: "auth.sign-in", subjectType: "user", subjectId: user.id, detail, at: clock.now() });
     return started;
   });
-  return { ok: true, user: toSessionUser(user), session };
+  return { ok: true, user: toSessionUser(user), session, next };
 }
 
 // A category only: never the username (people type passwords into the username box) or address.

@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Prisma } from "../db/generated/client.ts";
+import type { Db } from "../db/connect.ts";
+import { log } from "../log.ts";
 import type { Clock } from "../clock.ts";
 import { HOUR, MINUTE } from "../clock.ts";
 import { clientNetwork } from "./client-address.ts";
@@ -114,4 +116,17 @@ export async function pruneThrottle(tx: Tx, clock: Clock): Promise<number> {
  */
 export async function resetThrottle(tx: Tx, keys: ThrottleKeys): Promise<void> {
   await tx.signInThrottle.deleteMany({ where: { scope: "account-client", key: keys["account-client"] } });
+}
+
+/**
+ * A failed attempt (password or second-factor code): counted in every scope, with the caller's
+ * audit row in the same transaction; old counters are pruned when a count starts afresh.
+ */
+export async function countFailure(db: Db, keys: ThrottleKeys, clock: Clock, audit: (tx: Tx) => Promise<unknown>): Promise<void> {
+  const countStarted = await db.$transaction(async (tx) => {
+    const started = await recordFailure(tx, keys, clock);
+    await audit(tx);
+    return started;
+  });
+  if (countStarted) await pruneThrottle(db, clock).catch((error: unknown) => log.warn("could not prune sign-in throttle", { error }));
 }

@@ -1,11 +1,13 @@
 import "server-only";
-import { minPasswordLength } from "../auth/index.ts";
+import { minPasswordLength, secondFactorSummary } from "../auth/index.ts";
 import { requireSession } from "../auth/current.ts";
+import { getDb } from "../db/index.ts";
 
-/** "Your account": who is signed in, and how long their new password must be. */
+/** "Your account": who is signed in, how long their new password must be, and their security codes. */
 export async function loadAccount() {
   const { actor } = await requireSession();
-  return { displayName: actor.displayName, role: actor.role, minPasswordLength: minPasswordLength(actor.role) };
+  const secondFactor = await secondFactorSummary(await getDb(), actor);
+  return { displayName: actor.displayName, role: actor.role, minPasswordLength: minPasswordLength(actor.role), secondFactor };
 }
 
 export type AccountView = Awaited<ReturnType<typeof loadAccount>>;

@@ -32,7 +32,8 @@ describe.each(databaseKinds())("the /api/auth route handler on %s", (kind) => {
   });
 
   const client = () => new AuthClient(handleAuthRoute, newClientAddress());
-  const account = () => makeAccount(test.prisma, clock, { role: "caseworker" });
+  // A family member without a second factor: the password alone opens a full session.
+  const account = () => makeAccount(test.prisma, clock, { role: "advocate" });
 
   /** Signs in through next-auth's credentials callback; returns the client and its session row id. */
   async function signedIn() {
@@ -113,6 +114,17 @@ describe.each(databaseKinds())("the /api/auth route handler on %s", (kind) => {
       expect(text).not.toContain(sid);
       expect(text).not.toContain(sessionRowId(sid));
       expect(text).not.toMatch(/sid/);
+    });
+
+    it("answers {} to a staff member's password alone: the second factor is still to come", async () => {
+      const made = await makeAccount(test.prisma, clock, { role: "caseworker" });
+      const browser = client();
+      const res = await browser.signIn(made.username, made.password);
+      expect(res.headers.get("location")).toBe("http://localhost:3000/");
+      const token = await decode({ token: browser.cookies.get("rt.session")!, secret: process.env.NEXTAUTH_SECRET! });
+      const row = await test.prisma.session.findUniqueOrThrow({ where: { id: sessionRowId(String(token?.sid)) } });
+      expect(row).toMatchObject({ userId: made.actor.userId, secondFactorPending: true, revokedAt: null });
+      expect((await browser.session()).body).toEqual({});
     });
 
     it("answers {} after sign-out, and the row is ended", async () => {

@@ -5,11 +5,11 @@ import type { Actor } from "../../lib/access/actor.ts";
 import type { Role } from "../../lib/db/generated/enums.ts";
 import { changePassword } from "../../lib/auth/change-password.ts";
 import { THROTTLE_RULES } from "../../lib/auth/throttle.ts";
-import { signIn } from "../../lib/auth/sign-in.ts";
 import { resolveSession } from "../../lib/auth/sessions.ts";
 import { usernameKey } from "../../lib/auth/username.ts";
 import { Invalid } from "../../lib/errors/index.ts";
 import { addChild, makeAccount, type MadeAccount } from "../helpers/account-fixtures.ts";
+import { signInFully } from "../helpers/second-factor.ts";
 import { newClientAddress } from "../helpers/client-addresses.ts";
 
 const NEW_PASSWORD = "quiet orchard lantern";
@@ -42,7 +42,7 @@ describe.each(databaseKinds())("changePassword on %s", (kind) => {
     const child = role === "child" ? (await addChild(db())).externalId : undefined;
     const account = await makeAccount(db(), clock, { role, child });
     const open = async () => {
-      const result = await signIn({ db: db(), clock, username: account.username, password: account.password });
+      const result = await signInFully({ db: db(), clock, username: account.username, password: account.password });
       if (!result.ok) throw new Error("sign-in failed");
       return result.session.id;
     };
@@ -64,8 +64,8 @@ describe.each(databaseKinds())("changePassword on %s", (kind) => {
     expect(await resolveSession({ db: db(), clock, sessionId: elsewhere })).toBeNull();
     const ended = await db().session.findMany({ where: { userId: actor.userId, revokedAt: { not: null } } });
     expect(ended.map((s) => s.revokedReason)).toEqual(["password-changed"]);
-    expect(await signIn({ db: db(), clock, username: account.username, password: account.password })).toEqual({ ok: false, reason: "invalid" });
-    expect((await signIn({ db: db(), clock, username: account.username, password: NEW_PASSWORD })).ok).toBe(true);
+    expect(await signInFully({ db: db(), clock, username: account.username, password: account.password })).toEqual({ ok: false, reason: "invalid" });
+    expect((await signInFully({ db: db(), clock, username: account.username, password: NEW_PASSWORD })).ok).toBe(true);
   });
 
   it("writes one audit row that holds no password and no hash", async () => {
@@ -102,8 +102,8 @@ describe.each(databaseKinds())("changePassword on %s", (kind) => {
     expect(await refusal(change(actor, account.password, NEW_PASSWORD, client))).toEqual([
       { path: "currentPassword", message: "account:password.throttled" },
     ]);
-    expect(await signIn({ db: db(), clock, username: account.username, password: account.password, client })).toMatchObject({ ok: false, reason: "throttled" });
-    expect(await signIn({ db: db(), clock, username: account.username, password: NEW_PASSWORD })).toEqual({ ok: false, reason: "invalid" });
+    expect(await signInFully({ db: db(), clock, username: account.username, password: account.password, client })).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await signInFully({ db: db(), clock, username: account.username, password: NEW_PASSWORD })).toEqual({ ok: false, reason: "invalid" });
   });
 
   it("refuses short, common, username-containing and unchanged passwords for staff, changing nothing", async () => {

@@ -17,6 +17,7 @@ import { allocateCaseworker } from "../../lib/accounts/allocate-caseworker.ts";
 import { findChildrenForActor } from "../../lib/access/policy.ts";
 import { revokeGrant } from "../../lib/access/grants.ts";
 import { addChild, addPerson, makeAccount, SYSTEM } from "../helpers/account-fixtures.ts";
+import { signInFully } from "../helpers/second-factor.ts";
 
 const SECOND = 1000;
 
@@ -35,7 +36,7 @@ describe.each(databaseKinds())("sessions on %s", (kind) => {
   /** A new account signed in at the clock's time; returns the cookie token. */
   async function signedIn(clock: ReturnType<typeof fixedClock>, role: "caseworker" | "admin" = "admin") {
     const account = await makeAccount(db(), clock, { role });
-    const result = await signIn({ db: db(), clock, username: account.username, password: account.password });
+    const result = await signInFully({ db: db(), clock, username: account.username, password: account.password });
     if (!result.ok) throw new Error("sign-in failed");
     return { account, token: result.session.id };
   }
@@ -188,7 +189,7 @@ describe.each(databaseKinds())("sessions on %s", (kind) => {
   it("sign-out ends only that session", async () => {
     const clock = fixedClock("2026-04-03T10:00:00Z");
     const { account, token } = await signedIn(clock);
-    const second = await signIn({ db: db(), clock, username: account.username, password: account.password });
+    const second = await signInFully({ db: db(), clock, username: account.username, password: account.password });
     if (!second.ok) throw new Error("sign-in failed");
     await endSession({ db: db(), clock, sessionId: token });
     expect(await resolve(clock, token)).toBeNull();
@@ -207,7 +208,7 @@ describe.each(databaseKinds())("sessions on %s", (kind) => {
   it("disabling an account ends its sessions on the next request", async () => {
     const clock = fixedClock("2026-04-04T09:00:00Z");
     const { account, token } = await signedIn(clock, "caseworker");
-    const other = await signIn({ db: db(), clock, username: account.username, password: account.password });
+    const other = await signInFully({ db: db(), clock, username: account.username, password: account.password });
     if (!other.ok) throw new Error("sign-in failed");
     expect(await resolve(clock, token)).not.toBeNull();
     const result = await disableAccount({ db: db(), clock, actor: SYSTEM, username: account.username });

@@ -9,6 +9,7 @@ import { usernameKey } from "../../lib/auth/username.ts";
 import { disableAccount } from "../../lib/accounts/disable-account.ts";
 import { makeAccount, SYSTEM, uniq } from "../helpers/account-fixtures.ts";
 import { newClientAddress } from "../helpers/client-addresses.ts";
+import { finishSignIn } from "../helpers/second-factor.ts";
 
 const WRONG = "definitely not it";
 
@@ -48,6 +49,10 @@ describe.each(databaseKinds())("signIn on %s", (kind) => {
     expect(result.session.expiresAt.getTime() - clock.now().getTime()).toBe(8 * 60 * MINUTE);
     // The cookie token is not stored: the row id is its hash.
     expect(await db().session.findUnique({ where: { id: result.session.id } })).toBeNull();
+    // Staff have a second factor to set up: until then the session is half-way, good for nothing else.
+    expect(result.next).toBe("set-up");
+    expect(await resolveSession({ db: db(), clock, sessionId: result.session.id })).toBeNull();
+    await finishSignIn(db(), clock, result);
     const resolved = await resolveSession({ db: db(), clock, sessionId: result.session.id });
     expect(resolved?.user.id).toBe(account.actor.userId);
     const audit = await db().auditEvent.findMany({ where: { action: "auth.sign-in", actorId: account.actor.userId } });
