@@ -1,4 +1,5 @@
 // Every URL the app links to, in one place. No personal data in URLs: random ids only, never names.
+export type AccountDone = "password" | "recovery-code" | "codes-off";
 /** What staff just did on an entry page, said at its top. */
 export type EntryDone = "proposed" | "withheld" | "lifted" | "decided" | "reviewed" | "translationSent" | "translationApproved" | "translationReturned";
 type ChronologyParams = { type?: string; period?: string; before?: string; after?: string };
@@ -17,7 +18,7 @@ export const paths = {
   quickExit: () => "/quick-exit",
   weather: () => "https://www.bbc.co.uk/weather",
   glossary: () => "/glossary",
-  account: (opts: { done?: "password" | "recovery-code" } = {}) => withQuery("/account", opts),
+  account: (opts: { done?: AccountDone } = {}) => withQuery("/account", opts),
   // The second factor (lib/auth/second-factor): the steps after a right password, and the codes.
   secondFactorCode: () => "/signin/code",
   secondFactorRecovery: () => "/signin/recovery-code",

@@ -1,4 +1,5 @@
 import type { AccountView } from "@/lib/home/load-account";
+import type { AccountDone } from "@/lib/paths";
 import { pickResources } from "@/lib/i18n/resources";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { I18nProvider } from "../i18n-provider";
@@ -7,13 +8,14 @@ import { Alert } from "../ui/alert";
 import { ChangePasswordForm } from "./change-password-form";
 
 // "Your account": who you are signed in as, and changing your password.
-export async function AccountPage({ view, done }: { view: AccountView; done?: "password" | "recovery-code" }) {
+export async function AccountPage({ view, done }: { view: AccountView; done?: AccountDone }) {
   const [t, tc, ts, locale] = await Promise.all([getT("account"), getT("common"), getT("security"), getLocale()]);
   return (
     <div className="narrow stack">
       <h1>{t("title")}</h1>
       {done === "password" ? <Alert kind="info">{t("password.changed")}</Alert> : null}
       {done === "recovery-code" ? <Alert kind="info">{ts("account.recoveryUsed")}</Alert> : null}
+      {done === "codes-off" ? <Alert kind="info">{ts("account.turnedOff")}</Alert> : null}
       <p>{t("intro")}</p>
       <dl className="facts">
         <dt>{t("name")}</dt>

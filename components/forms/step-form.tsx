@@ -7,7 +7,9 @@ export type Field =
   | { kind: "textarea"; name: string; label: string; hint?: string; defaultValue?: string; rows?: number }
   | { kind: "radios"; name: string; label: string; options: { value: string; label: string }[]; defaultValue?: string }
   | { kind: "select"; name: string; label: string; options: { value: string; label: string }[]; defaultValue?: string }
-  | { kind: "text" | "date"; name: string; label: string; hint?: string; defaultValue?: string };
+  | { kind: "text" | "date"; name: string; label: string; hint?: string; defaultValue?: string }
+  /** Never echoed back after a refusal (the action keeps no password). */
+  | { kind: "password"; name: string; label: string; hint?: string; autoComplete: "current-password" };
 
 type Props = {
   /** Unique on the page: field ids start with it, so two forms' fields never share an id. */
@@ -23,7 +25,7 @@ type Props = {
 // JavaScript on or off, a refusal comes back with its message and what was typed kept.
 export function StepForm({ name, action, hidden, fields, submit, secondary }: Props) {
   const [state, formAction, pending] = useActionState<ActionState, FormData>(action, null);
-  const value = (f: Field) => state?.values?.[f.name] ?? f.defaultValue ?? "";
+  const value = (f: Field) => state?.values?.[f.name] ?? ("defaultValue" in f ? f.defaultValue : undefined) ?? "";
   const error = (name: string) => state?.fieldErrors?.[name];
   return (
     <form action={formAction} className="stack">
@@ -59,7 +61,7 @@ export function StepForm({ name, action, hidden, fields, submit, secondary }: Pr
                 {f.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
               </select>
             ) : (
-              <input id={id} name={f.name} type={f.kind} dir="auto" defaultValue={value(f)} aria-invalid={error(f.name) ? true : undefined} aria-describedby={described} />
+              <input id={id} name={f.name} type={f.kind} dir="auto" defaultValue={f.kind === "password" ? undefined : value(f)} autoComplete={f.kind === "password" ? f.autoComplete : undefined} aria-invalid={error(f.name) ? true : undefined} aria-describedby={described} />
             )}
           </div>
         );

@@ -34,19 +34,7 @@ const refuse = (path: string, key: string, text: string) => new Invalid(text, [{
  */
 export async function changePassword(input: ChangePasswordInput): Promise<ChangedPassword> {
   const { db, clock, actor, currentPassword, newPassword } = input;
-  const user = await db.user.findUnique({ where: { id: actor.userId }, select: { id: true, username: true, role: true, passwordHash: true, disabledAt: true } });
-  if (!user || user.disabledAt) throw new NotFound("No such account");
-  const keys = throttleKeys(user.username, input.client ?? UNKNOWN_CLIENT);
-  if (await findWait(db, keys, clock)) {
-    // Nothing is verified while waiting, as at sign-in.
-    await db.$transaction((tx) => auditFailure(tx, actor, clock, "throttled"));
-    throw refuse("currentPassword", "throttled", "Too many wrong passwords: wait, then try again");
-  }
-  // Verify outside any transaction: PGlite has one connection and argon2 takes tens of ms.
-  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-    await countWrongPassword(db, keys, actor, clock);
-    throw refuse("currentPassword", "wrongCurrent", "The current password is wrong");
-  }
+  const { user, keys } = await checkCurrentPassword(input);
   if (newPassword === currentPassword) throw refuse("newPassword", "sameAsOld", "The new password is the same as the current one");
   assertPasswordAllowed(user.role, newPassword, { username: user.username, path: "newPassword" });
   const passwordHash = await hashPassword(newPassword);
@@ -61,6 +49,29 @@ export async function changePassword(input: ChangePasswordInput): Promise<Change
     await appendAudit(tx, { actor, action: "auth.password.change", subjectType: "user", subjectId: user.id, detail: { sessionsEnded }, at });
     return { sessionsEnded };
   });
+}
+
+/**
+ * The signed-in person's password, checked as sign-in checks it: nothing is verified while the
+ * throttle makes them wait, and a wrong one counts against it, so a form that asks for it again
+ * (changing it, turning security codes off) cannot be used to guess it. Refused against the
+ * field "currentPassword".
+ */
+export async function checkCurrentPassword(input: { db: Db; clock: Clock; actor: Actor; currentPassword: string; client?: string }) {
+  const { db, clock, actor } = input;
+  const user = await db.user.findUnique({ where: { id: actor.userId }, select: { id: true, username: true, role: true, passwordHash: true, disabledAt: true } });
+  if (!user || user.disabledAt) throw new NotFound("No such account");
+  const keys = throttleKeys(user.username, input.client ?? UNKNOWN_CLIENT);
+  if (await findWait(db, keys, clock)) {
+    await db.$transaction((tx) => auditFailure(tx, actor, clock, "throttled"));
+    throw refuse("currentPassword", "throttled", "Too many wrong passwords: wait, then try again");
+  }
+  // Verify outside any transaction: PGlite has one connection and argon2 takes tens of ms.
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    await countWrongPassword(db, keys, actor, clock);
+    throw refuse("currentPassword", "wrongCurrent", "The current password is wrong");
+  }
+  return { user, keys };
 }
 
 function countWrongPassword(db: Db, keys: ThrottleKeys, actor: Actor, clock: Clock) {

@@ -12,10 +12,11 @@ import {
   confirmSecondFactor,
   regenerateRecoveryCodes,
   resetSecondFactor,
+  turnOffSecondFactor,
   useRecoveryCode,
   verifySecondFactorCode,
 } from "./second-factor/index.ts";
-import { noInputSchema, recoveryCodeSchema, resetSecondFactorSchema, secondFactorCodeSchema, setUpCodeSchema } from "./second-factor-form.ts";
+import { noInputSchema, recoveryCodeSchema, resetSecondFactorSchema, secondFactorCodeSchema, setUpCodeSchema, turnOffSchema } from "./second-factor-form.ts";
 
 // The steps after a right password run on a half-way session, which the action wrapper treats as
 // no session: they are "public" actions that read the cookie's session themselves, and the
@@ -91,6 +92,19 @@ const resetRun = defineAction({
   },
 });
 
+// No `keep`: the password is never echoed back.
+const turnOffRun = defineAction({
+  name: "auth.second-factor.turn-off",
+  schema: turnOffSchema,
+  async run({ input, db, clock, actor }) {
+    await turnOffSecondFactor({ db, clock, actor, currentPassword: input.currentPassword, client: clientAddressFrom(await headers()) });
+    redirect(paths.account({ done: "codes-off" }));
+  },
+});
+
+export async function turnOffSecondFactorAction(prev: ActionState, formData: FormData) {
+  return turnOffRun(prev, formData);
+}
 export async function verifySecondFactorAction(prev: ActionState, formData: FormData) {
   return verifyRun(prev, formData);
 }

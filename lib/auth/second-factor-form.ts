@@ -24,3 +24,5 @@ export const recoveryCodeSchema = z.object({
 export const resetSecondFactorSchema = z.object({ userId: z.uuid() });
 
 export const noInputSchema = z.object({});
+
+export const turnOffSchema = z.object({ currentPassword: z.string().min(1, "account:password.currentRequired").max(1000, "account:password.wrongCurrent") });

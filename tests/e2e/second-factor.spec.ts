@@ -122,4 +122,17 @@ test("a family member turns security codes on from 'Your account', and is then a
   await passwordStep(page, FAMILY, /\/signin\/code$/);
   await submitCode(page, await totpCode(secret, 1));
   await expect(page).toHaveURL(/\/$/, { timeout: 20_000 });
+
+  // And turns them off again, with their password (a wrong one is refused, nothing changes).
+  await page.goto("/account");
+  const off = page.locator(".panel", { has: page.getByRole("heading", { name: "Turn security codes off" }) });
+  await off.getByLabel("Your password").fill("not my password");
+  await off.getByRole("button", { name: "Turn security codes off" }).click();
+  await expect(off.locator(".error-message")).toBeVisible();
+  await expect(off.getByLabel("Your password")).toHaveValue("");
+  await off.getByLabel("Your password").fill(FAMILY.password);
+  await off.getByRole("button", { name: "Turn security codes off" }).click();
+  await expect(page.locator(".alert-info")).toHaveText("Security codes are off. You sign in with just your password.");
+  await signOut(page);
+  await signIn(page, FAMILY, "en");
 });

@@ -17,6 +17,7 @@ import {
   resetSecondFactor,
   secondFactorSummary,
   secretToSetUp,
+  turnOffSecondFactor,
   useRecoveryCode,
   verifySecondFactorCode,
 } from "../../lib/auth/second-factor/index.ts";
@@ -227,6 +228,22 @@ describe.each(databaseKinds())("the second factor on %s", (kind) => {
     expect(await resolveSession({ db: db(), clock, sessionId: next.sessionId })).toBeNull();
     await verifySecondFactorCode({ db: db(), clock, sessionId: next.sessionId, code: await codeNow(1, secret) });
     expect(await resolveSession({ db: db(), clock, sessionId: next.sessionId })).not.toBeNull();
+  });
+
+  it("lets a family member turn codes off again with their password; staff cannot", async () => {
+    const family = await enrolled("advocate");
+    const off = (account: MadeAccount, currentPassword: string) => turnOffSecondFactor({ db: db(), clock, actor: account.actor, currentPassword, client: newClientAddress() });
+    expect(await refusedWith(off(family, "not my password"))).toBe("account:password.wrongCurrent");
+    expect((await secondFactorSummary(db(), family.actor)).enabled).toBe(true);
+    await off(family, family.password);
+    expect(await secondFactorSummary(db(), family.actor)).toEqual({ enabled: false, required: false, codesLeft: 0 });
+    expect((await passwordOnly(family)).next).toBe("done");
+    expect(await db().auditEvent.count({ where: { action: "auth.second-factor.turned-off", subjectId: family.actor.userId } })).toBe(1);
+    // Nothing left to turn off; and for staff it is not a choice.
+    await expect(off(family, family.password)).rejects.toBeInstanceOf(NotFound);
+    const staff = await enrolled("caseworker");
+    await expect(off(staff, staff.password)).rejects.toBeInstanceOf(NotFound);
+    expect((await secondFactorSummary(db(), staff.actor)).enabled).toBe(true);
   });
 
   it("refuses the second-factor step to a full session and to an ended one", async () => {

@@ -8,6 +8,7 @@ export {
   regenerateRecoveryCodes,
   resetSecondFactor,
   secondFactorSummary,
+  turnOffSecondFactor,
 } from "./manage.ts";
 export { groupedSecret, setUpQrCode, STEP_SECONDS } from "./totp.ts";
 export { TRUST_MS, TRUSTED_BROWSER_COOKIE } from "./trusted-browser.ts";

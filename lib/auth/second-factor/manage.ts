@@ -3,6 +3,7 @@ import type { Clock } from "../../clock.ts";
 import type { Actor } from "../../access/index.ts";
 import { appendAudit } from "../../audit/index.ts";
 import { NotFound } from "../../errors/index.ts";
+import { checkCurrentPassword } from "../change-password.ts";
 import { revokeUserSessions } from "../session-end.ts";
 import { secondFactorRequired } from "./policy.ts";
 import { codesWaiting, replaceRecoveryCodes } from "./recovery-codes.ts";
@@ -36,6 +37,24 @@ export async function regenerateRecoveryCodes({ db, clock, actor }: Ctx): Promis
     const at = clock.now();
     const codes = await replaceRecoveryCodes(tx, actor.userId, at);
     await appendAudit(tx, { actor, action: "auth.recovery-codes.replaced", subjectType: "user", subjectId: actor.userId, detail: { count: codes.length }, at });
+  });
+}
+
+/**
+ * A family member turns their security codes off again, after typing their password (checked
+ * and throttled as when changing it). Staff cannot: for them codes are not a choice. The secret
+ * and recovery codes go; trusted browsers stop counting, since they named the old secret.
+ */
+export async function turnOffSecondFactor(input: Ctx & { currentPassword: string; client?: string }): Promise<void> {
+  const { db, clock, actor } = input;
+  if (secondFactorRequired(actor.role)) throw new NotFound("Security codes are required");
+  await checkCurrentPassword(input);
+  await db.$transaction(async (tx) => {
+    const at = clock.now();
+    await tx.recoveryCode.deleteMany({ where: { userId: actor.userId } });
+    const { count } = await tx.secondFactor.deleteMany({ where: { userId: actor.userId } });
+    if (count === 0) throw new NotFound("No second factor");
+    await appendAudit(tx, { actor, action: "auth.second-factor.turned-off", subjectType: "user", subjectId: actor.userId, detail: {}, at });
   });
 }
 
