@@ -28,7 +28,8 @@ describe("session cookies when the public address is https (issue 6, item 10)", 
   it("is named __Host-rt.session and is Secure, HttpOnly, Path=/ and without Domain", async () => {
     expect(sessionCookieName()).toBe("__Host-rt.session");
     expect(sessionCookieOptions()).toMatchObject({ secure: true, httpOnly: true, path: "/", sameSite: "lax" });
-    const made = await makeAccount(test.prisma, fixedClock(new Date()), { role: "caseworker" });
+    // A family account: its password alone signs in (staff would stop half-way, at their code).
+    const made = await makeAccount(test.prisma, fixedClock(new Date()), { role: "advocate" });
     const browser = new AuthClient(handleAuthRoute, newClientAddress(), "https://records.example.org");
     const csrfToken = await browser.csrfToken();
     const res = await browser.request("/api/auth/callback/credentials", {
