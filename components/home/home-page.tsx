@@ -25,7 +25,7 @@ export async function HomePage({ view }: { view: HomeView }) {
       <h1>{t(`${k}.title`, { name: view.actor.displayName })}</h1>
       <p>{t(`${k}.intro`)}</p>
       {view.done ? <Alert kind="info">{(await getT("staff"))(`done.${view.done}`)}</Alert> : null}
-      {view.tasks ? <TaskList list={view.tasks} all={view.allTasks} locale={view.locale} /> : null}
+      {view.tasks ? <TaskList list={view.tasks} all={view.allTasks} locale={view.locale} acrossChildren={view.actor.role !== "translator"} /> : null}
       {view.team ? <TeamOverview team={view.team} all={view.allTeam} locale={view.locale} /> : null}
       {view.actor.role === "manager" ? <p><Link href={paths.teamAllocations()} prefetch={false}>{(await getT("admin"))("teamHome.allocations")}</Link></p> : null}
       {view.shareReviews.length ? <ShareReviews waiting={view.shareReviews} /> : null}

@@ -7,7 +7,7 @@ const SHOWN = 25;
 
 // First on a caseworker's home: everything waiting on them, soonest due first, overdue tagged,
 // with how many of each kind. The list is long only when work piles up: the first 25, then all.
-export async function TaskList({ list, all, locale }: { list: Tasks; all: boolean; locale: string }) {
+export async function TaskList({ list, all, locale, acrossChildren = true }: { list: Tasks; all: boolean; locale: string; acrossChildren?: boolean }) {
   const t = await getT("home");
   const shown = all ? list.tasks : list.tasks.slice(0, SHOWN);
   return (
@@ -18,7 +18,7 @@ export async function TaskList({ list, all, locale }: { list: Tasks; all: boolea
       </h2>
       {list.tasks.length === 0 ? <p>{t("tasks.none")}</p> : (
         <>
-          <p>{t("tasks.intro")}</p>
+          <p>{t(acrossChildren ? "tasks.intro" : "tasks.introTranslator")}</p>
           <ul className="task-counts">
             {TASK_KINDS.filter((k) => list.counts[k]).map((k) => <li key={k}>{t(`tasks.count.${k}`, { count: list.counts[k] })}</li>)}
           </ul>

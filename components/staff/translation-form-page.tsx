@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { isolate } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
 import { submitTranslationAction } from "@/lib/records/translation-actions";
@@ -16,9 +17,9 @@ export async function TranslationFormPage({ view }: { view: View }) {
   const language = tc(`language.${target}`);
   const fields: Field[] = [
     { kind: "text", name: "translatedBy", label: t("translation.translatedBy"), hint: t("translation.translatedByHint"), defaultValue: start?.translatedBy ?? actor.displayName },
-    { kind: "textarea", name: "title", label: t("translation.titleLabel"), hint: t("translation.original", { text: original.title }), defaultValue: start?.title, rows: 2 },
+    { kind: "textarea", name: "title", label: t("translation.titleLabel"), hint: t("translation.original", { text: isolate(original.title) }), defaultValue: start?.title, rows: 2 },
     ...original.sections.map((text, i): Field => ({
-      kind: "textarea", name: sectionField(i), label: t("translation.partLabel", { n: i + 1 }), hint: t("translation.original", { text }), defaultValue: start?.sections[i], rows: 6,
+      kind: "textarea", name: sectionField(i), label: t("translation.partLabel", { n: i + 1 }), hint: t("translation.original", { text: isolate(text) }), defaultValue: start?.sections[i], rows: 6,
     })),
   ];
   return (
