@@ -5,6 +5,8 @@ export {
   addCalendarMonths,
   addDays,
   daysBetween,
+  fromDateColumn,
+  toDateColumn,
   addWorkingDays,
   isWorkingDay,
   londonDate,

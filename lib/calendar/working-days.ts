@@ -31,6 +31,13 @@ const plusDays = (date: CivilDate, days: number) => fromUtc(toUtc(date) + days *
 /** The day `days` calendar days later (earlier when negative). */
 export const addDays = plusDays;
 
+/**
+ * A date column (PostgreSQL `date`, read back as midnight UTC) as the civil date it holds, and a
+ * civil date as the value to write to one. Not for instants: those go through londonDate.
+ */
+export const fromDateColumn = (stored: Date): CivilDate => stored.toISOString().slice(0, 10);
+export const toDateColumn = (date: CivilDate): Date => new Date(`${date}T00:00:00Z`);
+
 /** Calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: CivilDate, to: CivilDate): number {
   return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);

@@ -1,7 +1,7 @@
 import "server-only";
 import { childWhereForActor, readableEntryWhere, type Actor } from "../access/index.ts";
 import { appendAudit } from "../audit/index.ts";
-import { addCalendarMonths, londonDate, type CivilDate } from "../calendar/index.ts";
+import { addCalendarMonths, fromDateColumn, londonDate, toDateColumn, type CivilDate } from "../calendar/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Db, Prisma } from "../db/index.ts";
 import type { RestrictionChange, RestrictionReason } from "../db/generated/enums.ts";
@@ -65,7 +65,7 @@ export async function decideRestriction(input: { db: Db; clock: Clock; actor: Ac
     const entry = await lockEntry(tx, readableEntryWhere(actor, decision.childId), proposal.entryId);
     // Read again under the lock: another manager may have decided it a moment ago.
     if (await tx.restrictionDecision.count({ where: { proposalId: proposal.id } })) throw new Conflict("Already decided");
-    const asked: Effect = { change: proposal.change, reason: proposal.reason, note: decision.note, reviewDue: proposal.reviewDue ? londonDate(proposal.reviewDue) : null };
+    const asked: Effect = { change: proposal.change, reason: proposal.reason, note: decision.note, reviewDue: proposal.reviewDue ? fromDateColumn(proposal.reviewDue) : null };
     if (decision.outcome === "changed" && proposal.change === "lift") {
       throw new Invalid("Only a withholding can be changed", [{ path: "outcome", message: "staff:restriction.errors.liftNotChanged" }]);
     }
@@ -141,4 +141,4 @@ function checkChangeFits(change: RestrictionChange, withChild: boolean) {
   if (change === "lift" && withChild) throw new Invalid("Not withheld", [{ path: "change", message: "staff:restriction.errors.notWithheld" }]);
 }
 
-const asDate = (d: CivilDate | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
+const asDate = (d: CivilDate | null) => (d ? toDateColumn(d) : null);

@@ -1,6 +1,6 @@
 import "server-only";
 import { audienceOf, readableEntryWhere, type Actor } from "../access/index.ts";
-import { londonDate, type CivilDate } from "../calendar/index.ts";
+import { fromDateColumn, londonDate, type CivilDate } from "../calendar/index.ts";
 import type { Db } from "../db/index.ts";
 import type { RestrictionChange, RestrictionOutcome, RestrictionReason } from "../db/generated/enums.ts";
 import { mayDecideRestrictions } from "./restrictions.ts";
@@ -123,5 +123,4 @@ function proposalView(p: ProposalRow): RestrictionProposalView {
   };
 }
 
-// Review dates are stored as dates (midnight UTC): their ISO day is the civil date.
-const civil = (d: Date | null): CivilDate | null => (d ? d.toISOString().slice(0, 10) : null);
+const civil = (d: Date | null): CivilDate | null => (d ? fromDateColumn(d) : null);

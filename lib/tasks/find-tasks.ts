@@ -1,6 +1,6 @@
 import "server-only";
 import { childWhereForActor, type Actor } from "../access/index.ts";
-import { addCalendarMonths, addDays, addWorkingDays, londonDate, type CivilDate } from "../calendar/index.ts";
+import { addCalendarMonths, addDays, addWorkingDays, fromDateColumn, londonDate, type CivilDate } from "../calendar/index.ts";
 import type { Db, Prisma } from "../db/index.ts";
 import { LOCALES } from "../i18n/config.ts";
 import { paths } from "../paths.ts";
@@ -29,7 +29,7 @@ const SUMMARY_MONTHS = 3;
 const LOOK_AHEAD_DAYS = 30;
 const PER_KIND = 100;
 
-const day = (d: Date): CivilDate => d.toISOString().slice(0, 10);
+const day = fromDateColumn;
 const childSelect = { select: { fullName: true, preferredName: true } } as const;
 const nameOf = (c: { fullName: string; preferredName: string | null }) => c.preferredName ?? c.fullName;
 
