@@ -204,7 +204,9 @@ describe.each(databaseKinds())("audit checkpoints on %s", (kind) => {
     const dir = tempDir();
     await append(db.prisma, 2);
     const stop = startAuditCheckpoints({ db: db.prisma, dir, clock, everyMs: 25 });
-    await new Promise((r) => setTimeout(r, 400));
+    // Waits for the first checkpoint and one tick, however slowly a busy machine writes them.
+    const lines = () => readCheckpoints(dir).trim().split("\n").filter(Boolean).length;
+    await vi.waitFor(() => expect(lines()).toBeGreaterThanOrEqual(2), { timeout: 20_000, interval: 25 });
     await append(db.prisma, 1);
     await stop();
     const written = readCheckpoints(dir).trim().split("\n").map((l) => JSON.parse(l));
