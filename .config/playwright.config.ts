@@ -19,9 +19,13 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  // Two servers, two browsers and argon2 sign-ins share 2 cores: a journey that signs in three
-  // people can pass 30 s there without anything being wrong.
-  timeout: 60_000,
+  // Two servers, two browsers and argon2 sign-ins share 2 cores, and CI may share them with other
+  // work: a page that answers in 1 s alone can take 15 s then, and a journey that signs in three
+  // people several minutes. These are ceilings, not waits: every step waits for what it needs
+  // (a URL, a heading, a message) and moves on as soon as it is there, so they cost a passing run
+  // nothing. Set once here rather than test by test.
+  timeout: 240_000,
+  expect: { timeout: 30_000 },
   reporter: [["list"], ["json"]],
   use: { ...devices["Desktop Chrome"], launchOptions, trace: "retain-on-failure" },
   // Each server's demo staff first get a trusted browser (tests/e2e/trusted-browsers.setup.ts), so
