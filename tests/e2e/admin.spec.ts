@@ -32,15 +32,13 @@ async function createParent(page: Page, opts: { child: string; person: string; u
     await expectNoHorizontalScroll(page);
   }
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: "Account created" })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole("heading", { name: "Account created" })).toBeVisible();
   if (opts.axe) await expectAccessible(page);
   return (await page.getByTestId("setup-code").textContent())!.trim();
 }
 
-
 for (const javaScript of [true, false]) {
   test(`an admin creates a parent account with a set-up code; the parent chooses a password and sees the record (JavaScript ${javaScript ? "on" : "off"})`, async ({ browser }) => {
-    test.setTimeout(120_000);
     const admin = await asUser(browser, DEMO.admin, { javaScript });
     const username = unique(javaScript ? "tomasz" : "katarzyna");
     const person = javaScript ? "Tomasz Nowak (Father)" : "Katarzyna Nowak (Mother)";
@@ -65,9 +63,9 @@ for (const javaScript of [true, false]) {
       await parent.getByRole("button", { name: "Set my password" }).click();
     };
     await fill("ZZZZ-ZZZZ-ZZZZ");
-    await expect(parent.locator("main [role=alert]")).toContainText("do not match", { timeout: 15_000 });
+    await expect(parent.locator("main [role=alert]")).toContainText("do not match");
     await fill(code.toLowerCase());
-    await expect(parent.getByRole("heading", { name: "Your password is set" })).toBeVisible({ timeout: 15_000 });
+    await expect(parent.getByRole("heading", { name: "Your password is set" })).toBeVisible();
     if (javaScript) await expectAccessible(parent);
     await signIn(parent, { username, password: PASSWORD }, "en");
     await openRecord(parent, "Ollie");
@@ -75,7 +73,6 @@ for (const javaScript of [true, false]) {
   });
 
   test(`an admin uploads an import with problems (listed by JSON path, nothing written), then a good one (JavaScript ${javaScript ? "on" : "off"})`, async ({ browser }) => {
-    test.setTimeout(120_000);
     const admin = await asUser(browser, DEMO.admin, { javaScript });
     const tag = unique("e2e");
     const good = makeExtract({ children: 1, perChild: 2, tag });
@@ -89,11 +86,11 @@ for (const javaScript of [true, false]) {
     await admin.getByRole("link", { name: "Imports", exact: true }).first().click();
     if (javaScript) await expectAccessible(admin);
     await upload(bad);
-    await expect(admin.locator(".import-problems")).toContainText("children[0].entries[1].title", { timeout: 30_000 });
+    await expect(admin.locator(".import-problems")).toContainText("children[0].entries[1].title");
     await expect(admin.locator("#import-problems")).toContainText("Nothing was imported");
     if (javaScript) await expectAccessible(admin);
     await upload(good);
-    await expect(admin.getByRole("heading", { name: "Import finished" })).toBeVisible({ timeout: 30_000 });
+    await expect(admin.getByRole("heading", { name: "Import finished" })).toBeVisible();
     await expect(admin.getByRole("row", { name: /Entries/ })).toContainText("2");
     if (javaScript) {
       await expectAccessible(admin);

@@ -12,14 +12,12 @@ const LEAH = "Leah Brooks, Young People's Rights Service";
 // Both journeys choose Leah for Amira: one after the other, or the second finds her already chosen.
 test.describe.configure({ mode: "serial" });
 
-
 async function openAdvocate(page: Page) {
   await openRecord(page, "Amira");
   await page.locator(".record-nav").getByRole("link", { name: /Your advocate|^Advocate$/ }).click();
 }
 
 test("the child chooses an advocate and ends their access, which bites on the advocate's next request", async ({ browser }) => {
-  test.setTimeout(150_000);
   const child = await asUser(browser, DEMO.child);
   await openAdvocate(child);
   await expect(child.getByRole("heading", { level: 1, name: "Your advocate" })).toBeVisible();
@@ -50,7 +48,6 @@ test("the child chooses an advocate and ends their access, which bites on the ad
 });
 
 test("with JavaScript off the caseworker appoints an advocate and ends it; the child sees who chose; a parent has no say", async ({ browser }) => {
-  test.setTimeout(150_000);
   const worker = await asUser(browser, DEMO.caseworker, { javaScript: false });
   await openAdvocate(worker);
   await expect(worker.getByRole("heading", { level: 1, name: "Amira's advocate" })).toBeVisible();

@@ -8,14 +8,12 @@ test.afterEach(closeUserContexts);
 // dialog and withdraws it with JavaScript off (the confirmation is a page); the child sees what was
 // decided and by whom; once the caseworker records that the child can decide, the child decides.
 
-
 async function openConsent(page: Page) {
   await openRecord(page, "Amira");
   await page.locator(".record-nav").getByRole("link", { name: /Who can see|Consent to share/ }).click();
 }
 
 test("consent is given and withdrawn by whoever decides, and everyone sees who decided", async ({ browser }) => {
-  test.setTimeout(150_000);
   const purpose = `Extra help in class ${randomBytes(3).toString("hex")}`;
   const worker = await asUser(browser, DEMO.caseworker);
   await openConsent(worker);

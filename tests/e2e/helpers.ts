@@ -27,10 +27,10 @@ export async function signIn(page: Page, who: { username: string; password: stri
   await page.getByLabel("Username").fill(who.username);
   await page.getByLabel("Password").fill(who.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/(signin\/code)?$/, { timeout: 15_000 }); // argon2 on a busy machine
+  await expect(page).toHaveURL(/\/(signin\/code)?$/);
   // No trust (say, the password changed since): the demo secret's code.
   if (page.url().endsWith("/signin/code")) await enterDemoCode(page);
-  await expect(page).toHaveURL(/\/$/, { timeout: 15_000 });
+  await expect(page).toHaveURL(/\/$/);
   if (language && (await page.locator("html").getAttribute("lang")) !== language) {
     await page.locator("#locale").selectOption(language);
     await page.locator("form.language-picker button[type=submit]").click();

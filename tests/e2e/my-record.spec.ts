@@ -123,7 +123,6 @@ test("staff see the whole record, including what is withheld from the child", as
 });
 
 test("people who may not open a record get the not-found page", async ({ page, browser }) => {
-  test.setTimeout(60_000);
   const staff = await browser.newPage();
   await signIn(staff, DEMO.caseworker, "en");
   await openRecord(staff, "Amira");

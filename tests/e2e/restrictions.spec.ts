@@ -24,7 +24,6 @@ async function notFound(page: Page, url: string) {
 for (const javaScript of [true, false]) {
   const title = javaScript ? "Review child protection conference" : "Chronology to November 2025";
   test(`a caseworker's proposal to keep an entry back takes effect when a manager agrees, and ends at review (JavaScript ${javaScript ? "on" : "off"})`, async ({ browser }) => {
-    test.setTimeout(180_000);
     const worker = await asUser(browser, DEMO.caseworker, { javaScript });
     const url = await openEntry(worker, title);
     const panel = worker.locator("section.staff-entry");
@@ -80,7 +79,6 @@ for (const javaScript of [true, false]) {
 }
 
 test("an overdue review is raised with the manager, and the child is told it is late rather than promised a past date", async ({ browser }) => {
-  test.setTimeout(120_000);
   const amira = await asUser(browser, DEMO.child);
   await openRecord(amira, "Amira");
   await amira.getByRole("link", { name: "Why can't I see some things?" }).click();

@@ -6,7 +6,6 @@ import { totpCode } from "./second-factor-helpers.ts";
 // an app up at their first sign-in, then type its codes; a code is taken once; a recovery code
 // works once; a family member turns codes on from "Your account". JavaScript on and off.
 test.afterEach(closeUserContexts);
-test.setTimeout(120_000); // several argon2 sign-ins on a busy machine
 
 const NEW_STAFF = { username: "newstaff", password: "nia-owusu-demo-2026" };
 const NEW_STAFF_NO_JS = { username: "newstaff2", password: "sam-reid-demo-2026" };
@@ -17,7 +16,7 @@ async function passwordStep(page: Page, who: { username: string; password: strin
   await page.locator("#username").fill(who.username);
   await page.locator("#password").fill(who.password);
   await page.locator("main form button[type=submit]").click();
-  await expect(page).toHaveURL(lands, { timeout: 20_000 });
+  await expect(page).toHaveURL(lands);
 }
 
 async function submitCode(page: Page, code: string) {
@@ -37,7 +36,7 @@ async function setUp(page: Page, opts: { accessible: boolean }) {
   await submitCode(page, "12345");
   await expect(page.locator("#code-error")).toHaveText("The code is 6 digits. Check it and try again.");
   await submitCode(page, await totpCode(secret));
-  await expect(page).toHaveURL(/\/account\/recovery-codes$/, { timeout: 20_000 });
+  await expect(page).toHaveURL(/\/account\/recovery-codes$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Save your recovery codes");
   const codes = await page.getByRole("list", { name: "Your recovery codes" }).getByRole("listitem").allInnerTexts();
   expect(codes).toHaveLength(10);
@@ -63,7 +62,7 @@ test("staff set up security codes at their first sign-in; a code works once, a r
   await expectAccessible(page);
   const next = await totpCode(secret, 1);
   await submitCode(page, next);
-  await expect(page).toHaveURL(/\/$/, { timeout: 20_000 });
+  await expect(page).toHaveURL(/\/$/);
   await signOut(page);
 
   // The same code again is refused, and the way in is still shut.
@@ -79,7 +78,7 @@ test("staff set up security codes at their first sign-in; a code works once, a r
   await expect(page).toHaveURL(/\/signin\/recovery-code$/);
   await expectAccessible(page);
   await submitCode(page, codes[0]!);
-  await expect(page).toHaveURL(/\/account\?done=recovery-code$/, { timeout: 20_000 });
+  await expect(page).toHaveURL(/\/account\?done=recovery-code$/);
   await expect(page.getByRole("status")).toHaveText("You signed in with a recovery code. That code will not work again.");
   await expect(page.getByText("You have 9 recovery codes left.")).toBeVisible();
   await signOut(page);
@@ -102,7 +101,7 @@ test.describe("JavaScript off", () => {
     await submitCode(page, "000000x");
     await expect(page.locator("#code-error")).toHaveText("The code is 6 digits. Check it and try again.");
     await submitCode(page, await totpCode(secret, 1));
-    await expect(page).toHaveURL(/\/$/, { timeout: 20_000 });
+    await expect(page).toHaveURL(/\/$/);
   });
 });
 
@@ -121,7 +120,7 @@ test("a family member turns security codes on from 'Your account', and is then a
   await signOut(page);
   await passwordStep(page, FAMILY, /\/signin\/code$/);
   await submitCode(page, await totpCode(secret, 1));
-  await expect(page).toHaveURL(/\/$/, { timeout: 20_000 });
+  await expect(page).toHaveURL(/\/$/);
 
   // And turns them off again, with their password (a wrong one is refused, nothing changes).
   await page.goto("/account");

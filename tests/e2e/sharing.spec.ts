@@ -9,7 +9,6 @@ test.afterEach(closeUserContexts);
 // on, the share is recorded for Amira's safety, and Amira sees with whom, what and why. Amira
 // cannot open the form.
 
-
 async function openConsent(page: Page) {
   await openRecord(page, "Amira");
   await page.locator(".record-nav").getByRole("link", { name: /Who can see|Consent to share/ }).click();
@@ -23,7 +22,6 @@ async function openShareForm(page: Page) {
 }
 
 test("a share on withdrawn consent is refused; a share for the child's safety is recorded and the child sees why", async ({ browser }) => {
-  test.setTimeout(150_000);
   const tag = randomBytes(3).toString("hex");
   const purpose = `Safety planning meeting ${tag}`;
   const reason = `Amira said she was frightened to go home (${tag}).`;
@@ -76,7 +74,6 @@ test("a share on withdrawn consent is refused; a share for the child's safety is
 });
 
 test("a reason kept from the child is reviewed by the manager, and once shown the child sees it", async ({ browser }) => {
-  test.setTimeout(150_000);
   const tag = randomBytes(3).toString("hex");
   const purpose = `Youth offending panel ${tag}`;
   const reason = `The panel asked for the latest plan (${tag}).`;
@@ -116,7 +113,6 @@ test("a reason kept from the child is reviewed by the manager, and once shown th
 // refused and changes nothing; the same post from the portal itself is recorded, so the refusal
 // is the origin check's doing and not a broken post.
 test("a share posted from another site is refused; the same post from the portal is recorded", async ({ browser, baseURL }) => {
-  test.setTimeout(120_000);
   const worker = await asUser(browser, DEMO.caseworker, { javaScript: false });
   await openShareForm(worker);
   const form = worker.locator("form", { has: worker.getByRole("button", { name: "Record the share" }) });

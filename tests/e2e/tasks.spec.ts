@@ -7,7 +7,6 @@ test.afterEach(closeUserContexts);
 // kind, each a link to where it is done. Families and managers have no such list.
 
 test("the caseworker's home lists their tasks in due order, overdue tagged, on a phone and in Urdu", async ({ browser }) => {
-  test.setTimeout(120_000);
   const worker = await asUser(browser, DEMO.caseworker);
   const tasks = worker.locator("section", { has: worker.getByRole("heading", { name: /^Your tasks/ }) });
   await expect(tasks).toBeVisible();
@@ -39,7 +38,6 @@ test("the caseworker's home lists their tasks in due order, overdue tagged, on a
 });
 
 test("the manager's home shows the team's work per caseworker, soonest due first, with each item linked", async ({ browser }) => {
-  test.setTimeout(120_000);
   const manager = await asUser(browser, DEMO.manager);
   const team = manager.locator("section", { has: manager.getByRole("heading", { name: /^What your team has due/ }) });
   await expect(team).toBeVisible();

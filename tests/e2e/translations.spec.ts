@@ -10,7 +10,6 @@ test.afterEach(closeUserContexts);
 for (const javaScript of [true, false]) {
   const title = javaScript ? "Chronology to February 2026" : "Family time with dad at the family centre";
   test(`two people: the caseworker writes a translation, the manager checks it, then the child reads it (JavaScript ${javaScript ? "on" : "off"})`, async ({ browser }) => {
-    test.setTimeout(180_000);
     const amira = await asUser(browser, DEMO.child, { language: "ur" });
     await openRecord(amira, "Amira");
     await amira.locator("main").getByRole("link", { name: title, exact: true }).click();
@@ -80,7 +79,6 @@ test("families cannot reach the translation pages", async ({ browser }) => {
 });
 
 test("a translator sees only the entry asked for, translates it for a caseworker to check, and the look is on the child's list", async ({ browser }) => {
-  test.setTimeout(180_000);
   const title = "Child protection plan";
   const sana = await asUser(browser, DEMO.parent, { language: "ur" });
   await openRecord(sana, "Amira");

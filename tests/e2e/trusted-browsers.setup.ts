@@ -12,7 +12,7 @@ for (const who of STAFF) {
     await page.locator("#username").fill(who.username);
     await page.locator("#password").fill(who.password);
     await page.locator("main form button[type=submit]").click();
-    await expect(page).toHaveURL(/\/signin\/code$/, { timeout: 20_000 });
+    await expect(page).toHaveURL(/\/signin\/code$/);
     await enterDemoCode(page, { trust: true });
     await expect(page).toHaveURL(/\/$/);
     await saveTrustedCookie(page, who.username);

@@ -7,7 +7,6 @@ import { DEMO, openRecord, signIn } from "./helpers.ts";
 // box, and consecutive lines of a paragraph do not overlap. Screenshots are kept with the results.
 
 test.use({ viewport: { width: 375, height: 812 } });
-test.setTimeout(120_000); // five pages each, measured and photographed, on a busy two-core machine
 
 const ARABIC = /[\u0600-\u06ff]/;
 
