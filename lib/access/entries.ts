@@ -6,9 +6,14 @@ import { childWhereForActor } from "./policy.ts";
 // The single home of "which entries of a record may this viewer see, and how". Every loader
 // composes these clauses into its own query, so an entry a viewer may not see is never loaded,
 // counted or paged over. The rules:
-// - a child sees entries shared with the child, once released if they are read-with-worker;
-// - an advocate sees exactly what the child sees, while the child's grant lasts;
+// - a child sees entries shared with the child, once released if they are read-with-worker
+//   (until then only that one is waiting, and when);
+// - an advocate sees what the child reads, while the child's grant lasts;
 // - a parent or carer sees entries shared with family, unless the entry excludes them by name;
+// - an entry to read with a worker is held back from everyone but staff until a worker releases
+//   it ("we have read it together"): the child meanwhile sees only that it waits, and when; the
+//   family and the advocate see nothing of it at all, so the child hears it first, from their
+//   worker, and not from a parent who read it the night before;
 // - an allocated caseworker sees the whole record; a manager, their team's children's records;
 // - an admin sees no record content.
 // Nobody who is excluded from an entry by name ever sees it, whatever their role.
@@ -52,33 +57,43 @@ function reachable(actor: Actor, childId: string | typeof ANY_RECORD): Prisma.En
   return { AND: base };
 }
 
+/** Released, or never meant to wait: the part of the rule that holds for everyone but staff. */
+const NOT_WAITING: Prisma.EntryWhereInput = { OR: [{ readWithWorker: false }, { releasedAt: { not: null } }] };
+
 /** Entries whose content this viewer may read: in one record, or in every record they may open (null). */
 export function readableEntryWhere(actor: Actor, childId: string | null): Prisma.EntryWhereInput {
   const where = reachable(actor, childId);
   if (!where) return NOTHING;
-  if (audienceOf(actor) !== "child") return where;
-  return { AND: [where, { OR: [{ readWithWorker: false }, { releasedAt: { not: null } }] }] };
+  if (audienceOf(actor) === "staff") return where;
+  return { AND: [where, NOT_WAITING] };
+}
+
+/** Only the child is told an entry waits for them: the one viewer who sees a placeholder. */
+function seesWaiting(actor: Actor): boolean {
+  return actor.role === "child";
 }
 
 /** Entries waiting to be read with a worker: the child sees that they exist and when, not what they say. */
 export function waitingEntryWhere(actor: Actor, childId: string): Prisma.EntryWhereInput {
   const where = reachable(actor, childId);
-  if (!where || audienceOf(actor) !== "child") return NOTHING;
+  if (!where || !seesWaiting(actor)) return NOTHING;
   return { AND: [where, { readWithWorker: true, releasedAt: null }] };
 }
 
 /** Whether this entry, already loaded through listedEntryWhere, is one this viewer must wait for. */
 export function isWaitingFor(actor: Actor, entry: { readWithWorker: boolean; releasedAt: Date | null }): boolean {
-  return audienceOf(actor) === "child" && entry.readWithWorker && !entry.releasedAt;
+  return seesWaiting(actor) && entry.readWithWorker && !entry.releasedAt;
 }
 
 /**
- * Readable or waiting: what appears in the viewer's chronology at all. That is every reachable
- * entry (readable and waiting differ only in whether it has been released), written as one AND
- * rather than "readable OR waiting": under an OR the database cannot check the exclusions entry
- * by entry and reads every exclusion of every record instead (issue 6, item 21).
+ * Readable or waiting: what appears in the viewer's chronology at all. For the child that is every
+ * reachable entry (readable and waiting differ only in whether it has been released), written as
+ * one AND rather than "readable OR waiting": under an OR the database cannot check the exclusions
+ * entry by entry and reads every exclusion of every record instead (issue 6, item 21). Everyone
+ * else is never shown a waiting entry, so what they list is what they may read.
  */
 export function listedEntryWhere(actor: Actor, childId: string): Prisma.EntryWhereInput {
+  if (!seesWaiting(actor)) return readableEntryWhere(actor, childId);
   return reachable(actor, childId) ?? NOTHING;
 }
 

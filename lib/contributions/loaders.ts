@@ -30,7 +30,8 @@ export function loadContributionForm(childId: string, searchParams: Record<strin
     if (!maySendContribution(ctx.actor)) throw new AppError("NOT_FOUND", "Staff do not send contributions");
     const draft = draftId ? await findContribution({ ...ctx, contributionId: draftId }) : null;
     if (draft && (draft.status !== "draft" || !draft.fromMe)) throw new AppError("NOT_FOUND", "Not a draft of theirs");
-    const aboutId = draft?.aboutEntryId ?? about;
+    // A draft's entry comes through findContribution, which drops one the sender may no longer read.
+    const aboutId = draft ? draft.aboutEntryId : about;
     const aboutEntry = aboutId && /^[0-9a-f-]{36}$/i.test(aboutId)
       ? await ctx.db.entry.findFirst({ where: { AND: [{ id: aboutId }, readableEntryWhere(ctx.actor, ctx.childId)] }, select: { id: true, title: true } })
       : null;
@@ -44,12 +45,9 @@ export function loadContribution(childId: string, contributionId: string) {
   return withContributions(childId, async (ctx) => {
     // Marks only what this member of staff may read; anyone else then gets "not found" below.
     await markOpened({ ...ctx, clock: systemClock, contributionId });
+    // The entry it became is named only for those who may read that entry (findContribution).
     const contribution = await findContribution({ ...ctx, contributionId });
-    // The entry it became is linked only for those who may read that entry.
-    const entryReadable = contribution.recordEntryId
-      ? (await ctx.db.entry.count({ where: { AND: [{ id: contribution.recordEntryId }, readableEntryWhere(ctx.actor, ctx.childId)] } })) > 0
-      : false;
-    return { contribution, entryReadable };
+    return { contribution, entryReadable: contribution.recordEntryId !== null };
   });
 }
 

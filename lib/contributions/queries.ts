@@ -1,5 +1,5 @@
 import "server-only";
-import { readableContributionWhere, type Actor } from "../access/index.ts";
+import { readableContributionWhere, readableEntryWhere, type Actor } from "../access/index.ts";
 import { londonDate } from "../calendar/index.ts";
 import type { Db, Prisma } from "../db/index.ts";
 import type { ContributionKind, ContributionStatus } from "../db/generated/enums.ts";
@@ -88,14 +88,32 @@ export async function findContribution(input: { db: Db; actor: Actor; childId: s
     select: {
       ...summarySelect, body: true, sharedWithChild: true, sharedWithFamily: true, openedAt: true, answeredAt: true, addedAt: true, withdrawnAt: true,
       recordEntryId: true, aboutEntryId: true, originalWhereabouts: true, originalPlace: true, originalReturnedOn: true, helpedById: true,
-      aboutEntry: { select: { title: true } },
       attachments: { select: { id: true, fileName: true, mediaType: true, reencoded: true, file: { select: { size: true } } }, orderBy: { createdAt: "asc" } },
       replies: { select: { id: true, body: true, createdAt: true, author: { select: { displayName: true } } }, orderBy: { createdAt: "asc" } },
       events: { select: { kind: true, at: true }, orderBy: { at: "asc" } },
     },
   });
   if (!row) throw new NotFound();
-  return { ...summarise(row, actor, londonDate(input.now), new Map([[row.id, row.attachments.length]])), ...row, dueOn: row.dueOn ? row.dueOn.toISOString().slice(0, 10) : null };
+  const entries = await readableEntries(db, actor, childId, [row.aboutEntryId, row.recordEntryId]);
+  return {
+    ...summarise(row, actor, londonDate(input.now), new Map([[row.id, row.attachments.length]])),
+    ...row,
+    dueOn: row.dueOn ? row.dueOn.toISOString().slice(0, 10) : null,
+    // Whoever may read the contribution may still not read the entry it is about or became
+    // (kept from the child, excluding the reader by name, waiting to be read with a worker):
+    // then not its title, not even its id.
+    aboutEntryId: row.aboutEntryId && entries.get(row.aboutEntryId) ? row.aboutEntryId : null,
+    aboutEntry: row.aboutEntryId ? entries.get(row.aboutEntryId) ?? null : null,
+    recordEntryId: row.recordEntryId && entries.get(row.recordEntryId) ? row.recordEntryId : null,
+  };
+}
+
+/** Of these entries, the ones this reader may read, through the entries' own rule. */
+async function readableEntries(db: Db, actor: Actor, childId: string, ids: (string | null)[]): Promise<Map<string, { title: string }>> {
+  const wanted = ids.filter((id): id is string => id !== null);
+  if (wanted.length === 0) return new Map();
+  const rows = await db.entry.findMany({ where: { AND: [{ id: { in: wanted } }, readableEntryWhere(actor, childId)] }, select: { id: true, title: true } });
+  return new Map(rows.map((r) => [r.id, { title: r.title }]));
 }
 export type ContributionDetail = Awaited<ReturnType<typeof findContribution>>;
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { translatableEntryWhere, type Actor } from "../access/index.ts";
+import { readableEntryWhere, translatableEntryWhere, type Actor } from "../access/index.ts";
 import { appendAudit } from "../audit/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Db, Prisma } from "../db/index.ts";
@@ -71,13 +71,17 @@ export async function checkTranslation(input: { db: Db; clock: Clock; actor: Act
 
 type Draft = { entryId: string; locale: string; title: string; sections: string[]; translatedBy: string; submittedAt: Date };
 
-// What readers of that language now see; everyone who asked for it hears that it is there.
+// What readers of that language now see; everyone who asked for it, and may still read the entry,
+// hears that it is there. The notice links to the entry, so someone who has lost sight of it since
+// (kept from them, excluded by name) is told nothing.
 async function publish(tx: Tx, actor: Actor, childId: string, d: Draft, now: Date) {
   const row = { title: d.title, sections: d.sections, translatedBy: d.translatedBy, checkedBy: actor.displayName, translatedAt: d.submittedAt };
   await tx.entryTranslation.upsert({ where: { entryId_locale: { entryId: d.entryId, locale: d.locale } }, create: { entryId: d.entryId, locale: d.locale, ...row }, update: row });
-  const asked = await tx.translationRequest.findMany({ where: { entryId: d.entryId, locale: d.locale }, select: { requesterId: true } });
-  for (const { requesterId } of asked) {
-    await enqueueNotification(tx, { recipientId: requesterId, kind: "translation-ready", link: paths.entry(childId, d.entryId), now });
+  const asked = await tx.translationRequest.findMany({ where: { entryId: d.entryId, locale: d.locale }, select: { requester: { select: { id: true, role: true, displayName: true } } } });
+  for (const { requester } of asked) {
+    const reader: Actor = { userId: requester.id, role: requester.role, displayName: requester.displayName };
+    if ((await tx.entry.count({ where: { AND: [{ id: d.entryId }, readableEntryWhere(reader, childId)] } })) === 0) continue;
+    await enqueueNotification(tx, { recipientId: requester.id, kind: "translation-ready", link: paths.entry(childId, d.entryId), now });
   }
 }
 

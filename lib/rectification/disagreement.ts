@@ -1,4 +1,5 @@
 import "server-only";
+import { readableEntryWhere } from "../access/index.ts";
 import { Conflict, NotFound } from "../errors/index.ts";
 import { change, lockRequest, recordStep, type Ref } from "./steps.ts";
 
@@ -11,7 +12,9 @@ export async function addDisagreement(ref: Ref & { entryId: string; text: string
   await ref.db.$transaction(async (tx) => {
     const row = await lockRequest(tx, ref);
     if (row.requesterId !== ref.actor.userId) throw new NotFound();
-    if (!row.items.some((i) => i.entryId === ref.entryId)) throw new NotFound();
+    // An entry of the request that the requester may still read (the request page names no other).
+    const item = await tx.rectificationItem.count({ where: { requestId: row.id, entryId: ref.entryId, entry: readableEntryWhere(ref.actor, row.childId) } });
+    if (item === 0) throw new NotFound();
     if (row.outcome !== "not_corrected" && row.outcome !== "partly_corrected") throw new Conflict("Only when an entry was not corrected");
     const now = ref.clock.now();
     await tx.disagreementStatement.create({ data: { requestId: row.id, entryId: ref.entryId, authorId: ref.actor.userId, text: ref.text, createdAt: now } });

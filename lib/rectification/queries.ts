@@ -6,15 +6,24 @@ import { clockView, receivedOn, type ClockView } from "./clock.ts";
 
 const civil = (d: Date) => d.toISOString().slice(0, 10);
 
-const summarySelect = {
-  id: true, childId: true, status: true, outcome: true, whatIsWrong: true, receivedAt: true, receivedOn: true, dueOn: true,
-  extendedMonths: true, pausedDays: true, pausedOn: true, requesterId: true,
-  child: { select: { fullName: true, preferredName: true } },
-  requester: { select: { displayName: true, role: true } },
-  helpedBy: { select: { displayName: true } },
-  items: { select: { entryId: true, sectionPosition: true, entry: { select: { title: true } } } },
-} satisfies Prisma.RectificationRequestSelect;
-type SummaryRow = Prisma.RectificationRequestGetPayload<{ select: typeof summarySelect }>;
+// A request names only the entries its reader may read now (the entries' own rule, in the query):
+// someone may read a request about an entry since kept from them, excluding them, or not yet read
+// with the child, and must then learn nothing of that entry, not even its id.
+function readableItems(actor: Actor, childId: string | null) {
+  return { entry: readableEntryWhere(actor, childId) } satisfies Prisma.RectificationItemWhereInput;
+}
+
+function summarySelect(actor: Actor, childId: string | null) {
+  return {
+    id: true, childId: true, status: true, outcome: true, whatIsWrong: true, receivedAt: true, receivedOn: true, dueOn: true,
+    extendedMonths: true, pausedDays: true, pausedOn: true, requesterId: true,
+    child: { select: { fullName: true, preferredName: true } },
+    requester: { select: { displayName: true, role: true } },
+    helpedBy: { select: { displayName: true } },
+    items: { where: readableItems(actor, childId), select: { entryId: true, sectionPosition: true, entry: { select: { title: true } } } },
+  } satisfies Prisma.RectificationRequestSelect;
+}
+type SummaryRow = Prisma.RectificationRequestGetPayload<{ select: ReturnType<typeof summarySelect> }>;
 
 export type RequestSummary = {
   id: string; childId: string; childName: string; status: SummaryRow["status"]; outcome: SummaryRow["outcome"];
@@ -29,29 +38,22 @@ function clockOf(row: SummaryRow, today: string): ClockView {
   }, today);
 }
 
-function summarise(row: SummaryRow, actor: Actor, today: string, readable: Set<string>): RequestSummary {
+function summarise(row: SummaryRow, actor: Actor, today: string): RequestSummary {
   return {
     id: row.id, childId: row.childId, childName: row.child.preferredName ?? row.child.fullName, status: row.status, outcome: row.outcome,
     whatIsWrong: row.whatIsWrong.length > 140 ? `${row.whatIsWrong.slice(0, 139)}…` : row.whatIsWrong, receivedAt: row.receivedAt,
     clock: clockOf(row, today), fromMe: row.requesterId === actor.userId, requesterName: row.requester.displayName, requesterRole: row.requester.role,
     helpedByName: row.helpedBy?.displayName ?? null,
-    // An entry the viewer can no longer read (withheld since) is not named.
-    entryTitles: [...new Set(row.items.filter((i) => readable.has(i.entryId)).map((i) => i.entry.title))],
+    entryTitles: [...new Set(row.items.map((i) => i.entry.title))],
   };
-}
-
-async function readableEntries(db: Db, actor: Actor, rows: SummaryRow[]): Promise<Set<string>> {
-  const ids = [...new Set(rows.flatMap((r) => r.items.map((i) => i.entryId)))];
-  if (ids.length === 0) return new Set();
-  const found = await db.entry.findMany({ where: { AND: [{ id: { in: ids } }, readableEntryWhere(actor, null)] }, select: { id: true } });
-  return new Set(found.map((e) => e.id));
 }
 
 /** Requests on one record this person may read, newest first. */
 export async function findRequestsOnRecord(input: { db: Db; actor: Actor; childId: string; now: Date }): Promise<RequestSummary[]> {
-  const rows = await input.db.rectificationRequest.findMany({ where: readableRequestWhere(input.actor, input.childId), select: summarySelect, orderBy: [{ receivedAt: "desc" }, { id: "desc" }], take: 200 });
-  const readable = await readableEntries(input.db, input.actor, rows);
-  return rows.map((r) => summarise(r, input.actor, receivedOn(input.now), readable));
+  const rows = await input.db.rectificationRequest.findMany({
+    where: readableRequestWhere(input.actor, input.childId), select: summarySelect(input.actor, input.childId), orderBy: [{ receivedAt: "desc" }, { id: "desc" }], take: 200,
+  });
+  return rows.map((r) => summarise(r, input.actor, receivedOn(input.now)));
 }
 
 export type OpenRequests = { items: RequestSummary[]; overdue: number; dueSoon: number };
@@ -64,12 +66,11 @@ export async function findOpenRequests(input: { db: Db; actor: Actor; now: Date 
   if (audienceOf(input.actor) !== "staff") return { items: [], overdue: 0, dueSoon: 0 };
   const rows = await input.db.rectificationRequest.findMany({
     where: { AND: [readableRequestWhere(input.actor, null), { status: { in: ["received", "in_review", "waiting"] } }] },
-    select: summarySelect,
+    select: summarySelect(input.actor, null),
     orderBy: [{ dueOn: "asc" }, { id: "asc" }],
     take: 200,
   });
-  const readable = await readableEntries(input.db, input.actor, rows);
-  const items = rows.map((r) => summarise(r, input.actor, receivedOn(input.now), readable));
+  const items = rows.map((r) => summarise(r, input.actor, receivedOn(input.now)));
   const overdue = (s: RequestSummary) => s.clock.kind === "running" && s.clock.overdue;
   items.sort((a, b) => Number(overdue(b)) - Number(overdue(a)));
   return { items, overdue: items.filter(overdue).length, dueSoon: items.filter((s) => s.clock.kind === "running" && s.clock.dueSoon).length };
@@ -82,25 +83,24 @@ export async function findRequest(input: { db: Db; actor: Actor; childId: string
   const row = await db.rectificationRequest.findFirst({
     where: { AND: [{ id: input.requestId }, readableRequestWhere(actor, input.childId)] },
     select: {
-      ...summarySelect, whatIsWrong: true, whatItShouldSay: true, extensionReason: true, decisionReason: true, decidedAt: true, version: true,
-      items: { select: { entryId: true, sectionPosition: true, entry: { select: { title: true, sections: { select: { position: true, text: true }, orderBy: { position: "asc" } } } } } },
+      ...summarySelect(actor, input.childId), whatIsWrong: true, whatItShouldSay: true, extensionReason: true, decisionReason: true, decidedAt: true, version: true,
+      items: { where: readableItems(actor, input.childId), select: { entryId: true, sectionPosition: true, entry: { select: { title: true, sections: { select: { position: true, text: true }, orderBy: { position: "asc" } } } } } },
       events: { select: { kind: true, at: true, note: true, dueOn: true, actor: { select: { displayName: true, role: true } } }, orderBy: { at: "asc" } },
       attachments: { select: { id: true, fileName: true, mediaType: true, reencoded: true }, orderBy: { createdAt: "asc" } },
-      disagreements: { select: { entryId: true, text: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+      disagreements: { where: { entry: readableEntryWhere(actor, input.childId) }, select: { entryId: true, text: true, createdAt: true }, orderBy: { createdAt: "asc" } },
     },
   });
   if (!row) throw new NotFound();
-  const readable = await readableEntries(db, actor, [row]);
   const staff = audienceOf(actor) === "staff";
   return {
-    ...summarise(row, actor, receivedOn(input.now), readable),
+    ...summarise(row, actor, receivedOn(input.now)),
     whatIsWrong: row.whatIsWrong,
     whatItShouldSay: row.whatItShouldSay,
     extensionReason: row.extensionReason,
     decisionReason: row.decisionReason,
     decidedAt: row.decidedAt,
     version: row.version,
-    items: row.items.filter((i) => readable.has(i.entryId)).map((i) => ({ entryId: i.entryId, title: i.entry.title, sectionPosition: i.sectionPosition, sections: i.entry.sections })),
+    items: row.items.map((i) => ({ entryId: i.entryId, title: i.entry.title, sectionPosition: i.sectionPosition, sections: i.entry.sections })),
     events: row.events.map((e) => ({ kind: e.kind, at: e.at, note: e.note, dueOn: e.dueOn ? civil(e.dueOn) : null, by: e.actor.displayName })),
     attachments: row.attachments,
     disagreements: row.disagreements,

@@ -178,7 +178,7 @@ async function idsOf(db: Db, externalId: string): Promise<RecordIds> {
   };
 }
 
-/** Imports the extract, makes every account, allocates staff and releases RWW-DONE. */
+/** Imports the extract, makes every account, allocates staff and releases RWW-DONE (in A and T). */
 export async function seedVisibilityFixture(db: Db, files: FileStore, clock: Clock): Promise<VisibilityFixture> {
   const tag = randomBytes(3).toString("hex");
   const result = await importRecords({ db, files, clock, actor: SYSTEM, raw: JSON.stringify(visibilityExtract(tag)) });
@@ -207,8 +207,9 @@ export async function seedVisibilityFixture(db: Db, files: FileStore, clock: Clo
     allocateCaseworker({ db, clock, actor: SYSTEM, username: who.username, childExternalId });
   await allocate(accounts.caseworker, `C-${tag}-A`);
   await allocate(accounts.otherCaseworker, `C-${tag}-B`);
-  await db.entry.update({
-    where: { id: A.entries.get("RWW-DONE")! },
+  // Released in A and in its twin T alike, so T stays A minus the entries naming the father.
+  await db.entry.updateMany({
+    where: { id: { in: [A.entries.get("RWW-DONE")!, T.entries.get("RWW-DONE")!] } },
     data: { releasedAt: clock.now(), releasedById: accounts.caseworker.actor.userId },
   });
   const grant = await db.grant.findFirstOrThrow({ where: { userId: accounts.advocate.actor.userId, kind: "advocate", revokedAt: null } });
