@@ -68,6 +68,11 @@ function scan(text: Buffer, streams: boolean): string | null {
       depth += 1;
       at += 2;
       lastToken = "<<";
+    } else if (b === 0x3c /* < */) {
+      // A hex string: skipped whole, so its closing ">" is not read as half of a ">>".
+      const close = text.indexOf(0x3e, at + 1);
+      at = close < 0 ? text.length : close + 1;
+      lastToken = "<>";
     } else if (b === 0x3e && text[at + 1] === 0x3e) {
       depth = Math.max(0, depth - 1);
       at += 2;

@@ -48,6 +48,6 @@ export function pdfWithObjectStream(bodies: string[], dictionary = "/Type/ObjStm
     content += `${body}\n`;
   });
   const data = zlib.deflateSync(Buffer.from(offsets + content, "latin1"));
-  const head = Buffer.from(`%PDF-1.7\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n2 0 obj <</Type/Pages/Kids[]/Count 0>> endobj\n3 0 obj <<${dictionary}/N ${bodies.length}/First ${offsets.length}/Length ${data.length}>>\nstream\n`, "latin1");
+  const head = Buffer.from(`%PDF-1.7\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n2 0 obj <</Type/Pages/Kids[]/Count 0>> endobj\n3 0 obj <</N ${bodies.length}/First ${offsets.length}/Length ${data.length}${dictionary}>>\nstream\n`, "latin1");
   return Buffer.concat([head, data, Buffer.from("\nendstream\nendobj\ntrailer <</Root 1 0 R>>\n%%EOF\n", "latin1")]);
 }

@@ -227,6 +227,7 @@ describe("PDFs that could act by themselves are refused (they are served back as
     ["an object stream whose type is hex-escaped", () => pdfWithObjectStream(["<</S/Launch/F(calc.exe)>>"], "/Type/Obj#53tm/Filter/Fl#61teDecode")],
     ["an object stream that does not say it is one", () => pdfWithObjectStream(["<</OpenAction<</S/JavaScript/JS(x)>>>>"], "/Filter/FlateDecode")],
     ["an object behind a comment that hides the stream keyword", () => pdfWith("3 0 obj <</Type/Action %>>stream\n/S/JavaScript/JS(x)>>\n% endstream\nendobj")],
+    ["an object stream whose dictionary ends in a hex string (<00>>>)", () => pdfWithObjectStream(["<</S/JavaScript/JS(x)>>"], "/Type/ObjStm/Filter/FlateDecode/ID<00>")],
     ["objects inside another stream's data", () => pdfWith("3 0 obj <</Length 60>>\nstream\n4 0 obj <</S/JavaScript/JS(x)>> endobj\nendstream\nendobj")],
   ];
   it.each(refusedPdfs)("refuses a PDF with %s", async (_what, make) => {
