@@ -37,13 +37,14 @@ const schema = z.object({
   // The sender of notification emails.
   MAIL_FROM: z.string().min(3).default("Record Together <no-reply@localhost>"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
-  // ClamAV's clamd, which scans every uploaded file when set. Set but unreachable, uploads wait:
-  // a file is never accepted unscanned (lib/uploads).
+  // ClamAV's clamd, which scans every uploaded file when set. Set but unreachable, uploads wait.
+  // Unset: uploads are refused on PostgreSQL and accepted unscanned on the embedded demo; "off"
+  // accepts them unscanned anywhere. Unscanned, start-up and the admin's home warn (lib/uploads).
   CLAMAV_URL: z
     .string()
     .optional()
-    .transform((s) => s || undefined) // `CLAMAV_URL=` in an env file means unset
-    .refine((s) => s === undefined || parseClamdAddress(s) !== null, CLAMD_ADDRESS_HINT),
+    .transform((s) => s?.trim() || undefined) // `CLAMAV_URL=` in an env file means unset
+    .refine((s) => s === undefined || s === "off" || parseClamdAddress(s) !== null, `${CLAMD_ADDRESS_HINT}, or off`),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -21,6 +21,7 @@ const { configuredTarget } = await import("../lib/db/index.ts");
 const { startAuditCheckpoints } = await import("../lib/audit/checkpoints.ts");
 const { startNotificationSender } = await import("../lib/notifications/index.ts");
 const { env } = await import("../lib/env.ts");
+const { scanningWarning } = await import("../lib/uploads/scanner.ts");
 
 // This process owns the database while the portal runs. The embedded one is served over a
 // private socket in DATA_DIR, so the portal and the command-line tools share it.
@@ -55,6 +56,15 @@ const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", .
   env: { ...process.env, NODE_ENV: dev ? "development" : "production" },
 });
 console.log(`\nRecord Together is starting on ${process.env.NEXTAUTH_URL}`);
+const SCANNING_WARNINGS = {
+  missing: "uploaded files are REFUSED: no virus scanner is set up. Set CLAMAV_URL to clamd (tcp://host:3310 or a socket path), or CLAMAV_URL=off to accept files unscanned.",
+  off: "uploaded files are NOT scanned for viruses (CLAMAV_URL=off). Set CLAMAV_URL to clamd to scan them.",
+  embedded: "uploaded files are NOT scanned for viruses (demo on the embedded database, CLAMAV_URL unset). Set CLAMAV_URL to clamd to scan them.",
+} as const;
+
+// Said at every start, and on the admin's home: files that are not scanned, or cannot be sent.
+const unscanned = scanningWarning();
+if (unscanned) console.warn(`\nWarning: ${SCANNING_WARNINGS[unscanned]}`);
 if (demoSignIns.length) {
   console.log("\nDemo sign-ins (demo data only):");
   for (const a of demoSignIns) console.log(`  ${a.role.padEnd(11)} ${a.username.padEnd(10)} ${a.password.padEnd(24)} ${a.description}`);

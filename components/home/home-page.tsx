@@ -16,7 +16,7 @@ const headingKey = { child: "family", parent: "family", carer: "family", advocat
 
 export async function HomePage({ view }: { view: HomeView }) {
   const t = await getT("home");
-  if (view.actor.role === "admin") return <AdminHome />;
+  if (view.actor.role === "admin") return <AdminHome uploadWarning={view.uploadWarning} />;
   const k = headingKey[view.actor.role];
   const tc = await getT("contributions");
   const mayAdd = maySendContribution(view.actor);

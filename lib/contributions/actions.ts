@@ -5,7 +5,7 @@ import { Invalid } from "../errors/index.ts";
 import { configuredFileStore } from "../files/index.ts";
 import { getLocale, getT } from "../i18n/server.ts";
 import { paths } from "../paths.ts";
-import { checkIncomingFiles, FileRefused } from "./incoming-files.ts";
+import { checkIncomingFiles, FileRefused, filesFromForm } from "./incoming-files.ts";
 import { addToRecordForm, contributionForm, contributionRef, originalForm, replyForm } from "./form.ts";
 import { saveContribution } from "./send.ts";
 import { addToRecord, recordOriginal, replyToContribution } from "./staff.ts";
@@ -19,11 +19,9 @@ export const saveContributionAction = defineAction({
   schema: contributionForm,
   keep: KEEP,
   async run({ input, actor, db, clock, formData }) {
-    const uploads = formData.getAll("files").filter((f): f is File => f instanceof File && f.size > 0);
     const removeAttachmentIds = formData.getAll("removeFile").map(String);
     try {
-      // Each file's bytes are copied out only when its turn to be checked comes.
-      const files = await checkIncomingFiles(uploads.map((f) => ({ name: f.name, read: async () => new Uint8Array(await f.arrayBuffer()) })));
+      const files = await checkIncomingFiles(filesFromForm(formData));
       const saved = await saveContribution({ db, clock, actor, form: input, locale: await getLocale(), files, store: configuredFileStore(), removeAttachmentIds });
       redirect(saved.status === "sent" ? paths.contributionSent(input.childId, saved.id) : paths.contributions(input.childId, { saved: true }));
     } catch (error) {

@@ -1,6 +1,6 @@
 import "server-only";
 import { Invalid } from "../errors/index.ts";
-import { checkUpload, MAX_FILES, ScannerUnavailable, UploadRefused, type SafeFile, type Scanner } from "../uploads/index.ts";
+import { checkUpload, MAX_FILES, ScannerNotConfigured, ScannerUnavailable, UploadRefused, type SafeFile, type Scanner, type Scanning } from "../uploads/index.ts";
 
 /** A file the sender must change or leave out: `key` is the message in the contributions texts, `fileName` as they named it. */
 export class FileRefused extends Invalid {
@@ -19,15 +19,29 @@ export class FileRefused extends Invalid {
  */
 export type IncomingFile = { name: string; read(): Promise<Uint8Array> };
 
-export async function checkIncomingFiles(uploads: readonly IncomingFile[], options: { scanner?: Scanner } = {}): Promise<SafeFile[]> {
+/**
+ * The files a form sent in its "files" field. A browser sends an empty part with no name when no
+ * file was chosen; that one is left out. A chosen file with nothing in it is kept, so the sender
+ * is told it is empty instead of it vanishing.
+ */
+export function filesFromForm(formData: FormData, field = "files"): IncomingFile[] {
+  return formData
+    .getAll(field)
+    .filter((f): f is File => f instanceof File && (f.size > 0 || f.name !== ""))
+    // Each file's bytes are copied out only when its turn to be checked comes.
+    .map((f) => ({ name: f.name, read: async () => new Uint8Array(await f.arrayBuffer()) }));
+}
+
+export async function checkIncomingFiles(uploads: readonly IncomingFile[], options: { scanner?: Scanner; scanning?: Scanning } = {}): Promise<SafeFile[]> {
   if (uploads.length > MAX_FILES) throw new FileRefused("errors.tooManyFiles", "");
   const files: SafeFile[] = [];
   for (const upload of uploads) {
     try {
-      files.push(await checkUpload({ name: upload.name, bytes: await upload.read() }, { field: "files", scanner: options.scanner }));
+      files.push(await checkUpload({ name: upload.name, bytes: await upload.read() }, { field: "files", ...options }));
     } catch (error) {
       if (error instanceof UploadRefused) throw new FileRefused(`errors.${error.problem}`, upload.name);
       if (error instanceof ScannerUnavailable) throw new FileRefused("errors.upload.scannerUnavailable", upload.name);
+      if (error instanceof ScannerNotConfigured) throw new FileRefused("errors.upload.noScanner", upload.name);
       throw error;
     }
   }

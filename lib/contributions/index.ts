@@ -10,4 +10,4 @@ export { withdrawContribution } from "./withdraw.ts";
 export { addToRecord, markOpened, recordOriginal, replyToContribution } from "./staff.ts";
 export { CONTRIBUTION_KINDS, MAX_BODY_CHARACTERS, isAwaitingAnswer, mayWithdraw } from "./rules.ts";
 export { countWaitingByCaseworker, type CaseworkerLoad } from "./team.ts";
-export { checkIncomingFiles, FileRefused, type IncomingFile } from "./incoming-files.ts";
+export { checkIncomingFiles, FileRefused, filesFromForm, type IncomingFile } from "./incoming-files.ts";

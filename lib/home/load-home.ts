@@ -10,6 +10,7 @@ import { getLocale } from "../i18n/server.ts";
 import { findOpenTranslationRequests } from "../records/index.ts";
 import { findSharesAwaitingReview } from "../consent/index.ts";
 import { findTasks, findTeamOverview } from "../tasks/index.ts";
+import { scanningWarning } from "../uploads/index.ts";
 
 type Query = Record<string, string | string[] | undefined>;
 
@@ -28,7 +29,9 @@ export async function loadHome(query: Query = {}) {
     findTeamOverview({ db, actor, now: systemClock.now() }),
     getLocale(),
   ]);
-  return { actor, children, translationRequests, inbox, corrections, shareReviews, tasks, allTasks: query.tasks === "all", team, allTeam: query.team === "all", locale, done: homeDone(query.done) };
+  // An administrator is told when uploaded files are not virus-scanned (or cannot be sent).
+  const uploadWarning = actor.role === "admin" ? scanningWarning() : null;
+  return { actor, uploadWarning, children, translationRequests, inbox, corrections, shareReviews, tasks, allTasks: query.tasks === "all", team, allTeam: query.team === "all", locale, done: homeDone(query.done) };
 }
 
 // What a translator just did (they open no entry page to be told there).

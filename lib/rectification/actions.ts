@@ -5,7 +5,7 @@ import type { Actor } from "../access/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/index.ts";
 import { defineAction, type ActionState } from "../action/index.ts";
-import { checkIncomingFiles, FileRefused } from "../contributions/index.ts";
+import { checkIncomingFiles, FileRefused, filesFromForm } from "../contributions/index.ts";
 import { Conflict, Invalid } from "../errors/index.ts";
 import { configuredFileStore } from "../files/index.ts";
 import { getLocale, getT } from "../i18n/server.ts";
@@ -26,9 +26,8 @@ export const askAction = defineAction({
   lists: ["items"],
   keep: ASK_KEEP,
   async run({ input, actor, db, clock, formData }) {
-    const uploads = formData.getAll("files").filter((f): f is File => f instanceof File && f.size > 0);
     try {
-      const files = await checkIncomingFiles(uploads.map((f) => ({ name: f.name, read: async () => new Uint8Array(await f.arrayBuffer()) })));
+      const files = await checkIncomingFiles(filesFromForm(formData));
       const { id } = await askForCorrection({ db, clock, actor, form: input, locale: await getLocale(), files, store: configuredFileStore() });
       redirect(paths.correctionSent(input.childId, id));
     } catch (error) {

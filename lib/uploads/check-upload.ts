@@ -4,7 +4,7 @@ import { heicToJpeg } from "./heic.ts";
 import { checkFileSize } from "./limits.ts";
 import { checkPdf } from "./pdf.ts";
 import { reencodePicture } from "./pictures.ts";
-import { configuredScanner, refuseIfInfected, type Scanner } from "./scanner.ts";
+import { configuredScanning, refuseIfInfected, type Scanner, type Scanning } from "./scanner.ts";
 
 export type UploadInput = { name: string; bytes: Uint8Array };
 
@@ -20,20 +20,23 @@ export type SafeFile = {
 export type CheckUploadOptions = {
   /** Replaces the scanner CLAMAV_URL names (tests pass a clamd of their own). */
   scanner?: Scanner;
+  /** Replaces the whole rule (tests pass "refuse" or "unscanned"); `scanner` wins over it. */
+  scanning?: Scanning;
   /** The form field the problem is reported against ("file" unless given). */
   field?: string;
 };
 
 /**
  * A safe copy of an uploaded file, or UploadRefused (an Invalid with one problem code), or
- * ScannerUnavailable. Cheap checks first; the original bytes are scanned before they are
+ * ScannerUnavailable, or ScannerNotConfigured. Cheap checks first; the original bytes are scanned before they are
  * decoded, so no parser reads a file the virus scanner has refused.
  */
 export async function checkUpload(file: UploadInput, options: CheckUploadOptions = {}): Promise<SafeFile> {
   const { field } = options;
   checkFileSize(file.bytes.byteLength, field);
   const name = checkFileName(file.name, field);
-  await refuseIfInfected(file.bytes, options.scanner ?? configuredScanner(), field);
+  const scanning: Scanning = options.scanner ? { mode: "scan", scanner: options.scanner } : (options.scanning ?? configuredScanning());
+  await refuseIfInfected(file.bytes, scanning, field);
   const kind = await detectKind(file.bytes, field);
   const out = OUTPUT[kind];
   return {

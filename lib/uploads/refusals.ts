@@ -11,6 +11,8 @@ export const UPLOAD_PROBLEMS = [
   "upload.damaged",
   "upload.tooManyPixels",
   "upload.virus",
+  "upload.pdfActive",
+  "upload.pdfUnreadable",
 ] as const;
 export type UploadProblem = (typeof UPLOAD_PROBLEMS)[number];
 
@@ -35,5 +37,19 @@ export class ScannerUnavailable extends Error {
   constructor(reason: string, options?: { cause?: unknown }) {
     super(`Virus scanner unavailable: ${reason}`, options);
     this.name = "ScannerUnavailable";
+  }
+}
+
+/**
+ * No virus scanner is set up and the portal runs on PostgreSQL (a real deployment), where files
+ * are not accepted unscanned unless the operator says so with CLAMAV_URL=off. Not the sender's
+ * fault: the page says files cannot be sent here yet.
+ */
+export class ScannerNotConfigured extends Error {
+  readonly messageKey = "upload.noScanner";
+
+  constructor() {
+    super("No virus scanner: set CLAMAV_URL to clamd, or to off to accept files unscanned");
+    this.name = "ScannerNotConfigured";
   }
 }

@@ -101,6 +101,16 @@ for (const javaScript of [true, false]) {
   });
 }
 
+// The browser tests run without clamd: on the embedded database because it is the demo, on
+// PostgreSQL because scripts/e2e-server.ts sets CLAMAV_URL=off. The admin is told either way.
+test("the admin's home says files sent are not checked for viruses", async ({ browser }, testInfo) => {
+  const admin = await asUser(browser, DEMO.admin);
+  await admin.goto("/");
+  const why = testInfo.project.name === "postgres" ? "because CLAMAV_URL is set to off" : "the demo on the built-in database";
+  await expect(admin.locator("main [role=alert]")).toContainText(why);
+  await expect(admin.locator("main [role=alert]")).toContainText("not checked for viruses");
+});
+
 test("the admin's pages in Urdu, at 375 px", async ({ browser }) => {
   const admin = await asUser(browser, DEMO.admin, { language: "ur" });
   for (const path of ["/", "/admin/accounts", "/admin/accounts/new", "/admin/accounts/new?role=carer", "/admin/allocations", "/admin/advocates", "/admin/imports", "/setup"]) {

@@ -1,4 +1,5 @@
 // Files that are not pictures, for the upload tests.
+import zlib from "node:zlib";
 
 /** A minimal PDF of exactly `size` bytes (padded with a comment), ending in %%EOF. */
 export function pdf(size = 0): Buffer {
@@ -30,4 +31,23 @@ export function zip(): Buffer {
   header.writeUInt16LE(20, 4);
   header.writeUInt16LE(9, 26); // file name length
   return Buffer.concat([header, Buffer.from("notes.txt"), Buffer.alloc(64, 0x20)]);
+}
+
+/** A small PDF whose objects after the catalog are `objects` (each "N 0 obj … endobj"), ending in %%EOF. */
+export function pdfWith(...objects: string[]): Buffer {
+  const head = "%PDF-1.7\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n2 0 obj <</Type/Pages/Kids[]/Count 0>> endobj\n";
+  return Buffer.from(`${head}${objects.join("\n")}\ntrailer <</Root 1 0 R>>\n%%EOF\n`, "latin1");
+}
+
+/** A PDF whose objects (as "N 0 obj"-less bodies, numbered from 10) sit compressed in an object stream. */
+export function pdfWithObjectStream(bodies: string[], dictionary = "/Type/ObjStm/Filter/FlateDecode"): Buffer {
+  let offsets = "";
+  let content = "";
+  bodies.forEach((body, i) => {
+    offsets += `${10 + i} ${content.length} `;
+    content += `${body}\n`;
+  });
+  const data = zlib.deflateSync(Buffer.from(offsets + content, "latin1"));
+  const head = Buffer.from(`%PDF-1.7\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n2 0 obj <</Type/Pages/Kids[]/Count 0>> endobj\n3 0 obj <</N ${bodies.length}/First ${offsets.length}/Length ${data.length}${dictionary}>>\nstream\n`, "latin1");
+  return Buffer.concat([head, data, Buffer.from("\nendstream\nendobj\ntrailer <</Root 1 0 R>>\n%%EOF\n", "latin1")]);
 }

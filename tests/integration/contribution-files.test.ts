@@ -3,14 +3,14 @@ import net from "node:net";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../lib/clock.ts";
-import { checkIncomingFiles, FileRefused, saveContribution, type IncomingFile } from "../../lib/contributions/index.ts";
+import { checkIncomingFiles, FileRefused, filesFromForm, saveContribution, type IncomingFile } from "../../lib/contributions/index.ts";
 import { contributionForm } from "../../lib/contributions/form.ts";
-import { createClamdScanner, MAX_FILE_BYTES, type Scanner } from "../../lib/uploads/index.ts";
+import { createClamdScanner, MAX_FILE_BYTES, scanningFor, type Scanner, type Scanning } from "../../lib/uploads/index.ts";
 import { eicar, startClamd, type TestClamd } from "../helpers/clamd.ts";
 import { createTestDb, databaseKinds, type TestDb } from "../helpers/db.ts";
 import { testFileStore, readStoredFile } from "../helpers/files.ts";
 import { photo } from "../helpers/pictures.ts";
-import { elf, html, pdf } from "../helpers/upload-files.ts";
+import { elf, html, pdf, pdfWith, pdfWithObjectStream } from "../helpers/upload-files.ts";
 import { seedVisibilityFixture, type VisibilityFixture } from "../helpers/record-fixtures.ts";
 
 // Files sent with a contribution, as the send action handles them, scanned by a real clamd: every
@@ -38,9 +38,9 @@ describe.each(databaseKinds())("files sent with a contribution on %s", (kind) =>
   afterAll(async () => db?.drop());
 
   // What the action does: check every file, then save them with the text in one transaction.
-  async function sendWith(files: IncomingFile[], withScanner: Scanner = scanner) {
+  async function sendWith(files: IncomingFile[], withScanner: Scanner | Scanning = scanner) {
     const form = contributionForm.parse({ childId: fx.A.id, submissionKey: randomUUID(), kind: "proud", body: "My certificate", intent: "send" });
-    const safe = await checkIncomingFiles(files, { scanner: withScanner });
+    const safe = await checkIncomingFiles(files, "mode" in withScanner ? { scanning: withScanner } : { scanner: withScanner });
     return saveContribution({ db: db.prisma, clock, actor: fx.accounts.child.actor, form, locale: "en", files: safe, store: testFileStore });
   }
   const counts = async () => [await db.prisma.contribution.count(), await db.prisma.storedFile.count(), await db.prisma.fileBlob.count()];
@@ -63,6 +63,20 @@ describe.each(databaseKinds())("files sent with a contribution on %s", (kind) =>
     expect(await counts()).toEqual(before);
   });
 
+  // Without a scanner, so the refusal is this portal's own reading of the PDF (clamd's heuristics
+  // already refuse some of these as "virus").
+  it.each([
+    ["runs JavaScript", pdfWith("3 0 obj <</S/JavaScript/JS(app.alert\\(1\\))>> endobj")],
+    ["launches a program from a compressed object stream", pdfWithObjectStream(["<</S/L#61unch/F(calc.exe)>>"])],
+    ["has a file tucked inside", pdfWith("3 0 obj <</Names<</EmbeddedFiles 4 0 R>>>> endobj")],
+  ])("refuses a PDF that %s, saying which file, and stores nothing", async (_what, bytes) => {
+    const before = await counts();
+    const refused = await sendWith([file("fine.pdf", pdf()), file("form.pdf", bytes)], scanningFor("off", "postgres")).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ key: "errors.upload.pdfActive", fileName: "form.pdf" });
+    expect(refused).toBeInstanceOf(FileRefused);
+    expect(await counts()).toEqual(before);
+  });
+
   it("refuses six files, and waits when the scanner cannot be reached, storing nothing", async () => {
     const before = await counts();
     const six = Array.from({ length: 6 }, (_, i) => file(`${i}.pdf`, pdf()));
@@ -70,6 +84,24 @@ describe.each(databaseKinds())("files sent with a contribution on %s", (kind) =>
     const closed = await new Promise<number>((resolve) => { const s = net.createServer().listen(0, "127.0.0.1", () => { const p = (s.address() as net.AddressInfo).port; s.close(() => resolve(p)); }); });
     const down = createClamdScanner({ kind: "tcp", host: "127.0.0.1", port: closed });
     await expect(sendWith([file("fine.pdf", pdf())], down)).rejects.toMatchObject({ key: "errors.upload.scannerUnavailable" });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses files on PostgreSQL without a scanner, storing nothing; accepts them with CLAMAV_URL=off", async () => {
+    const before = await counts();
+    await expect(sendWith([file("fine.pdf", pdf())], scanningFor(undefined, "postgres"))).rejects.toMatchObject({ key: "errors.upload.noScanner", fileName: "fine.pdf" });
+    expect(await counts()).toEqual(before);
+    await sendWith([file("fine.pdf", pdf())], scanningFor("off", "postgres"));
+    expect(await counts()).toEqual([before[0] + 1, before[1] + 1, before[2] + 1]);
+  });
+
+  it("says a chosen file is empty instead of dropping it, and leaves out the empty part of no file chosen", async () => {
+    const form = new FormData();
+    form.append("files", new File([], "", { type: "application/octet-stream" })); // no file chosen
+    expect(filesFromForm(form)).toEqual([]);
+    form.append("files", new File([], "homework.pdf", { type: "application/pdf" }));
+    const before = await counts();
+    await expect(sendWith(filesFromForm(form))).rejects.toMatchObject({ key: "errors.upload.empty", fileName: "homework.pdf" });
     expect(await counts()).toEqual(before);
   });
 

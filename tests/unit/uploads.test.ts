@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import zlib from "node:zlib";
 import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
@@ -17,10 +18,10 @@ import {
 } from "../../lib/uploads/index.ts";
 import { readVerdict } from "../../lib/uploads/clamd.ts";
 import { CAMERA, colourAt, photo } from "../helpers/pictures.ts";
-import { elf, html, pdf, windowsExe, zip } from "../helpers/upload-files.ts";
+import { elf, html, pdf, pdfWith, pdfWithObjectStream, windowsExe, zip } from "../helpers/upload-files.ts";
 
-// Without CLAMAV_URL no scanner runs here; tests/integration/uploads-clamav.test.ts scans with a
-// real clamd.
+// Without CLAMAV_URL and DATABASE_URL (the embedded demo) files go unscanned here;
+// tests/integration/uploads-clamav.test.ts scans with a real clamd.
 
 const heic = () => fs.readFileSync(path.join(import.meta.dirname, "../fixtures/rotated.heic"));
 
@@ -208,6 +209,49 @@ describe("damaged files", () => {
   it("refuses a PDF without its end-of-file marker (a truncated upload)", async () => {
     const whole = pdf(4000);
     expect(await refusal("a.pdf", whole.subarray(0, 3000))).toBe("upload.damaged");
+  });
+});
+
+describe("PDFs that could act by themselves are refused (they are served back as sent)", () => {
+  const refusedPdfs: [string, () => Buffer][] = [
+    ["JavaScript run on opening", () => pdfWith("3 0 obj <</Type/Action/S/JavaScript/JS(app.alert\\(1\\))>> endobj")],
+    ["a JavaScript name tree", () => pdfWith("3 0 obj <</Names[(a) 4 0 R]>> endobj", "4 0 obj <</JS 5 0 R>> endobj")],
+    ["a Launch action", () => pdfWith("3 0 obj <</Type/Action/S/Launch/F(calc.exe)>> endobj")],
+    ["an embedded file", () => pdfWith("3 0 obj <</Type/EmbeddedFile/Length 4>>\nstream\nMZ!!\nendstream\nendobj")],
+    ["a file attachment", () => pdfWith("3 0 obj <</Type/Annot/Subtype/FileAttachment/FS 4 0 R>> endobj")],
+    ["actions on events (/AA)", () => pdfWith("3 0 obj <</Type/Page/AA<</O 4 0 R>>>> endobj")],
+    ["rich media", () => pdfWith("3 0 obj <</Type/Annot/Subtype/RichMedia>> endobj")],
+    ["a name hidden with #xx escapes (/Java#53cript)", () => pdfWith("3 0 obj <</S/Java#53cript/J#53 (x)>> endobj")],
+    ["a Launch hidden as /L#61unch", () => pdfWith("3 0 obj <</S/L#61unch/F(x)>> endobj")],
+    ["JavaScript inside a compressed object stream", () => pdfWithObjectStream(["<</Type/Action/S/JavaScript/JS(app.alert\\(1\\))>>"])],
+    ["an object stream whose type is hex-escaped", () => pdfWithObjectStream(["<</S/Launch/F(calc.exe)>>"], "/Type/Obj#53tm/Filter/Fl#61teDecode")],
+    ["an object stream that does not say it is one", () => pdfWithObjectStream(["<</OpenAction<</S/JavaScript/JS(x)>>>>"], "/Filter/FlateDecode")],
+    ["an object behind a comment that hides the stream keyword", () => pdfWith("3 0 obj <</Type/Action %>>stream\n/S/JavaScript/JS(x)>>\n% endstream\nendobj")],
+    ["an object stream whose dictionary ends in a hex string (<00>>>)", () => pdfWithObjectStream(["<</S/JavaScript/JS(x)>>"], "/Type/ObjStm/Filter/FlateDecode/ID<00>")],
+    ["objects inside another stream's data", () => pdfWith("3 0 obj <</Length 60>>\nstream\n4 0 obj <</S/JavaScript/JS(x)>> endobj\nendstream\nendobj")],
+  ];
+  it.each(refusedPdfs)("refuses a PDF with %s", async (_what, make) => {
+    expect(await refusal("form.pdf", make())).toBe("upload.pdfActive");
+  });
+
+  it("refuses a PDF whose object stream cannot be read to be checked", async () => {
+    expect(await refusal("form.pdf", pdfWithObjectStream(["<<>>"], "/Type/ObjStm/Filter/LZWDecode"))).toBe("upload.pdfUnreadable");
+    const broken = pdfWith("3 0 obj <</Type/ObjStm/N 1/First 4/Filter/FlateDecode/Length 9>>\nstream\nnot zlib!\nendstream\nendobj");
+    expect(await refusal("form.pdf", broken)).toBe("upload.pdfUnreadable");
+  });
+
+  it("accepts plain PDFs: text, links, compressed pages and object streams with nothing active", async () => {
+    const plain = [
+      pdf(),
+      pdfWith("3 0 obj <</Type/Annot/Subtype/Link/A<</S/URI/URI(https://example.org/)>>>> endobj"),
+      pdfWith("3 0 obj <</Title(My award: JS and AA are letters here)>> endobj"),
+      pdfWithObjectStream(["<</Type/Page/Parent 2 0 R/Resources<</Font<</F1 11 0 R>>>>>>", "<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>"]),
+      pdfWith(`3 0 obj <</Length 4000/Filter/FlateDecode>>\nstream\n${zlib.deflateSync(Buffer.from("BT /F1 12 Tf (Hello /JS) Tj ET")).toString("latin1")}\nendstream\nendobj`),
+    ];
+    for (const bytes of plain) {
+      const copy = await checkUpload({ name: "award.pdf", bytes });
+      expect(copy.bytes.equals(bytes)).toBe(true);
+    }
   });
 });
 
