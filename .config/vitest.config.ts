@@ -14,8 +14,10 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     environment: "node",
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Ceilings, not waits: a fresh PGlite database migrates in a few seconds alone, but took over
+    // 60 s with the machine's two cores shared with other work (load average 30).
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
     pool: "forks",
     // The second factor's keys derive from it (lib/auth/second-factor/keys.ts); tests may set their own.
     env: { NEXTAUTH_SECRET: "a test secret that is at least thirty-two characters long" },
