@@ -47,13 +47,13 @@ beforeAll(async () => {
     await prisma.person.create({ data: { externalId: "P-99", fullName: "Unlinked Person" } });
     void other;
   });
-}, 60_000);
+});
 
 afterAll(() => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe("accounts command", { timeout: 120_000 }, () => {
+describe("accounts command", () => {
   it("creates a child account linked to their record, reading the password from stdin", async () => {
     const result = await create(["--username", "Amira", "--role", "child", "--child", "C-1001"], "child pass 123");
     expect(result).toMatchObject({ code: 0, stderr: "" });

@@ -43,7 +43,7 @@ describe.each(databaseKinds())("moving the file folder into the database on %s",
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it("copies each file the database lacks, checked, reports the rest by key, and is a no-op the second time", { timeout: 60_000 }, async () => {
+  it("copies each file the database lacks, checked, reports the rest by key, and is a no-op the second time", async () => {
     const small = randomBytes(100);
     const large = randomBytes(2 * CHUNK_BYTES + 5);
     const smallKey = await storeTheOldWay(db.prisma, dir, small);
@@ -95,7 +95,7 @@ describe("db:migrate moves the folder's files", () => {
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it("prints a count, names missing files by key only, and carries on", { timeout: 120_000 }, async () => {
+  it("prints a count, names missing files by key only, and carries on", async () => {
     const dir = path.join(dataDir, "files");
     const bytes = randomBytes(1_000);
     const keys = await withDataFolder(dataDir, async (conn) => {

@@ -261,7 +261,9 @@ describe.each(databaseKinds())("notification outbox on %s", (kind) => {
           const heldIds = held.rows.map((r) => r.id);
           let timer: NodeJS.Timeout | undefined;
           const waited = new Promise<never>((_, reject) => {
-            timer = setTimeout(() => reject(new Error("the sender waited for the other's claim")), 5_000);
+            // A sender that waited would wait until the ROLLBACK below, i.e. for ever: any ceiling tells,
+            // and a long one is not mistaken for slow sending on a loaded machine.
+            timer = setTimeout(() => reject(new Error("the sender waited for the other's claim")), 60_000);
           });
           const report = await Promise.race([sendDueNotifications({ db: db(), clock, transport, baseUrl: BASE_URL, batch: 4 }), waited]).finally(() => clearTimeout(timer));
           expect(report).toMatchObject({ claimed: 4, sent: 4 });

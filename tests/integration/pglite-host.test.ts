@@ -35,7 +35,7 @@ beforeAll(async () => {
   username = (await makeAccount(owner.prisma, fixedClock("2026-12-02T09:00:00Z"), { role: "admin" })).username;
   host = await owner.serve!();
   url = socketUrl(path.join(dataDir, "db"));
-}, 60_000);
+});
 
 afterAll(async () => {
   await host?.close();
@@ -43,7 +43,7 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe("the embedded database served over a socket", { timeout: 120_000 }, () => {
+describe("the embedded database served over a socket", () => {
   it("is a socket only its owner can open", () => {
     const mode = fs.statSync(host.socketPath).mode & 0o777;
     expect(mode).toBe(0o600);

@@ -142,5 +142,5 @@ describe.each(databaseKinds())("record pages' query plans (%s)", (kind) => {
       }
     }
     expect(tooMany).toEqual([]);
-  }, 120_000);
+  });
 });

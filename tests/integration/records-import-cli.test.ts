@@ -50,7 +50,7 @@ afterAll(() => {
   for (const dir of [dataDir, workDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-describe("records:import command", { timeout: 120_000 }, () => {
+describe("records:import command", () => {
   it("imports a valid file, prints a one-line summary and exits 0", async () => {
     const result = await run([demoFile]);
     expect(result.stderr).toBe("");
