@@ -4,18 +4,15 @@ import type { Clock } from "../clock.ts";
 import { appendAudit } from "../audit/index.ts";
 import {
   assertPasswordAllowed,
-  findWait,
   hashPassword,
   normalizeUsername,
-  pruneThrottle,
-  recordFailure,
+  releaseAttempt,
+  reserveAttempt,
   resetThrottle,
   revokeUserSessions,
   throttleKeys,
-  type ThrottleKeys,
 } from "../auth/index.ts";
 import { Conflict } from "../errors/index.ts";
-import { log } from "../log.ts";
 import { hashSetupCode } from "./setup-codes.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -36,22 +33,27 @@ export async function redeemSetupCode(input: RedeemSetupCodeInput): Promise<Rede
   const { db, clock } = input;
   const username = normalizeUsername(input.username);
   const keys = throttleKeys(username, input.client);
-  const wait = await findWait(db, keys, clock);
-  if (wait) {
-    await db.$transaction((tx) => auditFailure(tx, clock, "throttled"));
-    return { ok: false, reason: "throttled", retryAt: wait.until };
-  }
+  // Counted before the code is looked up, so parallel guesses cannot outrun the count.
+  const reservation = await reserveAttempt(db, keys, clock, { refused: (tx) => auditFailure(tx, clock, "throttled") });
+  if (!reservation.ok) return { ok: false, reason: "throttled", retryAt: reservation.wait.until };
+  const { attempt } = reservation;
   const now = clock.now();
   const found = await db.accountSetupCode.findFirst({
     where: { codeHash: hashSetupCode(input.code), usedAt: null, supersededAt: null, expiresAt: { gt: now }, user: { username, disabledAt: null } },
     select: { id: true, user: { select: { id: true, role: true, username: true, displayName: true } } },
   });
   if (!found) {
-    await countFailure(db, keys, clock);
+    await db.$transaction((tx) => auditFailure(tx, clock, "invalid"));
     return { ok: false, reason: "invalid" };
   }
   const { user } = found;
-  assertPasswordAllowed(user.role, input.newPassword, { username: user.username, path: "newPassword" });
+  try {
+    assertPasswordAllowed(user.role, input.newPassword, { username: user.username, path: "newPassword" });
+  } catch (error) {
+    // The code was right: its attempt is given back before the password is refused.
+    await db.$transaction((tx) => releaseAttempt(tx, attempt));
+    throw error;
+  }
   const passwordHash = await hashPassword(input.newPassword); // outside the transaction: PGlite has one connection
   return db.$transaction(async (tx) => {
     const at = clock.now();
@@ -60,20 +62,12 @@ export async function redeemSetupCode(input: RedeemSetupCodeInput): Promise<Rede
     if (count === 0) throw new Conflict("The set-up code was used meanwhile");
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
     const sessionsEnded = await revokeUserSessions(tx, { userId: user.id, at, reason: "password-changed" });
+    await releaseAttempt(tx, attempt);
     await resetThrottle(tx, keys);
     const actor = { userId: user.id, role: user.role, displayName: user.displayName };
     await appendAudit(tx, { actor, action: "account.setup-code.use", subjectType: "user", subjectId: user.id, detail: { setupCodeId: found.id, sessionsEnded }, at });
     return { ok: true as const, userId: user.id, sessionsEnded };
   });
-}
-
-async function countFailure(db: Db, keys: ThrottleKeys, clock: Clock) {
-  const countStarted = await db.$transaction(async (tx) => {
-    const started = await recordFailure(tx, keys, clock);
-    await auditFailure(tx, clock, "invalid");
-    return started;
-  });
-  if (countStarted) await pruneThrottle(db, clock).catch((error: unknown) => log.warn("could not prune sign-in throttle", { error }));
 }
 
 // A category only: never the username or the code typed.

@@ -7,7 +7,7 @@ import { Conflict, Invalid, NotFound } from "../errors/index.ts";
 import { UNKNOWN_CLIENT } from "./client-address.ts";
 import { assertPasswordAllowed, hashPassword, verifyPassword } from "./password.ts";
 import { revokeUserSessions } from "./session-end.ts";
-import { countFailure, findWait, resetThrottle, throttleKeys, type ThrottleKeys } from "./throttle.ts";
+import { releaseAttempt, reserveAttempt, resetThrottle, throttleKeys } from "./throttle.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -62,20 +62,19 @@ export async function checkCurrentPassword(input: { db: Db; clock: Clock; actor:
   const user = await db.user.findUnique({ where: { id: actor.userId }, select: { id: true, username: true, role: true, passwordHash: true, disabledAt: true } });
   if (!user || user.disabledAt) throw new NotFound("No such account");
   const keys = throttleKeys(user.username, input.client ?? UNKNOWN_CLIENT);
-  if (await findWait(db, keys, clock)) {
-    await db.$transaction((tx) => auditFailure(tx, actor, clock, "throttled"));
+  // Counted before the check, so parallel guesses cannot outrun the count.
+  const reservation = await reserveAttempt(db, keys, clock, { refused: (tx) => auditFailure(tx, actor, clock, "throttled") });
+  if (!reservation.ok) {
     throw refuse("currentPassword", "throttled", "Too many wrong passwords: wait, then try again");
   }
   // Verify outside any transaction: PGlite has one connection and argon2 takes tens of ms.
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await countWrongPassword(db, keys, actor, clock);
+    await db.$transaction((tx) => auditFailure(tx, actor, clock, "wrong-current"));
     throw refuse("currentPassword", "wrongCurrent", "The current password is wrong");
   }
+  // Right: the attempt is given back at once (what follows may still refuse the new password).
+  await db.$transaction((tx) => releaseAttempt(tx, reservation.attempt));
   return { user, keys };
-}
-
-function countWrongPassword(db: Db, keys: ThrottleKeys, actor: Actor, clock: Clock) {
-  return countFailure(db, keys, clock, (tx) => auditFailure(tx, actor, clock, "wrong-current"));
 }
 
 function auditFailure(tx: Tx, actor: Actor, clock: Clock, reason: "wrong-current" | "throttled") {

@@ -26,7 +26,7 @@ export {
 export { endSession, revokeUserSessions, type SessionEndReason } from "./session-end.ts";
 export { FORGET_MS as THROTTLE_FORGET_MS, THROTTLE_RULES, type ThrottleScope } from "./throttle.ts";
 // For other forms that check a secret against an account (the set-up code): one throttle.
-export { findWait, pruneThrottle, recordFailure, resetThrottle, throttleKeys, type ThrottleKeys } from "./throttle.ts";
+export { releaseAttempt, reserveAttempt, resetThrottle, throttleKeys, type Attempt, type ThrottleKeys } from "./throttle.ts";
 export { retryWait } from "./retry-message.ts";
 export {
   CLIENT_ADDRESS_HEADER,

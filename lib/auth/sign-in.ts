@@ -6,7 +6,7 @@ import { appendAudit } from "../audit/index.ts";
 import { UNKNOWN_CLIENT } from "./client-address.ts";
 import { verifyDummy, verifyPassword } from "./password.ts";
 import { normalizeUsername } from "./username.ts";
-import { countFailure, findWait, resetThrottle, throttleKeys, type ThrottleScope } from "./throttle.ts";
+import { releaseAttempt, reserveAttempt, resetThrottle, throttleKeys, type ThrottleScope } from "./throttle.ts";
 import { stepAfterPassword, type AfterPassword } from "./second-factor/verify.ts";
 import { startSession, toSessionUser, type SessionUser, type StartedSession } from "./sessions.ts";
 
@@ -19,7 +19,7 @@ export type SignInResult =
 
 /**
  * Checks a username and password and opens a session. Unknown, disabled and real usernames
- * take the same path (one lookup, one argon2 verification, one throttle write, one audit row),
+ * take the same path (one throttle write, one lookup, one argon2 verification, one audit row),
  * so neither the answer nor its timing tells whether a username exists. `client` is the
  * address the HTTP server resolved (clientAddressFrom); throttling counts per username and
  * client, per client and per username (lib/auth/throttle.ts).
@@ -39,23 +39,24 @@ export async function signIn(input: {
   const { db, clock, password } = input;
   const username = normalizeUsername(input.username);
   const keys = throttleKeys(username, input.client ?? UNKNOWN_CLIENT);
-  const wait = await findWait(db, keys, clock);
-  if (wait) {
+  // Counted before the password is checked, so parallel guesses cannot outrun the count.
+  const reservation = await reserveAttempt(db, keys, clock, { refused: (tx, wait) => auditFailure(tx, clock, "throttled", wait.scope) });
+  if (!reservation.ok) {
     // Even the right password is refused while waiting; nothing is counted or verified.
-    await db.$transaction((tx) => auditFailure(tx, clock, "throttled", wait.scope));
-    return { ok: false, reason: "throttled", retryAt: wait.until };
+    return { ok: false, reason: "throttled", retryAt: reservation.wait.until };
   }
   const user = await db.user.findUnique({ where: { username } });
   // Verify outside any transaction: PGlite has one connection and argon2 takes tens of ms.
   const usable = user !== null && user.disabledAt === null;
   const passwordOk = usable ? await verifyPassword(user.passwordHash, password) : await verifyDummy(password);
   if (!usable || !passwordOk) {
-    await countFailure(db, keys, clock, (tx) => auditFailure(tx, clock, "invalid"));
-    // The attempt that starts a wait still answers "invalid": its password was checked, and wrong.
+    // Already counted. The attempt that started a wait still answers "invalid": its password was checked, and wrong.
+    await db.$transaction((tx) => auditFailure(tx, clock, "invalid"));
     return { ok: false, reason: "invalid" };
   }
   const next = await stepAfterPassword(db, user, input.trusted, clock.now());
   const session = await db.$transaction(async (tx) => {
+    await releaseAttempt(tx, reservation.attempt);
     await resetThrottle(tx, keys);
     const started = await startSession(tx, { userId: user.id, clock, secondFactorPending: next !== "done" });
     const actor: Actor = { userId: user.id, role: user.role, displayName: user.displayName };

@@ -7,7 +7,7 @@ import { Invalid, NotFound } from "../../errors/index.ts";
 import { UNKNOWN_CLIENT } from "../client-address.ts";
 import { resolveSession } from "../sessions.ts";
 import { sessionRowId } from "../session-token.ts";
-import { countFailure, findWait, throttleKeys, type ThrottleKeys } from "../throttle.ts";
+import { reserveAttempt, throttleKeys, type Attempt, type ThrottleKeys } from "../throttle.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -30,16 +30,24 @@ export async function sessionAtStep(input: StepInput, opts: { fullToo?: boolean 
   });
   const actor: Actor = { userId: user.id, role: user.role, displayName: user.displayName, sessionId };
   const keys = throttleKeys(user.username, input.client ?? UNKNOWN_CLIENT);
-  if (await findWait(db, keys, clock)) {
-    await db.$transaction((tx) => auditFailure(tx, actor, clock, "throttled"));
-    throw refuse("code", "code.throttled");
-  }
   return { session, user, factor: user.secondFactor, actor, keys };
 }
 
-/** A wrong code counts towards the same sign-in throttle as a wrong password. */
-export function countWrongCode(db: Db, keys: ThrottleKeys, actor: Actor, clock: Clock, reason: FailureReason) {
-  return countFailure(db, keys, clock, (tx) => auditFailure(tx, actor, clock, reason));
+/**
+ * Takes one attempt on the sign-in throttle just before a code is checked (wrong codes count
+ * towards it as wrong passwords do), so parallel guesses cannot outrun the count. Refused while
+ * a wait is in force. A right code gives the attempt back (releaseAttempt) with its other writes.
+ */
+export async function reserveCodeAttempt(input: StepInput, step: { actor: Actor; keys: ThrottleKeys }): Promise<Attempt> {
+  const { db, clock } = input;
+  const reservation = await reserveAttempt(db, step.keys, clock, { refused: (tx) => auditFailure(tx, step.actor, clock, "throttled") });
+  if (!reservation.ok) throw refuse("code", "code.throttled");
+  return reservation.attempt;
+}
+
+/** A wrong or replayed code, already counted when its attempt was taken: audited. */
+export function auditWrongCode(db: Db, actor: Actor, clock: Clock, reason: Exclude<FailureReason, "throttled">) {
+  return db.$transaction((tx) => auditFailure(tx, actor, clock, reason));
 }
 
 /** Ends the half-way state: the session is now a full one. False if it ended meanwhile. */

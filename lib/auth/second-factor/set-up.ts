@@ -2,8 +2,8 @@ import type { Db } from "../../db/connect.ts";
 import type { Clock } from "../../clock.ts";
 import { appendAudit } from "../../audit/index.ts";
 import { Conflict, NotFound } from "../../errors/index.ts";
-import { resetThrottle } from "../throttle.ts";
-import { completeSession, countWrongCode, refuse, sessionAtStep, type StepInput } from "./half-way.ts";
+import { releaseAttempt, resetThrottle } from "../throttle.ts";
+import { auditWrongCode, completeSession, refuse, reserveCodeAttempt, sessionAtStep, type StepInput } from "./half-way.ts";
 import { seal, unseal } from "./keys.ts";
 import { replaceRecoveryCodes } from "./recovery-codes.ts";
 import { matchCode, newTotpSecret } from "./totp.ts";
@@ -34,10 +34,11 @@ export async function confirmSecondFactor(input: StepInput & { code: string }): 
   const { db, clock } = input;
   const { session, user, factor, actor, keys } = await sessionAtStep(input, { fullToo: true });
   if (!factor || factor.enabledAt) throw new NotFound("Nothing being set up");
+  const attempt = await reserveCodeAttempt(input, { actor, keys });
   const now = clock.now();
   const step = await matchCode(unseal(factor.secret), input.code, now);
   if (step === null) {
-    await countWrongCode(db, keys, actor, clock, "wrong-code");
+    await auditWrongCode(db, actor, clock, "wrong-code");
     throw refuse("code", "code.wrongSetUp");
   }
   await db.$transaction(async (tx) => {
@@ -45,6 +46,7 @@ export async function confirmSecondFactor(input: StepInput & { code: string }): 
     if (count === 0) throw new Conflict("Set up meanwhile");
     await replaceRecoveryCodes(tx, user.id, now);
     if (session.secondFactorPending && !(await completeSession(tx, input.sessionId, now))) throw new Conflict("The session ended meanwhile");
+    await releaseAttempt(tx, attempt);
     await resetThrottle(tx, keys);
     await appendAudit(tx, { actor, action: "auth.second-factor.set-up", subjectType: "user", subjectId: user.id, at: now });
   });

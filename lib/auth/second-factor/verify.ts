@@ -1,8 +1,8 @@
 import type { Db } from "../../db/connect.ts";
 import { appendAudit } from "../../audit/index.ts";
 import { Conflict, NotFound } from "../../errors/index.ts";
-import { resetThrottle } from "../throttle.ts";
-import { completeSession, countWrongCode, refuse, sessionAtStep, type StepInput } from "./half-way.ts";
+import { releaseAttempt, resetThrottle } from "../throttle.ts";
+import { auditWrongCode, completeSession, refuse, reserveCodeAttempt, sessionAtStep, type StepInput } from "./half-way.ts";
 import { unseal } from "./keys.ts";
 import { secondFactorRequired } from "./policy.ts";
 import { recoveryCodeHash } from "./recovery-codes.ts";
@@ -32,17 +32,18 @@ export async function stepAfterPassword(
 /**
  * The code from the app finishes a half-way sign-in. A code is accepted for its time step once:
  * the step is recorded only if it is later than the last one used, in one conditional UPDATE, so
- * two requests racing with one code cannot both succeed. Wrong and replayed codes count towards
- * the sign-in throttle. With `trust`, returns the token for the "trust this browser" cookie.
+ * two requests racing with one code cannot both succeed. Each try is counted on the sign-in
+ * throttle before the code is checked; a right one is given back, wrong and replayed ones stay. With `trust`, returns the token for the "trust this browser" cookie.
  */
 export async function verifySecondFactorCode(input: StepInput & { code: string; trust?: boolean }): Promise<{ trustToken?: string }> {
   const { db, clock } = input;
   const { user, factor, actor, keys } = await sessionAtStep(input);
   if (!factor?.enabledAt) throw new NotFound("No second factor to check");
+  const attempt = await reserveCodeAttempt(input, { actor, keys });
   const now = clock.now();
   const step = await matchCode(unseal(factor.secret), input.code, now);
   if (step === null) {
-    await countWrongCode(db, keys, actor, clock, "wrong-code");
+    await auditWrongCode(db, actor, clock, "wrong-code");
     throw refuse("code", "code.wrong");
   }
   const outcome = await db.$transaction(async (tx) => {
@@ -52,12 +53,13 @@ export async function verifySecondFactorCode(input: StepInput & { code: string; 
     });
     if (count === 0) return "replayed" as const;
     if (!(await completeSession(tx, input.sessionId, now))) throw new Conflict("The session ended meanwhile");
+    await releaseAttempt(tx, attempt);
     await resetThrottle(tx, keys);
     await appendAudit(tx, { actor, action: "auth.second-factor.verified", subjectType: "user", subjectId: user.id, detail: { method: "code", trust: Boolean(input.trust) }, at: now });
     return "ok" as const;
   });
   if (outcome === "replayed") {
-    await countWrongCode(db, keys, actor, clock, "replayed");
+    await auditWrongCode(db, actor, clock, "replayed");
     throw refuse("code", "code.used");
   }
   return input.trust ? { trustToken: trustToken({ userId: user.id, fingerprint: trustFingerprint(factor, user.passwordHash), now }) } : {};
@@ -68,18 +70,20 @@ export async function useRecoveryCode(input: StepInput & { code: string }): Prom
   const { db, clock } = input;
   const { user, factor, actor, keys } = await sessionAtStep(input);
   if (!factor?.enabledAt) throw new NotFound("No second factor to check");
+  const attempt = await reserveCodeAttempt(input, { actor, keys });
   const now = clock.now();
   const left = await db.$transaction(async (tx) => {
     const { count } = await tx.recoveryCode.updateMany({ where: { userId: user.id, hash: recoveryCodeHash(input.code), usedAt: null }, data: { usedAt: now } });
     if (count === 0) return null;
     if (!(await completeSession(tx, input.sessionId, now))) throw new Conflict("The session ended meanwhile");
+    await releaseAttempt(tx, attempt);
     await resetThrottle(tx, keys);
     const remaining = await tx.recoveryCode.count({ where: { userId: user.id, usedAt: null } });
     await appendAudit(tx, { actor, action: "auth.recovery-code.used", subjectType: "user", subjectId: user.id, detail: { left: remaining }, at: now });
     return remaining;
   });
   if (left === null) {
-    await countWrongCode(db, keys, actor, clock, "wrong-recovery-code");
+    await auditWrongCode(db, actor, clock, "wrong-recovery-code");
     throw refuse("code", "recovery.wrong");
   }
   return { left };
