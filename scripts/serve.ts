@@ -1,10 +1,11 @@
 // The portal's HTTP server: Next.js behind a thin layer that gives every response its own
 // Content-Security-Policy nonce (Next.js reads it from the request and puts it on its scripts)
-// and, on https, HSTS; and tells the app which client is asking. Started by scripts/start.ts; run without the react-server condition.
+// and, on https, HSTS; tells the app which client is asking; and refuses posts from other sites. Started by scripts/start.ts; run without the react-server condition.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { crossSiteRefusal } from "../lib/action/cross-site.ts";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "../lib/auth/client-address.ts";
 import { env } from "../lib/env.ts";
 import { securityHeaders } from "../lib/http/security-headers.ts";
@@ -31,6 +32,14 @@ const server = http.createServer((req, res) => {
     forwardedFor: req.headers["x-forwarded-for"],
     trustedProxies: env.TRUSTED_PROXIES,
   });
+  // A post from another site gets a small 403 page in the reader's language, before Next.js
+  // (whose own check of a server action's origin answered a bare 500) or any action runs.
+  const refused = crossSiteRefusal(req);
+  if (refused) {
+    req.resume();
+    res.writeHead(refused.status, refused.headers).end(refused.body);
+    return;
+  }
   void handle(req, res);
 });
 // Added as the response starts, so a route's own stricter policy (file downloads) is kept:

@@ -46,7 +46,9 @@ export async function ProposeRestrictionForm({ ids, withChild, manager }: { ids:
   );
 }
 
-export async function DecideRestrictionForm({ childId, proposalId, change }: { childId: string; proposalId: string; change: "withhold" | "lift" }) {
+// The review and decision forms carry the version the manager saw (also with JavaScript off):
+// a second manager acting on the same page gets "someone else changed this", and nothing changes.
+export async function DecideRestrictionForm({ childId, proposalId, change, version }: { childId: string; proposalId: string; change: "withhold" | "lift"; version: number }) {
   const t = await getT("staff");
   const outcomes = (change === "lift" ? (["approved", "rejected"] as const) : (["approved", "changed", "rejected"] as const)).map((o) => ({ value: o, label: t(`restriction.outcomes.${o}`) }));
   const changes: Field[] = change === "withhold" ? [await reasonField(), await reviewDueField("reviewDueLabel")] : [];
@@ -54,14 +56,14 @@ export async function DecideRestrictionForm({ childId, proposalId, change }: { c
     <StepForm
       name="decide"
       action={decideRestrictionAction}
-      hidden={{ childId, proposalId }}
+      hidden={{ childId, proposalId, version: String(version) }}
       submit={t("restriction.submitDecide")}
       fields={[{ kind: "radios", name: "outcome", label: t("restriction.outcome"), options: outcomes }, { kind: "textarea", name: "note", label: t("restriction.decisionNote"), rows: 3 }, ...changes]}
     />
   );
 }
 
-export async function ReviewRestrictionForm({ ids }: { ids: Ids }) {
+export async function ReviewRestrictionForm({ ids, version }: { ids: Ids; version: number }) {
   const t = await getT("staff");
   return (
     <section className="panel stack" aria-labelledby={`review-${ids.entryId}`}>
@@ -69,7 +71,7 @@ export async function ReviewRestrictionForm({ ids }: { ids: Ids }) {
       <StepForm
         name="review"
         action={reviewRestrictionAction}
-        hidden={ids}
+        hidden={{ ...ids, version: String(version) }}
         submit={t("restriction.submitReview")}
         secondary
         fields={[

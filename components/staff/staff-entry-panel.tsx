@@ -37,8 +37,8 @@ export async function StaffEntryPanel({ facts, childId, entryId, locale }: Props
           {r.lastReview ? <p className="hint">{t("restriction.lastReview", { name: isolate(r.lastReview.by), date: formatDate(r.lastReview.at, locale), note: r.lastReview.note })}</p> : null}
         </div>
       ) : null}
-      {facts.waiting ? <Waiting proposal={facts.waiting} childId={childId} mayDecide={facts.mayDecide} locale={locale} /> : null}
-      {!facts.waiting && r && facts.mayDecide ? <ReviewRestrictionForm ids={ids} /> : null}
+      {facts.waiting ? <Waiting proposal={facts.waiting} childId={childId} mayDecide={facts.mayDecide} version={facts.restrictionVersion} locale={locale} /> : null}
+      {!facts.waiting && r && facts.mayDecide ? <ReviewRestrictionForm ids={ids} version={facts.restrictionVersion} /> : null}
       {!facts.waiting ? <ProposeRestrictionForm ids={ids} withChild={facts.withChild} manager={facts.mayDecide} /> : null}
       <History history={facts.history} locale={locale} />
       <Versions facts={facts} locale={locale} />
@@ -68,7 +68,7 @@ async function WhoCanRead({ facts, locale }: { facts: StaffEntryFacts; locale: s
   );
 }
 
-async function Waiting({ proposal, childId, mayDecide, locale }: { proposal: RestrictionProposalView; childId: string; mayDecide: boolean; locale: string }) {
+async function Waiting({ proposal, childId, mayDecide, version, locale }: { proposal: RestrictionProposalView; childId: string; mayDecide: boolean; version: number; locale: string }) {
   const t = await getT("staff");
   return (
     <div className="panel stack">
@@ -76,7 +76,7 @@ async function Waiting({ proposal, childId, mayDecide, locale }: { proposal: Res
       <p>{t(`restriction.asked.${proposal.change}`, { name: isolate(proposal.by), date: formatDate(proposal.at, locale) })}</p>
       {proposal.reason ? <p>{t("restriction.askedReason", { reason: t(`restriction.reasons.${proposal.reason}`), date: proposal.reviewDue ? formatDay(proposal.reviewDue, locale) : "" })}</p> : null}
       <p className="message-text" dir="auto">{t("restriction.askedNote", { note: proposal.note })}</p>
-      {mayDecide ? <DecideRestrictionForm childId={childId} proposalId={proposal.id} change={proposal.change} /> : null}
+      {mayDecide ? <DecideRestrictionForm childId={childId} proposalId={proposal.id} change={proposal.change} version={version} /> : null}
     </div>
   );
 }

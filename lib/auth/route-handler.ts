@@ -11,10 +11,16 @@ type Context = { params: Promise<{ nextauth: string[] }> };
  * next-auth's own endpoints (CSRF token, credentials callback, sign-out, session). Options are
  * built per request so the secret is read when the server runs, not when it is built.
  *
+ * Only the endpoints this portal uses reach next-auth, each by its one method (ENDPOINTS); any
+ * other path answers a plain 404, and a known path by another method a plain 405. next-auth's
+ * own answers to the rest are its built-in pages and its error text ("Callback for provider type
+ * credentials not supported" with a 500), which no visitor should see.
+ *
  * No internal error text reaches an address or a page: next-auth's error endpoint copies its
  * `error` parameter into a redirect as it stands (a control character there made the redirect
- * itself fail with a 500), so that endpoint is answered here with a known code only, and
- * anything unexpected becomes the generic sign-in error.
+ * itself fail with a 500), so that endpoint is answered here with a known code only, its sign-in
+ * page is sent to ours with nothing of the request copied, and anything unexpected becomes the
+ * generic sign-in error.
  *
  * next-auth is driven through its plain request/response handler, reading everything from the
  * Request itself (its App Router adapter reads next/headers instead), so this exact handler
@@ -23,15 +29,35 @@ type Context = { params: Promise<{ nextauth: string[] }> };
 export async function handleAuthRoute(req: Request, ctx: Context): Promise<Response> {
   try {
     const { nextauth } = await ctx.params;
-    if (nextauth[0] === "error") return toSignInPage(new URL(req.url).searchParams.get("error"));
+    const endpoint = nextauth.join("/");
+    const method = ENDPOINTS.get(endpoint);
+    if (!method) return plain(404);
+    if (req.method !== method) return plain(405, { Allow: method });
+    if (endpoint === "error") return toSignInPage(new URL(req.url).searchParams.get("error"));
+    if (endpoint === "signin") return new Response(null, { status: 302, headers: { Location: paths.signIn() } });
     const res = new CollectedResponse();
     await NextAuth(await toApiRequest(req, nextauth) as never, res as never, authOptions());
-    return res.toResponse();
+    const answer = res.toResponse();
+    // Whatever next-auth says about a failure is its own text: the status alone goes out.
+    return answer.status >= 400 ? plain(answer.status) : answer;
   } catch (error) {
     log.error("auth route failed", { error });
     return toSignInPage(SIGN_IN_ERROR);
   }
 }
+
+// The endpoints in use and the one method of each. "signin" is where next-auth sends a refused
+// credentials post (a stale CSRF token); "error" where it sends a failed sign-in.
+const ENDPOINTS = new Map<string, "GET" | "POST">([
+  ["csrf", "GET"],
+  ["session", "GET"],
+  ["callback/credentials", "POST"],
+  ["signout", "POST"],
+  ["signin", "GET"],
+  ["error", "GET"],
+]);
+
+const plain = (status: number, headers: Record<string, string> = {}) => new Response(null, { status, headers });
 
 export function toSignInPage(rawError: string | null): Response {
   return new Response(null, { status: 302, headers: { Location: `${paths.signIn()}?error=${safeSignInError(rawError)}` } });

@@ -9,6 +9,8 @@ export const RESTRICTION_REASONS = ["serious_harm", "confidential", "third_party
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 const reason = z.preprocess(blankToUndefined, z.enum(RESTRICTION_REASONS, "staff:restriction.errors.reasonNeeded").optional());
 const reviewDue = z.preprocess(blankToUndefined, z.iso.date("staff:restriction.errors.date").optional());
+/** What the manager saw (lib/records/restriction-version.ts): someone else's change in between is a conflict. */
+const version = z.coerce.number().int().nonnegative();
 const note = plainText(2000, "staff:restriction.errors.tooLong").refine((s) => s.length > 0, "staff:restriction.errors.noteNeeded");
 
 /** A caseworker asks to withhold an entry from the child, or to show it again (a manager's own is decided at once). */
@@ -25,6 +27,7 @@ export const proposeRestrictionForm = z.object({
 export const decideRestrictionForm = z.object({
   childId: z.uuid(),
   proposalId: z.uuid(),
+  version,
   outcome: z.enum(["approved", "changed", "rejected"], "staff:restriction.errors.choose"),
   reason,
   note,
@@ -35,6 +38,7 @@ export const decideRestrictionForm = z.object({
 export const reviewRestrictionForm = z.object({
   childId: z.uuid(),
   entryId: z.uuid(),
+  version,
   stillApplies: z.enum(["yes", "no"], "staff:restriction.errors.choose").transform((v) => v === "yes"),
   note,
   reviewDue,

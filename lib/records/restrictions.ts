@@ -7,6 +7,7 @@ import type { Db, Prisma } from "../db/index.ts";
 import type { RestrictionChange, RestrictionReason } from "../db/generated/enums.ts";
 import { Conflict, Invalid, NotFound } from "../errors/index.ts";
 import { lockEntry, type LockedEntry } from "./entry-lock.ts";
+import { checkRestrictionVersion } from "./restriction-version.ts";
 import type { DecideRestrictionInput, ProposeRestrictionInput, ReviewRestrictionInput } from "./restriction-form.ts";
 
 // Withholding an entry from the child, decided in the portal (issue 10). A caseworker proposes
@@ -63,8 +64,10 @@ export async function decideRestriction(input: { db: Db; clock: Clock; actor: Ac
     });
     if (!proposal) throw new NotFound();
     const entry = await lockEntry(tx, readableEntryWhere(actor, decision.childId), proposal.entryId);
-    // Read again under the lock: another manager may have decided it a moment ago.
+    // Read again under the lock: another manager may have decided it, or anything else about the
+    // entry's withholding, a moment ago.
     if (await tx.restrictionDecision.count({ where: { proposalId: proposal.id } })) throw new Conflict("Already decided");
+    await checkRestrictionVersion(tx, entry, decision.version);
     const asked: Effect = { change: proposal.change, reason: proposal.reason, note: decision.note, reviewDue: proposal.reviewDue ? fromDateColumn(proposal.reviewDue) : null };
     if (decision.outcome === "changed" && proposal.change === "lift") {
       throw new Invalid("Only a withholding can be changed", [{ path: "outcome", message: "staff:restriction.errors.liftNotChanged" }]);
@@ -89,6 +92,8 @@ export async function reviewRestriction(input: { db: Db; clock: Clock; actor: Ac
     const restriction = await tx.restriction.findUnique({ where: { entryId: entry.id }, select: { id: true } });
     if (!restriction || entry.withChild) throw new NotFound(); // nothing withheld to review
     if (await tx.restrictionProposal.count({ where: { entryId: entry.id, ...OPEN } })) throw new Conflict("A proposal is waiting for a manager");
+    // Two managers reviewing what they both saw: the second would silently replace the first's date.
+    await checkRestrictionVersion(tx, entry, review.version);
     const now = clock.now();
     await tx.restrictionReview.create({ data: { restrictionId: restriction.id, reviewerId: actor.userId, stillApplies: review.stillApplies, note, nextReviewDue: asDate(next), reviewedAt: now } });
     if (!review.stillApplies) await tx.entry.update({ where: { id: entry.id }, data: { withChild: true } });

@@ -3,6 +3,7 @@ import { audienceOf, readableEntryWhere, type Actor } from "../access/index.ts";
 import { fromDateColumn, londonDate, type CivilDate } from "../calendar/index.ts";
 import type { Db } from "../db/index.ts";
 import type { RestrictionChange, RestrictionOutcome, RestrictionReason } from "../db/generated/enums.ts";
+import { restrictionVersion } from "./restriction-version.ts";
 import { mayDecideRestrictions } from "./restrictions.ts";
 
 // An entry as staff see it (issue 10): who can read it, why it is kept from the child and until
@@ -35,6 +36,8 @@ export type StaffEntryFacts = {
   /** Translations written here, newest first: waiting for a check, or checked. */
   drafts: TranslationDraftView[];
   mayDecide: boolean;
+  /** Carried in the review and decision forms: a change by someone else in between is a conflict. */
+  restrictionVersion: number;
 };
 export type TranslationDraftView = {
   id: string; locale: string; translatedBy: string; by: string; at: Date; mine: boolean;
@@ -47,7 +50,7 @@ export async function findStaffEntryFacts(input: { db: Db; actor: Actor; childId
   const e = await db.entry.findFirst({
     where: { AND: [readableEntryWhere(actor, childId), { id: entryId }] },
     select: {
-      withChild: true, withFamily: true, readWithWorker: true, releasedAt: true,
+      id: true, version: true, withChild: true, withFamily: true, readWithWorker: true, releasedAt: true,
       exclusions: { select: { person: { select: { fullName: true } } } },
       restriction: {
         select: {
@@ -92,6 +95,7 @@ export async function findStaffEntryFacts(input: { db: Db; actor: Actor; childId
       check: d.check ? { outcome: d.check.outcome, note: d.check.note, by: d.check.checkedBy.displayName, at: d.check.checkedAt } : null,
     })),
     mayDecide: mayDecideRestrictions(actor),
+    restrictionVersion: await restrictionVersion(db, e),
   };
 }
 

@@ -68,6 +68,24 @@ for (const javaScript of [true, false]) {
     // Amira can no longer open it; her "why" page gives the reason without saying what or when.
     await notFound(amira, url);
 
+    if (!javaScript) {
+      // A second manager's page reviews it first (issue 15, item 4): the version the first page
+      // carries is out of date, so its review is refused as a conflict and changes nothing.
+      const other = await asUser(browser, DEMO.manager, { javaScript });
+      await other.goto(manager.url());
+      await other.getByLabel("Yes, keep it back until the next review").check();
+      await other.getByLabel("What you looked at and why").fill("Still waiting for the hearing.");
+      await other.getByLabel("Next review by").fill(inTwoMonths());
+      await other.getByRole("button", { name: "Record review" }).click();
+      await expect(other.locator(".alert-info")).toHaveText("Your review has been recorded.");
+      await manager.getByLabel("No, show it to the child now").check();
+      await manager.getByLabel("What you looked at and why").fill("The hearing is over.");
+      await manager.getByRole("button", { name: "Record review" }).click();
+      await expect(manager.locator(".alert-error")).toHaveText("Someone else changed this at the same time. Reload the page and try again.");
+      await notFound(amira, url);
+      await manager.goto(other.url());
+    }
+
     // The manager's review ends it: Amira sees the entry again.
     await manager.getByLabel("No, show it to the child now").check();
     await manager.getByLabel("What you looked at and why").fill("The hearing is over.");

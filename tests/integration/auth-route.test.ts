@@ -165,4 +165,48 @@ describe.each(databaseKinds())("the /api/auth route handler on %s", (kind) => {
       expect((await browser.session()).body).toEqual({});
     });
   });
+
+  describe("paths next-auth would answer with its own text or pages (issue 15, item 5b)", () => {
+    /** The answer's status, Allow header and body, read once. */
+    const answer = async (path: string, method: "GET" | "POST", form?: Record<string, string>) => {
+      const res = await client().request(path, { method, form });
+      return { status: res.status, allow: res.headers.get("allow"), location: res.headers.get("location"), body: await res.text() };
+    };
+
+    it("answers a used endpoint by the wrong method with a plain 405 that names the right one", async () => {
+      for (const [path, method, allow] of [
+        ["/api/auth/callback/credentials", "GET", "POST"],
+        ["/api/auth/signout", "GET", "POST"],
+        ["/api/auth/csrf", "POST", "GET"],
+        ["/api/auth/session", "POST", "GET"],
+        ["/api/auth/error", "POST", "GET"],
+      ] as const) {
+        expect(await answer(path, method), `${method} ${path}`).toEqual({ status: 405, allow, location: null, body: "" });
+      }
+    });
+
+    it("answers every other path under /api/auth with a plain 404, whatever the method", async () => {
+      const paths = [
+        "/api/auth/callback/github", "/api/auth/callback", "/api/auth/signin/credentials", "/api/auth/signin/github", "/api/auth/providers",
+        "/api/auth/verify-request", "/api/auth/_log", "/api/auth/nonsense", "/api/auth/constructor", "/api/auth/__proto__", "/api/auth/csrf/more",
+      ];
+      for (const path of paths) for (const method of ["GET", "POST"] as const) {
+        expect(await answer(path, method, method === "POST" ? { csrfToken: "x" } : undefined), `${method} ${path}`).toEqual({ status: 404, allow: null, location: null, body: "" });
+      }
+    });
+
+    it("sends next-auth's sign-in page to ours with nothing of the request copied", async () => {
+      for (const query of ["", "?csrf=true", "?error=%3Cb%3ETypeError%3A%20x%3C%2Fb%3E&callbackUrl=https%3A%2F%2Fevil.example"]) {
+        expect(await answer(`/api/auth/signin${query}`, "GET")).toEqual({ status: 302, allow: null, location: "/signin", body: "" });
+      }
+    });
+
+    it("a credentials post with a stale CSRF token still ends on the sign-in page", async () => {
+      const browser = client();
+      const res = await browser.request("/api/auth/callback/credentials", { form: { username: "x", password: "y", csrfToken: "stale", callbackUrl: "/" } });
+      expect(res.status).toBe(302);
+      const followed = await browser.request(res.headers.get("location")!);
+      expect(followed.headers.get("location")).toBe("/signin");
+    });
+  });
 });

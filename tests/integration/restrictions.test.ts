@@ -3,6 +3,7 @@ import { fixedClock } from "../../lib/clock.ts";
 import { findEntryForViewer, summariseWithheld } from "../../lib/records/index.ts";
 import { decideRestrictionForm, proposeRestrictionForm, reviewRestrictionForm } from "../../lib/records/restriction-form.ts";
 import { decideRestriction, proposeRestriction, reviewRestriction } from "../../lib/records/restrictions.ts";
+import { restrictionVersion } from "../../lib/records/restriction-version.ts";
 import { findStaffEntryFacts } from "../../lib/records/staff-entry.ts";
 import { findTasks, findTeamOverview } from "../../lib/tasks/index.ts";
 import { databaseKinds } from "../helpers/db.ts";
@@ -10,6 +11,7 @@ import { importRecords } from "../../lib/imports/index.ts";
 import { SYSTEM } from "../helpers/account-fixtures.ts";
 import { visibilityExtract } from "../helpers/record-fixtures.ts";
 import { useVisibilityFixture, type Who } from "../helpers/visibility-suite.ts";
+import type { Actor } from "../../lib/access/index.ts";
 
 // Keeping an entry back from the child, decided in the portal (issue 10): a caseworker proposes, a
 // manager of the child's team decides and reviews; the child's record follows each decision; nobody
@@ -21,10 +23,14 @@ describe.each(databaseKinds())("restrictions on %s", (kind) => {
 
   const propose = (who: Who, label: string, fields: Record<string, string>) =>
     proposeRestriction({ db: prisma(), clock, actor: actor(who), proposal: proposeRestrictionForm.parse({ childId: fx().A.id, entryId: entry(label), ...fields }) });
-  const decide = (who: Who, proposalId: string, fields: Record<string, string>) =>
-    decideRestriction({ db: prisma(), clock, actor: actor(who), decision: decideRestrictionForm.parse({ childId: fx().A.id, proposalId, ...fields }) });
-  const review = (who: Who, label: string, fields: Record<string, string>) =>
-    reviewRestriction({ db: prisma(), clock, actor: actor(who), review: reviewRestrictionForm.parse({ childId: fx().A.id, entryId: entry(label), ...fields }) });
+  // What the manager's page would carry: the entry's restriction version as it stands.
+  const seen = async (entryId: string) =>
+    String(await restrictionVersion(prisma(), await prisma().entry.findUniqueOrThrow({ where: { id: entryId }, select: { id: true, version: true } })));
+  const proposalEntry = async (proposalId: string) => (await prisma().restrictionProposal.findUniqueOrThrow({ where: { id: proposalId } })).entryId;
+  const decide = async (who: Who, proposalId: string, fields: Record<string, string>) =>
+    decideRestriction({ db: prisma(), clock, actor: actor(who), decision: decideRestrictionForm.parse({ childId: fx().A.id, proposalId, version: await seen(await proposalEntry(proposalId)), ...fields }) });
+  const review = async (who: Who, label: string, fields: Record<string, string>) =>
+    reviewRestriction({ db: prisma(), clock, actor: actor(who), review: reviewRestrictionForm.parse({ childId: fx().A.id, entryId: entry(label), version: await seen(entry(label)), ...fields }) });
   const childReads = (label: string) =>
     findEntryForViewer({ db: prisma(), actor: actor("child"), childId: fx().A.id, entryId: entry(label), locale: "en" }).then(() => true, () => false);
   const withhold = { change: "withhold", reason: "confidential", note: "Told in confidence by the school nurse.", reviewDue: "2027-03-01" };
@@ -108,16 +114,45 @@ describe.each(databaseKinds())("restrictions on %s", (kind) => {
     await decide("manager", waiting.id, { outcome: "rejected", note: "No." });
   });
 
+  const secondManager = async (tag: string): Promise<Actor> => {
+    const teamId = (await prisma().user.findUniqueOrThrow({ where: { id: actor("manager").userId } })).teamId;
+    const made = await prisma().user.create({ data: { username: `m2-${tag}`, passwordHash: "x", role: "manager", displayName: "Second Manager", teamId } });
+    return { userId: made.id, role: "manager", displayName: made.displayName };
+  };
+
   it("two managers deciding one proposal at once make one decision", async () => {
     const { id } = await propose("caseworker", "E-CHILD", withhold);
-    const second = await prisma().user.create({ data: { username: `m2-${id.slice(0, 8)}`, passwordHash: "x", role: "manager", displayName: "Second Manager", teamId: (await prisma().user.findUniqueOrThrow({ where: { id: actor("manager").userId } })).teamId } });
-    const results = await Promise.allSettled([
-      decide("manager", id, { outcome: "approved", note: "Yes." }),
-      decideRestriction({ db: prisma(), clock, actor: { userId: second.id, role: "manager", displayName: second.displayName }, decision: decideRestrictionForm.parse({ childId: fx().A.id, proposalId: id, outcome: "rejected", note: "No." }) }),
-    ]);
+    const other = await secondManager(id.slice(0, 8));
+    const version = await seen(entry("E-CHILD"));
+    const as = (a: Actor, fields: Record<string, string>) =>
+      decideRestriction({ db: prisma(), clock, actor: a, decision: decideRestrictionForm.parse({ childId: fx().A.id, proposalId: id, version, ...fields }) });
+    const results = await Promise.allSettled([as(actor("manager"), { outcome: "approved", note: "Yes." }), as(other, { outcome: "rejected", note: "No." })]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "CONFLICT" } });
     expect(await prisma().restrictionDecision.count({ where: { proposalId: id } })).toBe(1);
+  });
+
+  it("two managers reviewing one withholding at once make one review: the later is told someone else changed it (issue 15, item 4)", async () => {
+    const other = await secondManager(entry("R-CONF").slice(0, 8));
+    const version = await seen(entry("R-CONF"));
+    const reviewAs = (a: Actor, reviewDue: string) =>
+      reviewRestriction({ db: prisma(), clock, actor: a, review: reviewRestrictionForm.parse({ childId: fx().A.id, entryId: entry("R-CONF"), version, stillApplies: "yes", note: `Still applies, to ${reviewDue}.`, reviewDue }) });
+    const reviews = () => prisma().restrictionReview.findMany({ where: { restriction: { entryId: entry("R-CONF") } }, select: { nextReviewDue: true } });
+    const before = await reviews();
+    const results = await Promise.allSettled([reviewAs(actor("manager"), "2027-03-01"), reviewAs(other, "2027-04-01")]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "CONFLICT", message: "Someone else changed this restriction" } });
+    const after = await reviews();
+    expect(after).toHaveLength(before.length + 1);
+    // The date that stands is the one review that happened, not a silent mix of both.
+    const won = results[0]!.status === "fulfilled" ? "2027-03-01" : "2027-04-01";
+    const facts = await findStaffEntryFacts({ db: prisma(), actor: actor("manager"), childId: fx().A.id, entryId: entry("R-CONF"), now: clock.now() });
+    expect(facts!.restriction).toMatchObject({ reviewDue: won, lastReview: { note: `Still applies, to ${won}.` } });
+    // The page, read again, carries the new version, and a review from it goes through.
+    expect(facts!.restrictionVersion).toBe(Number(version) + 1);
+    await reviewAs(actor("manager"), "2027-05-01").then(() => expect.unreachable(), (e) => expect(e).toMatchObject({ code: "CONFLICT" }));
+    await review("manager", "R-CONF", { stillApplies: "yes", note: "Looked at again.", reviewDue: "2027-05-01" });
+    expect(await reviews()).toHaveLength(before.length + 2);
   });
 
   it("a review keeps a withholding to a new date or ends it; an overdue review is the manager's and the child is told", async () => {
