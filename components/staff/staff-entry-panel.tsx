@@ -107,7 +107,7 @@ async function Versions({ facts, locale }: { facts: StaffEntryFacts; locale: str
       <h3>{t("versions.heading")}</h3>
       <ul className="plain-list">
         {facts.versions.map((v) => (
-          <li key={v.version}>{t("versions.item", { version: v.version, date: formatDate(v.at, locale) })} ({t(v.fromPortal ? "versions.fromPortal" : "versions.fromImport")})</li>
+          <li key={v.version}>{t("versions.item", { version: v.version, date: formatDate(v.at, locale) })} ({t(VERSION_ORIGIN[v.origin])})</li>
         ))}
       </ul>
     </>
@@ -164,4 +164,5 @@ async function Translations({ facts, childId, entryId, locale }: { facts: StaffE
   );
 }
 
+const VERSION_ORIGIN = { import: "versions.fromImport", written: "versions.writtenInPortal", changed: "versions.fromPortal" } as const;
 const TRANSLATED_LOCALES = LOCALES.filter((l) => l !== "en");

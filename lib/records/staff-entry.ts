@@ -30,7 +30,8 @@ export type StaffEntryFacts = {
   restriction: { reason: RestrictionReason; note: string | null; decidedBy: string; reviewDue: CivilDate | null; overdue: boolean; lastReview: { by: string; at: Date; note: string } | null } | null;
   waiting: RestrictionProposalView | null;
   history: RestrictionProposalView[];
-  versions: { version: number; at: Date; fromPortal: boolean }[];
+  /** Where each version came from: the council's records, written here (a first version), or changed here. */
+  versions: { version: number; at: Date; origin: "import" | "written" | "changed" }[];
   translations: { locale: string; translatedBy: string; checkedBy: string | null; at: Date }[];
   /** Translations written here, newest first: waiting for a check, or checked. */
   drafts: TranslationDraftView[];
@@ -85,7 +86,7 @@ export async function findStaffEntryFacts(input: { db: Db; actor: Actor; childId
     restriction: !e.withChild && e.restriction ? restrictionView(e.restriction, londonDate(input.now)) : null,
     waiting: history.find((p) => !p.decision) ?? null,
     history,
-    versions: e.versions.map((v) => ({ version: v.version, at: v.createdAt, fromPortal: v.importId === null })),
+    versions: e.versions.map((v) => ({ version: v.version, at: v.createdAt, origin: v.importId !== null ? "import" : v.version === 1 ? "written" : "changed" })),
     translations: e.translations.map((t) => ({ locale: t.locale, translatedBy: t.translatedBy, checkedBy: t.checkedBy, at: t.translatedAt })),
     drafts: e.translationDrafts.map((d) => ({
       id: d.id, locale: d.locale, translatedBy: d.translatedBy, by: d.submittedBy.displayName, at: d.submittedAt, mine: d.submittedById === actor.userId,

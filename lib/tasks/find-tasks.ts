@@ -4,6 +4,7 @@ import { addCalendarMonths, addDays, addWorkingDays, fromDateColumn, londonDate,
 import type { Db, Prisma } from "../db/index.ts";
 import { LOCALES } from "../i18n/config.ts";
 import { paths } from "../paths.ts";
+import { clipText } from "../plain-text.ts";
 
 // A caseworker's home as a task list (#10): everything waiting on them across their allocated
 // children, soonest due first, each with its due date. Due dates come from the rows themselves, so
@@ -28,6 +29,8 @@ const SUMMARY_MONTHS = 3;
 /** Reviews and summaries join the list this many days before they fall due. */
 const LOOK_AHEAD_DAYS = 30;
 const PER_KIND = 100;
+/** Text a person wrote, shown as a task's title, is cut at a word with "…" past this length. */
+const TITLE_LENGTH = 80;
 
 const day = fromDateColumn;
 const childSelect = { select: { fullName: true, preferredName: true } } as const;
@@ -54,7 +57,7 @@ const corrections: Source = async (db, mine) => {
     orderBy: [{ dueOn: "asc" }, { id: "asc" }],
     take: PER_KIND,
   });
-  return rows.map((r) => ({ kind: "correction", id: r.id, childId: r.childId, childName: nameOf(r.child), title: r.whatIsWrong.slice(0, 80), dueOn: day(r.dueOn), href: paths.correction(r.childId, r.id) }));
+  return rows.map((r) => ({ kind: "correction", id: r.id, childId: r.childId, childName: nameOf(r.child), title: clipText(r.whatIsWrong, TITLE_LENGTH), dueOn: day(r.dueOn), href: paths.correction(r.childId, r.id) }));
 };
 
 // Asked for and not yet translated into that language (a translation made since closes it):
