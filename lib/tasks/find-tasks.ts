@@ -136,17 +136,22 @@ const restrictionProposals: Source = async (db, mine) => {
 };
 
 // Each child's latest current case summary is due again 3 months after it was written; a child with none is due now.
+// Summaries come from the council's case system, not from this portal: the task says so and links
+// to the latest one (or to the record when there is none). Its title says which: "old" (3 months
+// or more), "soon" (within the look-ahead) or "none".
 const caseSummaries: Source = async (db, mine, today) => {
   const children = await db.child.findMany({
     where: mine,
-    select: { id: true, fullName: true, preferredName: true, entries: { where: { type: "case_summary", status: "current" }, select: { recordedAt: true }, orderBy: { recordedAt: "desc" }, take: 1 } },
+    select: { id: true, fullName: true, preferredName: true, entries: { where: { type: "case_summary", status: "current" }, select: { id: true, recordedAt: true }, orderBy: [{ recordedAt: "desc" }, { id: "asc" }], take: 1 } },
     take: 500,
   });
   const horizon = addDays(today, LOOK_AHEAD_DAYS);
   return children.flatMap((c) => {
-    const dueOn = c.entries.length ? addCalendarMonths(londonDate(c.entries[0].recordedAt), SUMMARY_MONTHS) : today;
+    const latest = c.entries[0];
+    const dueOn = latest ? addCalendarMonths(londonDate(latest.recordedAt), SUMMARY_MONTHS) : today;
     if (dueOn > horizon) return [];
-    return [{ kind: "caseSummary" as const, id: c.id, childId: c.id, childName: nameOf(c), title: "", dueOn, href: paths.record(c.id) }];
+    const title = !latest ? "none" : dueOn <= today ? "old" : "soon";
+    return [{ kind: "caseSummary" as const, id: c.id, childId: c.id, childName: nameOf(c), title, dueOn, href: latest ? paths.entry(c.id, latest.id) : paths.record(c.id) }];
   });
 };
 
