@@ -35,6 +35,10 @@ export type StaffEntryFacts = {
   translations: { locale: string; translatedBy: string; checkedBy: string | null; at: Date }[];
   /** Translations written here, newest first: waiting for a check, or checked. */
   drafts: TranslationDraftView[];
+  /** Languages a translation has been asked for in (by a reader, or sent to the translators by staff). */
+  asked: string[];
+  /** Whether it may be sent to the translators: only an entry the child or family can read. */
+  mayAskTranslator: boolean;
   mayDecide: boolean;
 };
 export type TranslationDraftView = {
@@ -66,6 +70,7 @@ export async function findStaffEntryFacts(input: { db: Db; actor: Actor; childId
       },
       versions: { orderBy: { version: "desc" }, take: HISTORY, select: { version: true, createdAt: true, importId: true } },
       translations: { orderBy: { locale: "asc" }, select: { locale: true, translatedBy: true, checkedBy: true, translatedAt: true } },
+      translationRequests: { distinct: ["locale"], select: { locale: true }, take: 20 },
       translationDrafts: {
         orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
         take: HISTORY,
@@ -92,6 +97,8 @@ export async function findStaffEntryFacts(input: { db: Db; actor: Actor; childId
       id: d.id, locale: d.locale, translatedBy: d.translatedBy, by: d.submittedBy.displayName, at: d.submittedAt, mine: d.submittedById === actor.userId,
       check: d.check ? { outcome: d.check.outcome, note: d.check.note, by: d.check.checkedBy.displayName, at: d.check.checkedAt } : null,
     })),
+    asked: e.translationRequests.map((r) => r.locale),
+    mayAskTranslator: (actor.role === "caseworker" || actor.role === "manager") && (e.withChild || e.withFamily),
     mayDecide: mayDecideRestrictions(actor),
   };
 }

@@ -60,9 +60,14 @@ const corrections: Source = async (db, mine) => {
   return rows.map((r) => ({ kind: "correction", id: r.id, childId: r.childId, childName: nameOf(r.child), title: clipText(r.whatIsWrong, TITLE_LENGTH), dueOn: day(r.dueOn), href: paths.correction(r.childId, r.id) }));
 };
 
-// Asked for and not yet translated into that language (a translation made since closes it):
-// decided in the query, so answered requests never crowd out open ones.
-const UNANSWERED = LOCALES.filter((l) => l !== "en").map((locale) => ({ locale, entry: { translations: { none: { locale } } } }));
+// Asked for, not yet translated into that language (a translation made since closes it), and no
+// translation of it waiting for a check: once one is sent, the work is the checker's (a
+// "translationCheck" task), not the writer's, until it is approved or sent back. Decided in the
+// query, so answered requests never crowd out open ones.
+const UNANSWERED = LOCALES.filter((l) => l !== "en").map((locale) => ({
+  locale,
+  entry: { translations: { none: { locale } }, translationDrafts: { none: { locale, check: { is: null } } } },
+}));
 const translations: Source = async (db, mine) => {
   const rows = await db.translationRequest.findMany({
     where: { child: mine, OR: UNANSWERED },
