@@ -1,7 +1,7 @@
 // Every URL the app links to, in one place. No personal data in URLs: random ids only, never names.
 export type AccountDone = "password" | "recovery-code" | "codes-off";
 /** What staff just did on an entry page, said at its top. */
-export type EntryDone = "proposed" | "withheld" | "lifted" | "decided" | "reviewed" | "translationSent" | "translationApproved" | "translationReturned";
+export type EntryDone = "proposed" | "withheld" | "lifted" | "decided" | "reviewed" | "translationSent" | "translationApproved" | "translationReturned" | "translationAsked";
 type ChronologyParams = { type?: string; period?: string; before?: string; after?: string };
 
 function withQuery(path: string, query: Record<string, string | undefined>): string {

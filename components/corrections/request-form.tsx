@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ActionState } from "@/lib/action/state";
+import { clipText } from "@/lib/plain-text";
 import { askAction } from "@/lib/rectification/actions";
 import { Alert } from "../ui/alert";
 
@@ -13,7 +14,7 @@ export type RequestSetup = {
   others: { id: string; title: string; date: string }[];
 };
 
-const preview = (text: string) => (text.length > 120 ? `${text.slice(0, 119)}…` : text);
+const preview = (text: string) => clipText(text, 120);
 
 // "Ask for a correction". Works with JavaScript off: the server's answer is rendered instead,
 // with what was typed kept (files must be chosen again: browsers never refill a file input).

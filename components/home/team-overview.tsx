@@ -21,7 +21,7 @@ export async function TeamOverview({ team, all, locale }: { team: Overview; all:
       <p>{t("team.intro")}</p>
       <h3>{t("team.byCaseworker")}</h3>
       {team.caseworkers.length === 0 ? <p>{t("team.noCaseworkers")}</p> : (
-        <ul className="entry-list">{team.caseworkers.map((c) => <Load key={c.name} load={c} t={t} />)}</ul>
+        <ul className="entry-list">{team.caseworkers.map((c) => <Load key={c.id} load={c} t={t} />)}</ul>
       )}
       <h3>{t("team.dueHeading")}</h3>
       {team.tasks.length === 0 ? <p>{t("tasks.none")}</p> : (

@@ -3,6 +3,7 @@ import { LOCALES } from "@/lib/i18n/config";
 import { formatDate, formatDay, isolate } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
+import { askTranslatorAction } from "@/lib/records/actions";
 import type { RestrictionProposalView, StaffEntryFacts } from "@/lib/records/staff-entry";
 import { DecideRestrictionForm, ProposeRestrictionForm, ReviewRestrictionForm } from "./restriction-forms";
 
@@ -107,7 +108,7 @@ async function Versions({ facts, locale }: { facts: StaffEntryFacts; locale: str
       <h3>{t("versions.heading")}</h3>
       <ul className="plain-list">
         {facts.versions.map((v) => (
-          <li key={v.version}>{t("versions.item", { version: v.version, date: formatDate(v.at, locale) })} ({t(v.fromPortal ? "versions.fromPortal" : "versions.fromImport")})</li>
+          <li key={v.version}>{t("versions.item", { version: v.version, date: formatDate(v.at, locale) })} ({t(VERSION_ORIGIN[v.origin])})</li>
         ))}
       </ul>
     </>
@@ -115,7 +116,7 @@ async function Versions({ facts, locale }: { facts: StaffEntryFacts; locale: str
 }
 
 // Each language: what readers see now, a translation waiting for its second person, or one sent
-// back; and the way to write or update one.
+// back; the way to write or update one, or to send the entry to the translators.
 async function Translations({ facts, childId, entryId, locale }: { facts: StaffEntryFacts; childId: string; entryId: string; locale: string }) {
   const [t, tc] = await Promise.all([getT("staff"), getT("common")]);
   const language = (l: string) => tc(`language.${l}`, { defaultValue: l });
@@ -155,6 +156,16 @@ async function Translations({ facts, childId, entryId, locale }: { facts: StaffE
                     {t(facts.translations.some((x) => x.locale === l) ? "translations.update" : "translations.add", { language: language(l) })}
                   </Link>
                 </p>
+                {facts.translations.some((x) => x.locale === l) ? null : facts.asked.includes(l) ? (
+                  <p className="hint">{t("translations.asked", { language: language(l) })}</p>
+                ) : facts.mayAskTranslator ? (
+                  <form action={askTranslatorAction}>
+                    <input type="hidden" name="childId" value={childId} />
+                    <input type="hidden" name="entryId" value={entryId} />
+                    <input type="hidden" name="locale" value={l} />
+                    <button type="submit" className="button button-secondary">{t("translations.ask", { language: language(l) })}</button>
+                  </form>
+                ) : null}
               </>
             )}
           </div>
@@ -164,4 +175,5 @@ async function Translations({ facts, childId, entryId, locale }: { facts: StaffE
   );
 }
 
+const VERSION_ORIGIN = { import: "versions.fromImport", written: "versions.writtenInPortal", changed: "versions.fromPortal" } as const;
 const TRANSLATED_LOCALES = LOCALES.filter((l) => l !== "en");

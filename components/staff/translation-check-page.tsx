@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { textDirection } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
 import { checkTranslationAction } from "@/lib/records/translation-actions";
 import type { loadTranslationCheck } from "@/lib/records/translation-loaders";
 import { StepForm } from "../forms/step-form";
+import { TranslationPairs } from "./translation-pairs";
 
 type View = Awaited<ReturnType<typeof loadTranslationCheck>>;
 
@@ -15,22 +15,12 @@ export async function TranslationCheckPage({ view }: { view: View }) {
   const [t, tc] = await Promise.all([getT("staff"), getT("common")]);
   const { record, draft, original, locale } = view;
   const language = tc(`language.${draft.locale}`);
-  const dir = textDirection(draft.locale);
-  const pairs = [{ label: t("translation.titleLabel"), en: original.title, tr: draft.title }, ...original.sections.map((en, i) => ({ label: t("translation.partLabel", { n: i + 1 }), en, tr: draft.sections[i] ?? "" }))];
   return (
     <div className="stack">
       <p><Link href={view.actor.role === "translator" ? paths.home() : paths.entry(record.id, original.id)} prefetch={false}>{t(view.actor.role === "translator" ? "translation.backHome" : "translation.back")}</Link></p>
       <h1>{t("translation.checkHeading", { language })}</h1>
       <p>{t("translation.checkIntro", { by: draft.translatedBy, sender: draft.by, date: formatDate(draft.at, locale) })}</p>
-      {pairs.map((p) => (
-        <section key={p.label} className="panel stack">
-          <h2>{p.label}</h2>
-          <p className="hint">{t("translation.originalHeading")}</p>
-          <p lang="en" dir="ltr" className="message-text">{p.en}</p>
-          <p className="hint">{t("translation.translationHeading", { language })}</p>
-          <p lang={draft.locale} dir={dir} className="message-text">{p.tr}</p>
-        </section>
-      ))}
+      <TranslationPairs original={original} translation={draft} locale={draft.locale} language={language} />
       {draft.checked ? <p>{t("translation.alreadyChecked")}</p> : draft.mine ? (
         <p className="alert" role="note">{t("translation.notYours")}</p>
       ) : (

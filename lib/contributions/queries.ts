@@ -4,6 +4,7 @@ import { londonDate } from "../calendar/index.ts";
 import type { Db, Prisma } from "../db/index.ts";
 import type { ContributionKind, ContributionStatus } from "../db/generated/enums.ts";
 import { NotFound } from "../errors/index.ts";
+import { clipText } from "../plain-text.ts";
 import { isAwaitingAnswer } from "./rules.ts";
 
 export type ContributionSummary = {
@@ -53,7 +54,7 @@ export function summarise(row: SummaryRow, actor: Actor, today: string, files: M
     childName: row.child.preferredName ?? row.child.fullName,
     kind: row.kind,
     status: row.status,
-    preview: row.body.length > 140 ? `${row.body.slice(0, 139)}…` : row.body,
+    preview: clipText(row.body, 140),
     fileCount: files.get(row.id) ?? 0,
     sentAt: row.sentAt,
     createdAt: row.createdAt,
@@ -158,7 +159,7 @@ export async function findSentThings(input: { db: Db; actor: Actor; childId: str
   return rows.map((r) => ({
     contributionId: r.id,
     kind: r.kind,
-    preview: r.body.length > 80 ? `${r.body.slice(0, 79)}…` : r.body,
+    preview: clipText(r.body, 80),
     sentAt: r.sentAt!,
     fromMe: r.authorId === input.actor.userId,
     originalWhereabouts: r.originalWhereabouts,

@@ -4,6 +4,7 @@ import { audienceOf, readableContributionWhere, type Actor } from "../access/ind
 import type { Clock } from "../clock.ts";
 import type { Db, Prisma } from "../db/index.ts";
 import { Conflict, NotFound } from "../errors/index.ts";
+import { clipText } from "../plain-text.ts";
 import { notifySender } from "./notify.ts";
 import { recordStep } from "./send.ts";
 
@@ -65,6 +66,7 @@ export async function addToRecord(ref: Ref & { withFamily: boolean }): Promise<s
     if (c.status === "withdrawn" || c.status === "draft") throw new Conflict("This contribution was withdrawn");
     const now = ref.clock.now();
     const speaker = speakerOf(c);
+    const authorRole = recordRoleOf(ref.actor.role);
     const entryId = randomUUID();
     const content = {
       id: `contribution-${c.id}`,
@@ -72,7 +74,7 @@ export async function addToRecord(ref: Ref & { withFamily: boolean }): Promise<s
       title: c.body ? firstLine(c.body) : speaker,
       occurredAt: (c.sentAt ?? now).toISOString(),
       recordedAt: now.toISOString(),
-      author: { name: ref.actor.displayName, role: ref.actor.role },
+      author: { name: ref.actor.displayName, role: authorRole },
       // The record is in English; whoever helped is named wherever the words appear.
       originator: { name: speaker, role: c.helpedBy ? `child, written with help from ${c.helpedBy.displayName}` : c.author.role },
       sections: c.body ? [{ text: c.body, nature: "own-words", source: "first-hand", sourceName: speaker }] : [],
@@ -83,12 +85,12 @@ export async function addToRecord(ref: Ref & { withFamily: boolean }): Promise<s
     await tx.entry.create({
       data: {
         id: entryId, childId: ref.childId, externalId: content.id, contentHash, type: "note", title: content.title,
-        occurredAt: c.sentAt ?? now, recordedAt: now, authorName: ref.actor.displayName, authorRole: ref.actor.role,
+        occurredAt: c.sentAt ?? now, recordedAt: now, authorName: ref.actor.displayName, authorRole,
         originatorName: speaker, originatorRole: content.originator.role, status: "current",
         withChild: content.sharing.withChild, withFamily: ref.withFamily,
         belongsToChild: c.kind === "proud", originalLocation: originalLocationText(c),
         sections: { create: content.sections.map((s, position) => ({ position, text: s.text, nature: "own_words", source: "first_hand", sourceName: speaker })) },
-        versions: { create: { version: 1, contentHash, content } },
+        versions: { create: { version: 1, contentHash, content, createdAt: now } },
         attachments: { create: c.attachments.map((a) => ({ externalId: a.id, fileId: a.fileId, fileName: a.fileName, mediaType: a.mediaType })) },
       },
     });
@@ -125,10 +127,14 @@ function speakerOf(c: Speaking): string {
   return c.author.displayName;
 }
 
-function firstLine(body: string): string {
-  const line = body.split("\n")[0]!.trim();
-  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
-}
+// The entry's title: the first line whole, or cut at a word and marked "…" when it runs long.
+const TITLE_LENGTH = 120;
+const firstLine = (body: string) => clipText(body.split("\n")[0]!, TITLE_LENGTH);
+
+// The author's job as the council's records name it ("Social worker"), so an entry added here
+// reads like every imported one rather than showing the portal's internal role ("caseworker").
+const RECORD_ROLES: Record<string, string> = { caseworker: "Social worker", manager: "Team manager" };
+const recordRoleOf = (role: string) => RECORD_ROLES[role] ?? role;
 
 // The entry's "where the original is" line, in the record's language (English), as imports write it.
 function originalLocationText(c: { originalWhereabouts: string | null; originalPlace: string | null; originalReturnedOn: Date | null }): string | null {

@@ -5,7 +5,7 @@ import { defineAction } from "../action/index.ts";
 import { getLocale } from "../i18n/server.ts";
 import { paths } from "../paths.ts";
 import { releaseEntry } from "./release.ts";
-import { requestTranslation } from "./translation-requests.ts";
+import { askTranslator, requestTranslation } from "./translation-requests.ts";
 
 const entryRef = z.object({ childId: z.uuid(), entryId: z.uuid() });
 
@@ -21,6 +21,21 @@ const requestTranslationRun = defineAction({
 /** A plain form post, so it works with JavaScript off; the entry page then shows the request. */
 export async function requestTranslationAction(formData: FormData) {
   const result = await requestTranslationRun(null, formData);
+  if (result && !result.ok) backToEntry(formData);
+}
+
+const askTranslatorRun = defineAction({
+  name: "records.ask-translator",
+  schema: entryRef.extend({ locale: z.string().max(10) }),
+  async run({ input, actor, db, clock }) {
+    await askTranslator({ db, clock, actor, ...input });
+    redirect(paths.entry(input.childId, input.entryId, { done: "translationAsked" }));
+  },
+});
+
+/** Staff send an entry to the translators in a language they choose (a plain form post). */
+export async function askTranslatorAction(formData: FormData) {
+  const result = await askTranslatorRun(null, formData);
   if (result && !result.ok) backToEntry(formData);
 }
 

@@ -11,5 +11,5 @@ export { findThings, findAttachmentForViewer, type Thing } from "./things.ts";
 export { findAccessLog, recordView, type AccessLogGroup, type AccessLogItem, type ViewedPart } from "./access-log.ts";
 export { openRecord } from "./open-record.ts";
 export { lateByDays } from "./late-entry.ts";
-export { findOpenTranslationRequests, hasRequestedTranslation, requestTranslation, type OpenTranslationRequest } from "./translation-requests.ts";
+export { askTranslator, findOpenTranslationRequests, hasRequestedTranslation, requestTranslation, type OpenTranslationRequest } from "./translation-requests.ts";
 export { releaseEntry } from "./release.ts";

@@ -73,7 +73,7 @@ export function loadEntry(childId: string, entryId: string, searchParams: Params
   );
 }
 
-const ENTRY_DONE: readonly EntryDone[] = ["proposed", "withheld", "lifted", "decided", "reviewed", "translationSent", "translationApproved", "translationReturned"];
+const ENTRY_DONE: readonly EntryDone[] = ["proposed", "withheld", "lifted", "decided", "reviewed", "translationSent", "translationApproved", "translationReturned", "translationAsked"];
 const entryDone = (v: unknown) => ENTRY_DONE.find((d) => d === v) ?? null;
 
 export function loadWithheld(childId: string) {

@@ -31,10 +31,15 @@ export type StaffEntryFacts = {
   restriction: { reason: RestrictionReason; note: string | null; decidedBy: string; reviewDue: CivilDate | null; overdue: boolean; lastReview: { by: string; at: Date; note: string } | null } | null;
   waiting: RestrictionProposalView | null;
   history: RestrictionProposalView[];
-  versions: { version: number; at: Date; fromPortal: boolean }[];
+  /** Where each version came from: the council's records, written here (a first version), or changed here. */
+  versions: { version: number; at: Date; origin: "import" | "written" | "changed" }[];
   translations: { locale: string; translatedBy: string; checkedBy: string | null; at: Date }[];
   /** Translations written here, newest first: waiting for a check, or checked. */
   drafts: TranslationDraftView[];
+  /** Languages a translation has been asked for in (by a reader, or sent to the translators by staff). */
+  asked: string[];
+  /** Whether it may be sent to the translators: only an entry the child or family can read. */
+  mayAskTranslator: boolean;
   mayDecide: boolean;
   /** Carried in the review and decision forms: a change by someone else in between is a conflict. */
   restrictionVersion: number;
@@ -68,6 +73,7 @@ export async function findStaffEntryFacts(input: { db: Db; actor: Actor; childId
       },
       versions: { orderBy: { version: "desc" }, take: HISTORY, select: { version: true, createdAt: true, importId: true } },
       translations: { orderBy: { locale: "asc" }, select: { locale: true, translatedBy: true, checkedBy: true, translatedAt: true } },
+      translationRequests: { distinct: ["locale"], select: { locale: true }, take: 20 },
       translationDrafts: {
         orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
         take: HISTORY,
@@ -88,12 +94,14 @@ export async function findStaffEntryFacts(input: { db: Db; actor: Actor; childId
     restriction: !e.withChild && e.restriction ? restrictionView(e.restriction, londonDate(input.now)) : null,
     waiting: history.find((p) => !p.decision) ?? null,
     history,
-    versions: e.versions.map((v) => ({ version: v.version, at: v.createdAt, fromPortal: v.importId === null })),
+    versions: e.versions.map((v) => ({ version: v.version, at: v.createdAt, origin: v.importId !== null ? "import" : v.version === 1 ? "written" : "changed" })),
     translations: e.translations.map((t) => ({ locale: t.locale, translatedBy: t.translatedBy, checkedBy: t.checkedBy, at: t.translatedAt })),
     drafts: e.translationDrafts.map((d) => ({
       id: d.id, locale: d.locale, translatedBy: d.translatedBy, by: d.submittedBy.displayName, at: d.submittedAt, mine: d.submittedById === actor.userId,
       check: d.check ? { outcome: d.check.outcome, note: d.check.note, by: d.check.checkedBy.displayName, at: d.check.checkedAt } : null,
     })),
+    asked: e.translationRequests.map((r) => r.locale),
+    mayAskTranslator: (actor.role === "caseworker" || actor.role === "manager") && (e.withChild || e.withFamily),
     mayDecide: mayDecideRestrictions(actor),
     restrictionVersion: await restrictionVersion(db, e),
   };

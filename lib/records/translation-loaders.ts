@@ -1,9 +1,9 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { readerOf, translatableEntryWhere } from "../access/index.ts";
+import { readerOf, translatableEntryWhere, type Actor } from "../access/index.ts";
 import { requireSession } from "../auth/current.ts";
 import { systemClock } from "../clock.ts";
-import { getDb } from "../db/index.ts";
+import { getDb, type Db } from "../db/index.ts";
 import { AppError, NotFound } from "../errors/index.ts";
 import { isLocale } from "../i18n/config.ts";
 import { getLocale } from "../i18n/server.ts";
@@ -35,29 +35,46 @@ async function withTranslatable<T>(childId: string, entryId: string, load: (ctx:
 }
 
 export function loadTranslationForm(childId: string, entryId: string, searchParams: Params) {
-  const locale = searchParams.locale;
-  return withTranslatable(childId, entryId, async ({ db, actor }) => {
-    if (!isLocale(locale) || locale === ORIGINAL_LOCALE) throw new NotFound();
-    const entry = await db.entry.findFirst({
-      where: { AND: [translatableEntryWhere(actor, childId), { id: entryId }] },
-      select: {
-        id: true, title: true,
-        sections: { orderBy: { position: "asc" }, select: { text: true } },
-        translations: { where: { locale }, select: { title: true, sections: true } },
-        // The last one sent back, so whoever takes it up starts from it and sees why.
-        translationDrafts: { where: { locale, check: { is: { outcome: "returned" } } }, orderBy: { submittedAt: "desc" }, take: 1, select: { title: true, sections: true, translatedBy: true, check: { select: { note: true } } } },
-      },
-    });
-    if (!entry) throw new NotFound();
-    const returned = entry.translationDrafts[0] ?? null;
-    const start = returned ?? entry.translations[0] ?? null;
-    return {
-      target: locale,
-      original: { id: entry.id, title: entry.title, sections: entry.sections.map((s) => s.text) },
-      start: start ? { title: start.title, sections: start.sections, translatedBy: returned?.translatedBy ?? null } : null,
-      returnedNote: returned?.check?.note ?? null,
-    };
+  return withTranslatable(childId, entryId, ({ db, actor }) => findTranslationForm({ db, actor, childId, entryId, locale: searchParams.locale }));
+}
+
+/**
+ * What the translation page starts from: the original; the last translation sent back (with why)
+ * or the published one; and a translation already sent and waiting for its check, which is shown
+ * as written rather than as an empty form to write again.
+ */
+export async function findTranslationForm(input: { db: Db; actor: Actor; childId: string; entryId: string; locale: unknown }) {
+  const { db, actor, childId, entryId, locale } = input;
+  if (!isLocale(locale) || locale === ORIGINAL_LOCALE) throw new NotFound();
+  const entry = await db.entry.findFirst({
+    where: { AND: [translatableEntryWhere(actor, childId), { id: entryId }] },
+    select: {
+      id: true, title: true,
+      sections: { orderBy: { position: "asc" }, select: { text: true } },
+      translations: { where: { locale }, select: { title: true, sections: true } },
+      // The last one sent back, so whoever takes it up starts from it and sees why.
+      translationDrafts: { where: { locale, check: { is: { outcome: "returned" } } }, orderBy: { submittedAt: "desc" }, take: 1, select: { title: true, sections: true, translatedBy: true, check: { select: { note: true } } } },
+    },
   });
+  if (!entry) throw new NotFound();
+  // One already sent and not yet checked: shown as written, waiting, not as an empty form.
+  const waiting = await db.translationDraft.findFirst({
+    where: { entryId: entry.id, locale, check: { is: null } },
+    orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
+    select: { id: true, title: true, sections: true, translatedBy: true, submittedAt: true, submittedById: true, submittedBy: { select: { displayName: true } } },
+  });
+  const returned = entry.translationDrafts[0] ?? null;
+  const start = returned ?? entry.translations[0] ?? null;
+  return {
+    target: locale,
+    original: { id: entry.id, title: entry.title, sections: entry.sections.map((s) => s.text) },
+    start: start ? { title: start.title, sections: start.sections, translatedBy: returned?.translatedBy ?? null } : null,
+    returnedNote: returned?.check?.note ?? null,
+    waiting: waiting && {
+      id: waiting.id, title: waiting.title, sections: waiting.sections, translatedBy: waiting.translatedBy,
+      by: waiting.submittedBy.displayName, at: waiting.submittedAt, mine: waiting.submittedById === actor.userId,
+    },
+  };
 }
 
 export function loadTranslationCheck(childId: string, entryId: string, draftId: string) {

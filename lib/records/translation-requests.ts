@@ -31,6 +31,20 @@ export async function requestTranslation(input: { db: Db; clock: Clock; actor: A
   });
 }
 
+/**
+ * "Ask a translator": the child's caseworker or a manager sends an entry to the translators in a
+ * language they choose, as the same request a reader makes (on the translators' list until a
+ * translation is checked, audited the same way). Only for an entry the child or family can read:
+ * one kept from both has no reader for a translation, and is not sent outside the team.
+ */
+export async function askTranslator(input: { db: Db; clock: Clock; actor: Actor; childId: string; entryId: string; locale: string }) {
+  const { db, actor, childId, entryId } = input;
+  if (actor.role !== "caseworker" && actor.role !== "manager") throw new NotFound();
+  const shared = await db.entry.findFirst({ where: { AND: [readableEntryWhere(actor, childId), { id: entryId }, { OR: [{ withChild: true }, { withFamily: true }] }] }, select: { id: true } });
+  if (!shared) throw new NotFound();
+  await requestTranslation(input);
+}
+
 export async function hasRequestedTranslation(db: Db, actor: Actor, entryId: string, locale: string): Promise<boolean> {
   const row = await db.translationRequest.findUnique({
     where: { entryId_locale_requesterId: { entryId, locale, requesterId: actor.userId } },

@@ -2,6 +2,7 @@ import "server-only";
 import { audienceOf, readableEntryWhere, readableRequestWhere, type Actor } from "../access/index.ts";
 import type { Db, Prisma } from "../db/index.ts";
 import { NotFound } from "../errors/index.ts";
+import { clipText } from "../plain-text.ts";
 import { clockView, receivedOn, type ClockView } from "./clock.ts";
 
 const civil = (d: Date) => d.toISOString().slice(0, 10);
@@ -41,7 +42,7 @@ function clockOf(row: SummaryRow, today: string): ClockView {
 function summarise(row: SummaryRow, actor: Actor, today: string): RequestSummary {
   return {
     id: row.id, childId: row.childId, childName: row.child.preferredName ?? row.child.fullName, status: row.status, outcome: row.outcome,
-    whatIsWrong: row.whatIsWrong.length > 140 ? `${row.whatIsWrong.slice(0, 139)}…` : row.whatIsWrong, receivedAt: row.receivedAt,
+    whatIsWrong: clipText(row.whatIsWrong, 140), receivedAt: row.receivedAt,
     clock: clockOf(row, today), fromMe: row.requesterId === actor.userId, requesterName: row.requester.displayName, requesterRole: row.requester.role,
     helpedByName: row.helpedBy?.displayName ?? null,
     entryTitles: [...new Set(row.items.map((i) => i.entry.title))],

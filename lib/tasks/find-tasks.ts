@@ -4,6 +4,7 @@ import { addCalendarMonths, addDays, addWorkingDays, fromDateColumn, londonDate,
 import type { Db, Prisma } from "../db/index.ts";
 import { LOCALES } from "../i18n/config.ts";
 import { paths } from "../paths.ts";
+import { clipText } from "../plain-text.ts";
 
 // A caseworker's home as a task list (#10): everything waiting on them across their allocated
 // children, soonest due first, each with its due date. Due dates come from the rows themselves, so
@@ -28,6 +29,8 @@ const SUMMARY_MONTHS = 3;
 /** Reviews and summaries join the list this many days before they fall due. */
 const LOOK_AHEAD_DAYS = 30;
 const PER_KIND = 100;
+/** Text a person wrote, shown as a task's title, is cut at a word with "…" past this length. */
+const TITLE_LENGTH = 80;
 
 const day = fromDateColumn;
 const childSelect = { select: { fullName: true, preferredName: true } } as const;
@@ -54,12 +57,17 @@ const corrections: Source = async (db, mine) => {
     orderBy: [{ dueOn: "asc" }, { id: "asc" }],
     take: PER_KIND,
   });
-  return rows.map((r) => ({ kind: "correction", id: r.id, childId: r.childId, childName: nameOf(r.child), title: r.whatIsWrong.slice(0, 80), dueOn: day(r.dueOn), href: paths.correction(r.childId, r.id) }));
+  return rows.map((r) => ({ kind: "correction", id: r.id, childId: r.childId, childName: nameOf(r.child), title: clipText(r.whatIsWrong, TITLE_LENGTH), dueOn: day(r.dueOn), href: paths.correction(r.childId, r.id) }));
 };
 
-// Asked for and not yet translated into that language (a translation made since closes it):
-// decided in the query, so answered requests never crowd out open ones.
-const UNANSWERED = LOCALES.filter((l) => l !== "en").map((locale) => ({ locale, entry: { translations: { none: { locale } } } }));
+// Asked for, not yet translated into that language (a translation made since closes it), and no
+// translation of it waiting for a check: once one is sent, the work is the checker's (a
+// "translationCheck" task), not the writer's, until it is approved or sent back. Decided in the
+// query, so answered requests never crowd out open ones.
+const UNANSWERED = LOCALES.filter((l) => l !== "en").map((locale) => ({
+  locale,
+  entry: { translations: { none: { locale } }, translationDrafts: { none: { locale, check: { is: null } } } },
+}));
 const translations: Source = async (db, mine) => {
   const rows = await db.translationRequest.findMany({
     where: { child: mine, OR: UNANSWERED },
@@ -133,17 +141,22 @@ const restrictionProposals: Source = async (db, mine) => {
 };
 
 // Each child's latest current case summary is due again 3 months after it was written; a child with none is due now.
+// Summaries come from the council's case system, not from this portal: the task says so and links
+// to the latest one (or to the record when there is none). Its title says which: "old" (3 months
+// or more), "soon" (within the look-ahead) or "none".
 const caseSummaries: Source = async (db, mine, today) => {
   const children = await db.child.findMany({
     where: mine,
-    select: { id: true, fullName: true, preferredName: true, entries: { where: { type: "case_summary", status: "current" }, select: { recordedAt: true }, orderBy: { recordedAt: "desc" }, take: 1 } },
+    select: { id: true, fullName: true, preferredName: true, entries: { where: { type: "case_summary", status: "current" }, select: { id: true, recordedAt: true }, orderBy: [{ recordedAt: "desc" }, { id: "asc" }], take: 1 } },
     take: 500,
   });
   const horizon = addDays(today, LOOK_AHEAD_DAYS);
   return children.flatMap((c) => {
-    const dueOn = c.entries.length ? addCalendarMonths(londonDate(c.entries[0].recordedAt), SUMMARY_MONTHS) : today;
+    const latest = c.entries[0];
+    const dueOn = latest ? addCalendarMonths(londonDate(latest.recordedAt), SUMMARY_MONTHS) : today;
     if (dueOn > horizon) return [];
-    return [{ kind: "caseSummary" as const, id: c.id, childId: c.id, childName: nameOf(c), title: "", dueOn, href: paths.record(c.id) }];
+    const title = !latest ? "none" : dueOn <= today ? "old" : "soon";
+    return [{ kind: "caseSummary" as const, id: c.id, childId: c.id, childName: nameOf(c), title, dueOn, href: latest ? paths.entry(c.id, latest.id) : paths.record(c.id) }];
   });
 };
 

@@ -19,8 +19,23 @@ test("the caseworker's home lists their tasks in due order, overdue tagged, on a
   await expect(tasks.locator(".task-counts")).toContainText(/\d+ case summar(y|ies) due/);
   await expectAccessible(worker);
   await expectNoHorizontalScroll(worker);
+  // Summaries come from the case system: the task says so and opens the latest one.
+  await expect(summary.getByRole("link")).toHaveText("Case summary is more than 3 months old: it comes from the case system");
   await summary.getByRole("link").click();
-  await expect(worker).toHaveURL(/\/records\/[0-9a-f-]{36}$/);
+  await expect(worker).toHaveURL(/\/records\/[0-9a-f-]{36}\/entries\/[0-9a-f-]{36}$/);
+  await expect(worker.getByRole("heading", { level: 1 })).toHaveText(/^Case summary/);
+
+  // The manager counts Jasmine's work from the same list: every kind, the same numbers. Other
+  // browser tests change her work meanwhile, so both pages are read again until they agree.
+  const manager = await asUser(browser, DEMO.manager);
+  const load = manager.locator("section", { has: manager.getByRole("heading", { name: /^What your team has due/ }) }).locator(".entry-card", { has: manager.getByRole("heading", { name: "Jasmine Patel" }) });
+  await expect.poll(async () => {
+    await Promise.all([worker.goto("/"), manager.goto("/")]);
+    const own = await tasks.locator(".task-counts li").allTextContents();
+    const counted = (await load.locator("li").allTextContents()).filter((l) => !/written up late/.test(l)).map((l) => l.replace(/ \(\d+ overdue\)$/, ""));
+    return own.length > 0 && JSON.stringify(own) === JSON.stringify(counted) ? "same" : `${own.join("; ")} <> ${counted.join("; ")}`;
+  }, { timeout: 40_000 }).toBe("same");
+  await manager.context().close();
 
   const urdu = await asUser(browser, DEMO.caseworker, { language: "ur" });
   await expect(urdu.getByRole("heading", { name: /^آپ کے کام/ })).toBeVisible();

@@ -100,8 +100,16 @@ test("a translator sees only the entry asked for, translates it for a caseworker
   await translator.getByLabel("Title").fill("بچے کے تحفظ کا منصوبہ");
   const parts = translator.getByLabel(/^Part \d+/);
   for (let i = 0; i < (await parts.count()); i++) await parts.nth(i).fill(`حصہ ${i + 1}۔`);
+  const form = translator.url();
   await translator.getByRole("button", { name: "Send for checking" }).click();
   await expect(translator.locator(".alert-info")).toContainText("sent for checking");
+  // Sent: off her list until it is checked (or sent back), and it reopens as she wrote it.
+  await expect(translator.locator(".entry-card", { hasText: title })).toHaveCount(0);
+  await translator.goto(form);
+  await expect(translator.locator("main")).toContainText("Sent: waiting for a check");
+  await expect(translator.locator("main")).toContainText("بچے کے تحفظ کا منصوبہ");
+  await expect(translator.getByRole("button", { name: "Send for checking" })).toHaveCount(0);
+  await expectAccessible(translator);
   // The entry itself, and the record, are not theirs to open.
   await translator.goto(url);
   await expect(translator.getByRole("heading", { level: 1 })).toHaveText("We can't find that page");
@@ -121,4 +129,23 @@ test("a translator sees only the entry asked for, translates it for a caseworker
   await openRecord(amira, "Amira");
   await amira.getByRole("link", { name: "Who has looked" }).click();
   await expect(amira.locator("main")).toContainText("Farah Ali");
+});
+
+test("a caseworker sends an entry to the translators: it is on the translator's list", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const title = "Family time plan";
+  const worker = await asUser(browser, DEMO.caseworker);
+  await openRecord(worker, "Kayden");
+  await worker.locator("main").getByRole("link", { name: title, exact: true }).click();
+  await worker.getByRole("button", { name: "Ask a translator to translate it into اردو (Urdu)" }).click();
+  await expect(worker.locator(".alert-info")).toContainText("sent to the translators");
+  await expect(worker.locator("section.staff-entry")).toContainText("translation has been asked for");
+  await expect(worker.getByRole("button", { name: /^Ask a translator/ })).toHaveCount(0);
+  await expectAccessible(worker);
+
+  const translator = await asUser(browser, DEMO.translator);
+  const item = translator.locator(".entry-card", { hasText: "Translation" }).filter({ hasText: title });
+  await expect(item).toHaveCount(1);
+  await item.getByRole("link", { name: title }).click();
+  await expect(translator.getByRole("heading", { level: 1 })).toHaveText("Translate into اردو (Urdu)");
 });

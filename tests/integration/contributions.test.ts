@@ -10,6 +10,7 @@ import { contributionForm } from "../../lib/contributions/form.ts";
 import { Conflict, Invalid, NotFound } from "../../lib/errors/index.ts";
 import { createDatabaseFileStore } from "../../lib/files/index.ts";
 import { findEntryForViewer } from "../../lib/records/entry.ts";
+import { findStaffEntryFacts } from "../../lib/records/staff-entry.ts";
 import { checkUpload } from "../../lib/uploads/index.ts";
 import { createTestDb, databaseKinds, type TestDb } from "../helpers/db.ts";
 import { seedVisibilityFixture, type VisibilityFixture } from "../helpers/record-fixtures.ts";
@@ -139,6 +140,20 @@ describe.each(databaseKinds())("contributions on %s", (kind) => {
     await expect(findEntryForViewer({ db: db.prisma, actor: actor("mother"), childId: fx.A.id, entryId, locale: "en" })).rejects.toBeInstanceOf(NotFound);
     // History is append-only in the database itself.
     await expect(db.prisma.contributionEvent.deleteMany({ where: { contributionId: saved.id } })).rejects.toThrow();
+  });
+
+  it("an entry added from a contribution reads like the record's own: a title cut at a word, the author's job, written here", async () => {
+    const body = "I told my social worker at the review that I want to keep living with my nan because she helps me with homework every single day.\nMore.";
+    const saved = await send("child", { body });
+    const ref = { db: db.prisma, clock, childId: fx.A.id, contributionId: saved.id };
+    const entryId = await addToRecord({ ...ref, actor: actor("caseworker"), withFamily: false });
+    const row = await db.prisma.entry.findUniqueOrThrow({ where: { id: entryId }, select: { title: true, authorRole: true } });
+    expect(row.title.endsWith("…")).toBe(true);
+    expect(body.startsWith(row.title.slice(0, -1))).toBe(true);
+    expect(body[row.title.length - 1]).toBe(" ");
+    expect(row.authorRole).toBe("Social worker");
+    const facts = await findStaffEntryFacts({ db: db.prisma, actor: actor("caseworker"), childId: fx.A.id, entryId, now: clock.now() });
+    expect(facts?.versions).toEqual([{ version: 1, at: clock.now(), origin: "written" }]);
   });
 
   it("a sender withdraws until it is opened; then staff see it as withdrawn and cannot answer it", async () => {

@@ -4,7 +4,13 @@ import { fixedClock } from "../../lib/clock.ts";
 import { saveContribution } from "../../lib/contributions/index.ts";
 import { contributionForm } from "../../lib/contributions/form.ts";
 import { askForCorrection, requestForm } from "../../lib/rectification/index.ts";
-import { findTasks, findTeamOverview, type TaskList } from "../../lib/tasks/index.ts";
+import { findTasks, findTeamOverview, TASK_KINDS, type TaskList } from "../../lib/tasks/index.ts";
+import { allocateCaseworker } from "../../lib/accounts/allocate-caseworker.ts";
+import { paths } from "../../lib/paths.ts";
+import { requestTranslation } from "../../lib/records/index.ts";
+import { submitTranslationForm } from "../../lib/records/translation-form.ts";
+import { submitTranslation } from "../../lib/records/translations.ts";
+import { makeAccount, SYSTEM } from "../helpers/account-fixtures.ts";
 import { databaseKinds } from "../helpers/db.ts";
 import { useVisibilityFixture, type Who } from "../helpers/visibility-suite.ts";
 
@@ -25,7 +31,8 @@ describe.each(databaseKinds())("the caseworker's tasks on %s", (kind) => {
     // RWW-WAIT, written 29 January, waits to be read with Amira (RWW-DONE was read with her).
     expect(byKind(list, "readWithChild").map((t) => [t.id, t.dueOn])).toEqual([[entry("RWW-WAIT"), "2026-02-12"]]);
     // The latest case summary (20 February) was due again on 20 May.
-    expect(byKind(list, "caseSummary")).toMatchObject([{ childId: fx().A.id, dueOn: "2026-05-20", overdue: true }]);
+    // Summaries come from the case system: the task says so ("old") and opens the latest one.
+    expect(byKind(list, "caseSummary")).toMatchObject([{ childId: fx().A.id, dueOn: "2026-05-20", overdue: true, title: "old", href: paths.entry(fx().A.id, entry("R-CONF")) }]);
     expect(list.tasks.map((t) => t.dueOn)).toEqual([...list.tasks.map((t) => t.dueOn)].sort());
     expect(list.counts).toMatchObject({ restrictionReview: 2, readWithChild: 1, caseSummary: 1 });
   });
@@ -73,5 +80,49 @@ describe.each(databaseKinds())("the caseworker's tasks on %s", (kind) => {
     const other = (await findTeamOverview({ db: prisma(), actor: actor("otherManager"), now: clock.now() }))!;
     expect(other.tasks.some((t) => t.childId === fx().A.id) || other.lateVisits.length > 0).toBe(false);
     expect(await findTeamOverview({ db: prisma(), actor: actor("caseworker"), now: clock.now() })).toBeNull();
+  });
+
+  it("cuts a long correction's title at a word and says so with '…'", async () => {
+    const whatIsWrong = "It says my mum did not come to the meeting but she did, and the money I told the worker about was 20.";
+    await askForCorrection({
+      db: prisma(), clock, actor: actor("mother"), locale: "en", files: [], store,
+      form: requestForm.parse({ childId: fx().A.id, submissionKey: randomUUID(), items: [`${entry("E-BOTH")}:0`], whatIsWrong, whatItShouldSay: "" }),
+    });
+    const title = byKind(await tasks(), "correction").map((t) => t.title).find((t) => t.startsWith("It says my mum"))!;
+    expect(title.endsWith("…")).toBe(true);
+    expect(title.length).toBeLessThanOrEqual(80);
+    expect(whatIsWrong.startsWith(title.slice(0, -1))).toBe(true);
+    expect(whatIsWrong[title.length - 1]).toBe(" ");
+  });
+
+  it("counts for the manager, per caseworker, exactly what each caseworker's own list holds, per kind and overdue", async () => {
+    // A second caseworker of the team shares Amira; a translation is asked for; the first caseworker
+    // writes one, which waits on the second (and the manager) to check, never on its writer.
+    const { team } = await prisma().user.findUniqueOrThrow({ where: { id: actor("caseworker").userId }, select: { team: { select: { name: true } } } });
+    const second = await makeAccount(prisma(), clock, { role: "caseworker", team: team!.name });
+    const { externalId } = await prisma().child.findUniqueOrThrow({ where: { id: fx().A.id }, select: { externalId: true } });
+    await allocateCaseworker({ db: prisma(), clock, actor: SYSTEM, username: second.username, childExternalId: externalId });
+    await requestTranslation({ db: prisma(), clock, actor: actor("child"), childId: fx().A.id, entryId: entry("F-03"), locale: "ur" });
+    await submitTranslation({
+      db: prisma(), clock, actor: actor("caseworker"),
+      translation: submitTranslationForm.parse({ childId: fx().A.id, entryId: entry("E-CHILD"), locale: "ur", title: "عنوان", "section-0": "ترجمہ۔", translatedBy: "A caseworker" }),
+    });
+    const overview = (await findTeamOverview({ db: prisma(), actor: actor("manager"), now: clock.now() }))!;
+    for (const worker of [actor("caseworker"), second.actor]) {
+      const own = await findTasks({ db: prisma(), actor: worker, now: clock.now() });
+      const load = overview.caseworkers.find((c) => c.id === worker.userId)!;
+      for (const k of TASK_KINDS) {
+        const mine = own.tasks.filter((t) => t.kind === k);
+        expect(load.counts[k], `${worker.displayName} ${k}`).toEqual({ all: mine.length, overdue: mine.filter((t) => t.overdue).length });
+      }
+      expect(Object.values(load.counts).reduce((n, c) => n + c.overdue, 0)).toBe(own.overdue);
+    }
+    // The kinds the overview used to leave out are there.
+    const first = overview.caseworkers.find((c) => c.id === actor("caseworker").userId)!;
+    const other = overview.caseworkers.find((c) => c.id === second.actor.userId)!;
+    expect(first.counts.readWithChild.all).toBe(1);
+    expect(first.counts.translation.all).toBeGreaterThan(0);
+    expect([first.counts.translationCheck.all, other.counts.translationCheck.all]).toEqual([0, 1]);
+    expect(overview.tasks.some((t) => t.kind === "readWithChild")).toBe(true);
   });
 });

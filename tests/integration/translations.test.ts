@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { fixedClock } from "../../lib/clock.ts";
 import { findChildrenForActor, type Actor } from "../../lib/access/index.ts";
-import { findChronology, findEntryForViewer, findOpenTranslationRequests, parseChronologyQuery, requestTranslation } from "../../lib/records/index.ts";
+import { askTranslator, findChronology, findEntryForViewer, findOpenTranslationRequests, parseChronologyQuery, requestTranslation } from "../../lib/records/index.ts";
+import { findStaffEntryFacts } from "../../lib/records/staff-entry.ts";
+import { findTranslationForm } from "../../lib/records/translation-loaders.ts";
 import { checkTranslationForm, submitTranslationForm } from "../../lib/records/translation-form.ts";
 import { checkTranslation, submitTranslation } from "../../lib/records/translations.ts";
 import { findTasks } from "../../lib/tasks/index.ts";
@@ -101,5 +103,46 @@ describe.each(databaseKinds())("translations on %s", (kind) => {
     expect(await readInUrdu("child", "F-03")).toMatchObject({ title: "عنوان", translation: { translatedBy: "Translator", checkedBy: actor("caseworker").displayName } });
     // Answered: the entry is no longer theirs to open.
     await expect(asTranslator("F-03", { title: "اور" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("staff send an entry to the translators; a sent translation leaves the translator's list and reopens as written", async () => {
+    const translator: Actor = (await makeAccount(prisma(), clock, { role: "translator" })).actor;
+    const childId = fx().A.id;
+    const ask = (who: Who, label: string, locale = "ur") => askTranslator({ db: prisma(), clock, actor: actor(who), childId, entryId: entry(label), locale });
+    const listOf = async (a: Actor) => (await findTasks({ db: prisma(), actor: a, now: clock.now() })).tasks.filter((t) => t.href.includes(entry("F-05")));
+    const form = (a: Actor) => findTranslationForm({ db: prisma(), actor: a, childId, entryId: entry("F-05"), locale: "ur" });
+    await expect(form(translator)).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    // Only the child's staff, only in a language that needs one, only what the child or family can read.
+    for (const who of ["child", "mother", "advocate", "otherCaseworker", "otherManager", "admin"] as const) {
+      await expect(ask(who, "F-05"), who).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+    await expect(ask("caseworker", "R-COURT")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(ask("caseworker", "F-05", "en")).rejects.toMatchObject({ code: "INVALID" });
+    expect(await prisma().translationRequest.count({ where: { entryId: { in: [entry("F-05"), entry("R-COURT")] } } })).toBe(0);
+
+    await ask("caseworker", "F-05");
+    await ask("caseworker", "F-05"); // twice is the same request
+    const requests = await prisma().translationRequest.findMany({ where: { entryId: entry("F-05") }, select: { id: true, requesterId: true, locale: true } });
+    expect(requests).toEqual([{ id: expect.any(String), requesterId: actor("caseworker").userId, locale: "ur" }]);
+    expect(await prisma().auditEvent.count({ where: { action: "translation.requested", actorId: actor("caseworker").userId, subjectId: requests[0]!.id } })).toBe(1);
+    expect((await findStaffEntryFacts({ db: prisma(), actor: actor("caseworker"), childId, entryId: entry("F-05"), now: clock.now() }))?.asked).toEqual(["ur"]);
+    expect((await listOf(translator)).map((t) => t.kind)).toEqual(["translation"]);
+    expect(await form(translator)).toMatchObject({ start: null, waiting: null });
+
+    // Sent: off her list (the check is someone else's), and it reopens with what she wrote.
+    const { id } = await submitTranslation({
+      db: prisma(), clock, actor: translator,
+      translation: submitTranslationForm.parse({ childId, entryId: entry("F-05"), locale: "ur", title: "ملاقات", "section-0": "جو میں نے لکھا۔", translatedBy: "Translator" }),
+    });
+    expect(await listOf(translator)).toEqual([]);
+    expect(await form(translator)).toMatchObject({ waiting: { id, title: "ملاقات", sections: ["جو میں نے لکھا۔"], translatedBy: "Translator", mine: true } });
+    expect((await listOf(actor("caseworker"))).map((t) => t.kind)).toEqual(["translationCheck"]);
+    expect(await form(actor("caseworker"))).toMatchObject({ waiting: { id, mine: false } });
+
+    // Sent back: on her list again, the form starting from what she wrote, with why.
+    await check("caseworker", id, "returned", "Part 1 needs the date.");
+    expect((await listOf(translator)).map((t) => t.kind)).toEqual(["translation"]);
+    expect(await form(translator)).toMatchObject({ waiting: null, start: { title: "ملاقات" }, returnedNote: "Part 1 needs the date." });
   });
 });
