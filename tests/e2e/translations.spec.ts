@@ -132,7 +132,6 @@ test("a translator sees only the entry asked for, translates it for a caseworker
 });
 
 test("a caseworker sends an entry to the translators: it is on the translator's list", async ({ browser }) => {
-  test.setTimeout(120_000);
   const title = "Family time plan";
   const worker = await asUser(browser, DEMO.caseworker);
   await openRecord(worker, "Kayden");
