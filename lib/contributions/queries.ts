@@ -1,5 +1,5 @@
 import "server-only";
-import { readableContributionWhere, type Actor } from "../access/index.ts";
+import { readableContributionWhere, readableEntryWhere, type Actor } from "../access/index.ts";
 import { londonDate } from "../calendar/index.ts";
 import type { Db, Prisma } from "../db/index.ts";
 import type { ContributionKind, ContributionStatus } from "../db/generated/enums.ts";
@@ -117,6 +117,8 @@ export type SentThing = {
   preview: string;
   sentAt: Date;
   fromMe: boolean;
+  /** Added to the record: the entry, linked only when this viewer may read it. */
+  inRecord: { entryId: string | null } | null;
   originalWhereabouts: string | null;
   originalPlace: string | null;
   originalReturnedOn: Date | null;
@@ -124,28 +126,39 @@ export type SentThing = {
 };
 
 /**
- * For "My things": copies sent with contributions that are not in the record yet (once added,
- * the entry itself is listed with the record's things), for whoever may read the contribution.
+ * For "My things": every copy sent with a contribution this viewer may read, also once it is in
+ * the record (the copies stay the sender's, whatever the kind), with the entry it became. An entry
+ * that "My things" already lists as the child's own (a proud item the viewer may read) is left out
+ * here, so one certificate is not shown twice.
  */
 export async function findSentThings(input: { db: Db; actor: Actor; childId: string }): Promise<SentThing[]> {
   const rows = await input.db.contribution.findMany({
-    where: { AND: [readableContributionWhere(input.actor, input.childId), { status: { in: ["sent", "opened", "answered"] } }, { attachments: { some: {} } }] },
+    where: { AND: [readableContributionWhere(input.actor, input.childId), { status: { in: ["sent", "opened", "answered", "added"] } }, { attachments: { some: {} } }] },
     orderBy: [{ sentAt: "desc" }, { id: "desc" }],
     take: 100,
     select: {
-      id: true, kind: true, body: true, sentAt: true, authorId: true, originalWhereabouts: true, originalPlace: true, originalReturnedOn: true,
+      id: true, kind: true, body: true, sentAt: true, authorId: true, recordEntryId: true, originalWhereabouts: true, originalPlace: true, originalReturnedOn: true,
       attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, mediaType: true, reencoded: true, file: { select: { size: true } } } },
     },
   });
-  return rows.map((r) => ({
+  const readable = await readableEntries(input, rows.flatMap((r) => (r.recordEntryId ? [r.recordEntryId] : [])));
+  return rows.filter((r) => !(r.recordEntryId && readable.get(r.recordEntryId))).map((r) => ({
     contributionId: r.id,
     kind: r.kind,
     preview: r.body.length > 80 ? `${r.body.slice(0, 79)}…` : r.body,
     sentAt: r.sentAt!,
     fromMe: r.authorId === input.actor.userId,
+    inRecord: r.recordEntryId ? { entryId: readable.has(r.recordEntryId) ? r.recordEntryId : null } : null,
     originalWhereabouts: r.originalWhereabouts,
     originalPlace: r.originalPlace,
     originalReturnedOn: r.originalReturnedOn,
     files: r.attachments.map((a) => ({ id: a.id, fileName: a.fileName, mediaType: a.mediaType, reencoded: a.reencoded, size: a.file.size })),
   }));
+}
+
+/** Of these entries, the ones this viewer may read, each with whether it is listed as the child's own thing. */
+async function readableEntries(input: { db: Db; actor: Actor; childId: string }, ids: string[]): Promise<Map<string, boolean>> {
+  if (ids.length === 0) return new Map();
+  const entries = await input.db.entry.findMany({ where: { AND: [{ id: { in: ids } }, readableEntryWhere(input.actor, input.childId)] }, select: { id: true, belongsToChild: true } });
+  return new Map(entries.map((e) => [e.id, e.belongsToChild]));
 }
