@@ -101,6 +101,9 @@ export async function findRequest(input: { db: Db; actor: Actor; childId: string
     decidedAt: row.decidedAt,
     version: row.version,
     items: row.items.filter((i) => readable.has(i.entryId)).map((i) => ({ entryId: i.entryId, title: i.entry.title, sectionPosition: i.sectionPosition, sections: i.entry.sections })),
+    // The requester knows what they asked about; they are told only that a part of it is kept
+    // from them now (never which, nor why), so the page does not offer what they cannot do.
+    entriesHidden: row.items.some((i) => !readable.has(i.entryId)),
     events: row.events.map((e) => ({ kind: e.kind, at: e.at, note: e.note, dueOn: e.dueOn ? civil(e.dueOn) : null, by: e.actor.displayName })),
     attachments: row.attachments,
     disagreements: row.disagreements,
