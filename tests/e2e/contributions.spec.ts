@@ -128,6 +128,12 @@ test.describe("with JavaScript off", () => {
     await page.getByRole("link", { name: "See what you've sent" }).click();
     await page.getByRole("link", { name: words }).click();
     await page.getByRole("button", { name: "Take it back" }).click();
+    // Nothing is taken back until the page that says what it means is confirmed.
+    await expect(page.getByRole("heading", { level: 1, name: "Take this message back?" })).toBeVisible();
+    await page.getByRole("link", { name: "No, keep it" }).click();
+    await expect(page.locator(".tag", { hasText: "Sent" })).toBeVisible();
+    await page.getByRole("button", { name: "Take it back" }).click();
+    await page.getByRole("button", { name: "Yes, take it back" }).click();
     await expect(page.getByText(/Taken back on/)).toBeVisible();
     await expect(page.locator(".tag", { hasText: "Taken back" })).toBeVisible();
   });
