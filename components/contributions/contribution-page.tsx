@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { audienceOf } from "@/lib/access";
+import { audienceOf, readerOf, type Reader } from "@/lib/access";
 import type { ContributionDetail, loadContribution } from "@/lib/contributions";
 import { addToRecordAction, recordOriginalAction, withdrawContributionAction } from "@/lib/contributions/actions";
 import { STATUS_STEPS, mayWithdraw } from "@/lib/contributions/rules";
@@ -58,7 +58,7 @@ export async function ContributionPage({ view }: { view: View }) {
         <div className="panel stack">
           <p>{t("detail.withdrawHint")}</p>
           <ConfirmForm action={withdrawContributionAction} hidden={{ childId: record.id, contributionId: c.id }}
-            confirmPath={paths.contributionWithdraw(record.id, c.id)} words={withdrawWords(t)} />
+            confirmPath={paths.contributionWithdraw(record.id, c.id)} words={withdrawWords(t, readerOf(actor))} />
         </div>
       ) : null}
       {staff && c.status !== "withdrawn" ? <StaffTools view={view} t={t} /> : null}
@@ -168,11 +168,11 @@ function StaffTools({ view, t }: { view: View; t: T }) {
 }
 
 /** Taking a message back: the same words in the dialog and on the page shown with JavaScript off. */
-export function withdrawWords(t: T) {
+export function withdrawWords(t: T, reader: Reader) {
   return {
     button: t("detail.withdraw"),
     confirmTitle: t("detail.withdrawConfirmTitle"),
-    confirmText: t("detail.withdrawConfirmText"),
+    confirmText: t(`detail.withdrawConfirmText.${reader === "family" ? "family" : "child"}`),
     yes: t("detail.withdrawYes"),
     cancel: t("detail.withdrawCancel"),
   };

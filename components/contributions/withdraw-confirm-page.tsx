@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { readerOf } from "@/lib/access";
 import type { loadContribution } from "@/lib/contributions";
 import { withdrawContributionAction } from "@/lib/contributions/actions";
 import { mayWithdraw } from "@/lib/contributions/rules";
@@ -15,7 +16,7 @@ export async function WithdrawConfirmPage({ view }: { view: View }) {
   const { record, contribution: c } = view;
   const back = <p><Link href={paths.contribution(record.id, c.id)} prefetch={false}>{t("detail.withdrawCancel")}</Link></p>;
   if (!c.fromMe || !mayWithdraw(c.status)) return <div className="stack narrow">{back}</div>;
-  const words = withdrawWords(t);
+  const words = withdrawWords(t, readerOf(view.actor));
   return (
     <div className="stack narrow">
       <h1>{words.confirmTitle}</h1>
