@@ -39,6 +39,7 @@ export const paths = {
   newContribution: (childId: string, opts: { about?: string; draft?: string } = {}) => withQuery(`/records/${childId}/contributions/new`, opts),
   contribution: (childId: string, id: string, opts: { done?: "replied" | "added" | "original"; problem?: boolean } = {}) =>
     withQuery(`/records/${childId}/contributions/${id}`, { done: opts.done, problem: opts.problem ? "1" : undefined }),
+  contributionWithdraw: (childId: string, id: string) => `/records/${childId}/contributions/${id}/withdraw`,
   contributionSent: (childId: string, id: string) => `/records/${childId}/contributions/${id}/sent`,
   contributionFile: (childId: string, id: string, attachmentId: string) => `/records/${childId}/contributions/${id}/files/${attachmentId}`,
   corrections: (childId: string) => `/records/${childId}/corrections`,

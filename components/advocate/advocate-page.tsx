@@ -80,7 +80,7 @@ function ChooseForm({ view, mode, t }: { view: View; mode: "child" | "staff"; t:
   return (
     <section className="panel stack" aria-labelledby="advocate-choose">
       <h2 id="advocate-choose">{t(`choose.heading.${mode}`)}</h2>
-      {advocacy.register.length === 0 ? <p>{t("choose.empty")}</p> : (
+      {advocacy.register.length === 0 ? <p>{t(advocacy.registered > 0 ? `choose.allChosen.${mode}` : `choose.empty.${mode}`)}</p> : (
         <>
           <p>{t(`choose.hint.${mode}`)}</p>
           <StepForm name="advocate-choose" action={chooseAdvocateAction} hidden={{ childId: record.id }} submit={t(`choose.submit.${mode}`)}

@@ -1,8 +1,10 @@
 import Link from "next/link";
 import type { loadConsentConfirmation } from "@/lib/consent";
 import { decideConsentAction } from "@/lib/consent/actions";
+import { formatDay } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
+import { realDay } from "../forms/date-token";
 import { StepForm } from "../forms/step-form";
 
 type View = Awaited<ReturnType<typeof loadConsentConfirmation>>;
@@ -18,10 +20,18 @@ export async function ConsentConfirmPage({ view }: { view: View }) {
   return (
     <div className="stack narrow">
       <h1>{t("decide.confirmTitle")}</h1>
-      <p>{t(choice === "given" ? "decide.confirmGive" : "decide.confirmWithdraw", { recipient, purpose: topic.purpose })}</p>
+      <p>{confirmText(t, { choice, recipient, purpose: topic.purpose, until: realDay(view.expiresOn), locale: view.locale })}</p>
       <StepForm name="confirm-form" action={decideConsentAction} submit={t(choice === "given" ? "decide.yesGive" : "decide.yesWithdraw")}
         hidden={{ childId: record.id, topicId: topic.id, choice, expiresOn: view.expiresOn }} fields={[]} />
       <p><Link href={paths.consent(record.id)} prefetch={false}>{t("decide.cancel")}</Link></p>
     </div>
   );
+}
+
+type Words = { choice: string; recipient: string; purpose: string; until: string | null; locale: string };
+
+// The same words as the dialog, with the "until" day when one was chosen.
+function confirmText(t: Awaited<ReturnType<typeof getT>>, w: Words): string {
+  if (w.choice !== "given") return t("decide.confirmWithdraw", w);
+  return w.until ? t("decide.confirmGiveUntil", { ...w, date: formatDay(w.until, w.locale) }) : t("decide.confirmGive", w);
 }

@@ -8,6 +8,7 @@ import { paths } from "@/lib/paths";
 import { RecordNav } from "../records/record-nav";
 import { Alert } from "../ui/alert";
 import { StepForm } from "../forms/step-form";
+import { DATE_TOKEN } from "../forms/date-token";
 import { ConsentChoiceForm } from "./choice-form";
 
 type View = Awaited<ReturnType<typeof loadConsent>>;
@@ -63,6 +64,7 @@ function TopicCard({ topic, view, t }: { topic: Topic; view: View; t: T }) {
     yes: t(choice === "given" ? "decide.yesGive" : "decide.yesWithdraw"),
     cancel: t("decide.cancel"),
     expiresLabel: choice === "given" ? t("decide.expiresOn") : undefined,
+    confirmUntil: choice === "given" ? t("decide.confirmGiveUntil", { recipient, purpose: topic.purpose, date: DATE_TOKEN }) : undefined,
   });
   return (
     <li className="entry-card">
@@ -76,7 +78,7 @@ function TopicCard({ topic, view, t }: { topic: Topic; view: View; t: T }) {
       {view.mayDecide ? (
         <div className="button-row">
           {(["given", "withdrawn"] as const).map((choice) => (
-            <ConsentChoiceForm key={choice} childId={record.id} topicId={topic.id} choice={choice} confirmPath={paths.consentConfirm(record.id)} words={words(choice)} />
+            <ConsentChoiceForm key={choice} childId={record.id} topicId={topic.id} choice={choice} confirmPath={paths.consentConfirm(record.id)} locale={locale} words={words(choice)} />
           ))}
         </div>
       ) : null}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { audienceOf } from "@/lib/access";
+import { audienceOf, readerOf, type Reader } from "@/lib/access";
 import type { ContributionDetail, loadContribution } from "@/lib/contributions";
 import { addToRecordAction, recordOriginalAction, withdrawContributionAction } from "@/lib/contributions/actions";
 import { STATUS_STEPS, mayWithdraw } from "@/lib/contributions/rules";
@@ -8,6 +8,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { pickResources } from "@/lib/i18n/resources";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
+import { ConfirmForm } from "../forms/confirm-form";
 import { I18nProvider } from "../i18n-provider";
 import { RecordNav } from "../records/record-nav";
 import { Alert } from "../ui/alert";
@@ -54,12 +55,11 @@ export async function ContributionPage({ view }: { view: View }) {
       ))}
       {c.withdrawnAt ? <p>{t("detail.withdrawn", { date: formatDate(c.withdrawnAt, locale) })}</p> : null}
       {c.fromMe && mayWithdraw(c.status) ? (
-        <form action={withdrawContributionAction} className="panel stack">
-          <input type="hidden" name="childId" value={record.id} />
-          <input type="hidden" name="contributionId" value={c.id} />
+        <div className="panel stack">
           <p>{t("detail.withdrawHint")}</p>
-          <button type="submit" className="button button-secondary">{t("detail.withdraw")}</button>
-        </form>
+          <ConfirmForm action={withdrawContributionAction} hidden={{ childId: record.id, contributionId: c.id }}
+            confirmPath={paths.contributionWithdraw(record.id, c.id)} words={withdrawWords(t, readerOf(actor))} />
+        </div>
       ) : null}
       {staff && c.status !== "withdrawn" ? <StaffTools view={view} t={t} /> : null}
     </article>
@@ -165,4 +165,15 @@ function StaffTools({ view, t }: { view: View; t: T }) {
       ) : null}
     </>
   );
+}
+
+/** Taking a message back: the same words in the dialog and on the page shown with JavaScript off. */
+export function withdrawWords(t: T, reader: Reader) {
+  return {
+    button: t("detail.withdraw"),
+    confirmTitle: t("detail.withdrawConfirmTitle"),
+    confirmText: t(`detail.withdrawConfirmText.${reader === "family" ? "family" : "child"}`),
+    yes: t("detail.withdrawYes"),
+    cancel: t("detail.withdrawCancel"),
+  };
 }

@@ -6,7 +6,8 @@ import { getT } from "@/lib/i18n/server";
 import { fileKind } from "@/lib/files/media-kind";
 import { paths } from "@/lib/paths";
 
-// On "My things": copies sent to the worker that are not in the record yet, with where the original is.
+// On "My things": copies sent to the worker, before and after they are added to the record, with
+// where each now sits in the record and where the original is.
 export async function SentThings({ childId, things, locale, reader }: { childId: string; things: SentThing[]; locale: string; reader: Reader }) {
   if (things.length === 0) return null;
   const [t, tf] = await Promise.all([getT("contributions"), getT("files")]);
@@ -23,6 +24,12 @@ export async function SentThings({ childId, things, locale, reader }: { childId:
               </Link>{" "}
               <time dateTime={isoDateTime(thing.sentAt)} className="hint">{formatDate(thing.sentAt, locale)}</time>
             </p>
+            {thing.inRecord ? (
+              <p>
+                {t(`things.inRecord.${reader}`)}{" "}
+                {thing.inRecord.entryId ? <Link href={paths.entry(childId, thing.inRecord.entryId)} prefetch={false}>{t("detail.readInRecord")}</Link> : null}
+              </p>
+            ) : null}
             <p>{t("detail.original")}: {originalWords(t, thing, locale)}</p>
             <ul>
               {thing.files.map((f) => {

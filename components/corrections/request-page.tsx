@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { Reader } from "@/lib/access";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatDateTime, formatDay, isoDateTime } from "@/lib/i18n/format";
 import { pickResources } from "@/lib/i18n/resources";
@@ -11,6 +12,8 @@ import { Alert } from "../ui/alert";
 import { ClockLine } from "./clock-line";
 import { RequestStatus } from "./request-status";
 import { RequesterSteps, StaffSteps } from "./request-steps";
+
+const ICO_COMPLAINTS = "https://ico.org.uk/make-a-complaint/";
 
 type View = Awaited<ReturnType<typeof loadRequest>> & { done?: string };
 type T = Awaited<ReturnType<typeof getT>>;
@@ -35,14 +38,15 @@ export async function RequestPage({ view }: { view: View }) {
         <dd><time dateTime={isoDateTime(r.receivedAt)}>{formatDateTime(r.receivedAt, locale)}</time></dd>
         <dt>{t("detail.entries")}</dt>
         <dd>
-          <ul className="plain-list">
+          {r.entriesHidden ? <p>{t(r.items.length ? `detail.someEntriesHidden.${view.reader}` : `detail.entriesHidden.${view.reader}`)}</p> : null}
+          {r.items.length ? <ul className="plain-list">
             {r.items.map((i) => (
               <li key={`${i.entryId}:${i.sectionPosition}`}>
                 <Link href={paths.entry(record.id, i.entryId)} prefetch={false}>{i.title}</Link>
                 {i.sectionPosition !== null ? <> ({t("detail.part", { n: i.sectionPosition + 1 })})</> : null}
               </li>
             ))}
-          </ul>
+          </ul> : null}
         </dd>
       </dl>
       <h2>{t("detail.whatIsWrong")}</h2>
@@ -50,7 +54,7 @@ export async function RequestPage({ view }: { view: View }) {
       {r.whatItShouldSay ? (<><h2>{t("detail.whatItShouldSay")}</h2><p className="message-text" dir="auto">{r.whatItShouldSay}</p></>) : null}
       {r.attachments.length ? <Evidence view={view} t={t} /> : null}
       {r.extensionReason ? <p>{t("detail.extended", { reason: r.extensionReason })}</p> : null}
-      {r.status === "decided" ? <Outcome r={r} t={t} /> : null}
+      {r.status === "decided" ? <Outcome r={r} t={t} reader={view.reader} /> : null}
       <h2>{t("detail.history")}</h2>
       <History r={r} t={t} locale={locale} />
       <I18nProvider locale={locale as Locale} resources={pickResources(locale as Locale, ["corrections"])}>
@@ -80,13 +84,26 @@ function Evidence({ view, t }: { view: View; t: T }) {
   );
 }
 
-function Outcome({ r, t }: { r: RequestDetail; t: T }) {
+function Outcome({ r, t, reader }: { r: RequestDetail; t: T; reader: Reader }) {
+  // Not corrected, and what it was about is kept from them now: they cannot add their view to it
+  // here, so the page says so and what they can still do, rather than inviting a statement.
+  const cannotAddView = r.fromMe && r.entriesHidden && (r.outcome === "not_corrected" || r.outcome === "partly_corrected");
   return (
     <section className="panel stack" aria-labelledby="outcome-heading">
       <h2 id="outcome-heading">{r.outcome ? t(`outcome.${r.outcome}`) : null}</h2>
       {r.decisionReason ? (<><h3>{t("detail.reasons")}</h3><p className="message-text" dir="auto">{r.decisionReason}</p></>) : null}
-      {r.outcome !== "corrected" ? <p>{t("detail.ico")}</p> : null}
+      {cannotAddView ? <p>{t(`detail.cannotAddView.${reader}`)}</p> : null}
+      {r.outcome !== "corrected" ? <IcoComplaint t={t} /> : null}
     </section>
+  );
+}
+
+/** How to complain to the ICO: a real link, whose words say where it goes. */
+export function IcoComplaint({ t }: { t: T }) {
+  return (
+    <p>
+      {t("detail.ico")} <a href={ICO_COMPLAINTS}>{t("detail.icoLink")}</a> {t("detail.icoPhone")}
+    </p>
   );
 }
 

@@ -11,10 +11,13 @@ type View = Awaited<ReturnType<typeof loadWithheld>>;
 export async function WithheldPage({ view }: { view: View }) {
   const t = await getT("record");
   const { actor, reader, record, locale, reasons } = view;
-  // A passed date says the check is late; it is never shown as a promise about the past.
+  // A passed review date is not shown as a promise about the past, nor as a warning: the child is
+  // told once, calmly, that it is being looked at again. Lateness is the managers' to act on (their
+  // home counts overdue reviews).
   const reviewLine = (r: WithheldReason) => {
+    if (r.overdue) return null;
     if (!r.nextReview) return t("withheld.noReviewDate");
-    return t(r.overdue ? "withheld.overdue" : "withheld.nextReview", { date: formatDate(r.nextReview, locale) });
+    return t("withheld.nextReview", { date: formatDate(r.nextReview, locale) });
   };
   return (
     <div className="stack">
@@ -34,11 +37,12 @@ export async function WithheldPage({ view }: { view: View }) {
           {reasons.map((r) => (
             <li key={r.reason} className="card">
               <p>{t(`withheld.reasons.${r.reason}`)}</p>
-              <p className={r.overdue ? "late" : "hint"}>{reviewLine(r)}</p>
+              {r.overdue ? null : <p className="hint">{reviewLine(r)}</p>}
             </li>
           ))}
         </ul>
           )}
+          {reasons.some((r) => r.overdue) ? <p>{t("withheld.reviewing")}</p> : null}
         </>
       )}
       <h2>{t("withheld.safetyHeading")}</h2>

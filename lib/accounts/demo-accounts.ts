@@ -1,7 +1,7 @@
 import type { Role } from "../db/generated/enums.ts";
 import type { Db } from "../db/connect.ts";
-import type { Clock } from "../clock.ts";
-import type { SystemActor } from "../access/index.ts";
+import { fixedClock, type Clock } from "../clock.ts";
+import { grantAccess, type SystemActor } from "../access/index.ts";
 import { enableKnownSecondFactor, secondFactorRequired } from "../auth/index.ts";
 import { createAccount } from "./create-account.ts";
 import { allocateCaseworker } from "./allocate-caseworker.ts";
@@ -20,6 +20,8 @@ type DemoSpec = DemoAccount & {
   name?: string;
   email?: string;
   registerWith?: string;
+  /** An advocate the child chose (by username), on the day her record says she did. */
+  chosenBy?: { child: string; at: string };
   /** Staff: false leaves the account to set up security codes at its first sign-in. */
   secondFactor?: false;
 };
@@ -32,7 +34,9 @@ const DEMO: DemoSpec[] = [
   { username: "sana", password: "sana-demo-2026", role: "parent", person: "P-1", description: "Amira's mother" },
   { username: "imran", password: "imran-demo-2026", role: "parent", person: "P-2", description: "Amira's father, excluded from some entries" },
   { username: "fosterdad", password: "fosterdad-demo-2026", role: "carer", person: "P-20", description: "Foster carer for C-1002" },
-  { username: "advocate", password: "advocate-demo-2026", role: "advocate", person: "P-30", registerWith: "Voices North", description: "An advocate chosen by a young person" },
+  // Registered, then chosen by Amira on the day her record says she chose her (E-1001-11), so
+  // her page says she chose her advocate and since when, as the record does.
+  { username: "advocate", name: "Zainab Rashid", password: "advocate-demo-2026", role: "advocate", registerWith: "Bright Voices Advocacy", chosenBy: { child: "amira", at: "2025-07-22T16:00:00+01:00" }, description: "An advocate chosen by a young person" },
   { username: "lbrooks", name: "Leah Brooks", password: "lbrooks-demo-2026", role: "advocate", registerWith: "Young People's Rights Service", description: "A registered advocate no child has chosen yet" },
   {
     username: "jpatel",
@@ -88,10 +92,21 @@ export async function createDemoAccounts(input: { db: Db; clock: Clock }): Promi
       await allocateCaseworker({ db, clock, actor: DEMO_ACTOR, username: spec.username, childExternalId: child });
     }
     if (spec.registerWith) await registerAdvocate({ db, clock, actor: DEMO_ACTOR, username: spec.username, organisation: spec.registerWith });
+    if (spec.chosenBy) await recordDemoChoice(db, spec.username, spec.chosenBy);
     if (secondFactorRequired(spec.role) && spec.secondFactor !== false) {
       const { id: userId } = await db.user.findUniqueOrThrow({ where: { username: spec.username }, select: { id: true } });
       await enableKnownSecondFactor({ db, clock, userId, secret: DEMO_TOTP_SECRET });
     }
   }
   return DEMO.map(({ username, password, role, description }) => ({ username, password, role, description }));
+}
+
+/** The child's own choice of an advocate, as made through "Your advocate", dated as her record dates it. */
+async function recordDemoChoice(db: Db, advocate: string, chosen: { child: string; at: string }) {
+  const [user, child] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { username: advocate }, select: { id: true } }),
+    db.user.findUniqueOrThrow({ where: { username: chosen.child }, select: { id: true, role: true, displayName: true, childId: true } }),
+  ]);
+  const actor = { userId: child.id, role: child.role, displayName: child.displayName };
+  await db.$transaction((tx) => grantAccess(tx, { kind: "advocate", childId: child.childId!, userId: user.id, grantedBy: actor, clock: fixedClock(chosen.at), reason: "chosen-by-child" }));
 }

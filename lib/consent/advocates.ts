@@ -91,7 +91,14 @@ export type AdvocateView = {
   mine: boolean;
 };
 
-export type Advocacy = { current: AdvocateView[]; past: AdvocateView[]; register: { id: string; name: string; organisation: string }[] };
+export type Advocacy = {
+  current: AdvocateView[];
+  past: AdvocateView[];
+  /** Registered advocates who are not this child's advocate now: the ones that can be chosen. */
+  register: { id: string; name: string; organisation: string }[];
+  /** How many the council has registered in all, so "you have chosen everyone" is told apart from "none yet". */
+  registered: number;
+};
 
 /** A child's advocates now and before, and the register to choose from (for those who may). */
 export async function findAdvocacy(input: { db: Db; actor: Actor; childId: string; now: Date }): Promise<Advocacy> {
@@ -113,8 +120,8 @@ export async function findAdvocacy(input: { db: Db; actor: Actor; childId: strin
   const views = grants.map((g) => toView(g, actor, now));
   const current = views.filter((v) => !v.endedAt);
   const advocating = new Set(grants.filter((g) => current.some((c) => c.grantId === g.id)).map((g) => g.user.id));
-  const register = mayChange(actor) ? await findRegister(db, advocating) : [];
-  return { current, past: views.filter((v) => v.endedAt), register };
+  const { register, registered } = mayChange(actor) ? await findRegister(db, advocating) : { register: [], registered: 0 };
+  return { current, past: views.filter((v) => v.endedAt), register, registered };
 }
 
 type GrantRow = {
@@ -150,5 +157,6 @@ async function findRegister(db: Db, advocating: Set<string>) {
     take: 200,
     select: { organisation: true, user: { select: { id: true, displayName: true } } },
   });
-  return rows.filter((r) => !advocating.has(r.user.id)).map((r) => ({ id: r.user.id, name: r.user.displayName, organisation: r.organisation }));
+  const register = rows.filter((r) => !advocating.has(r.user.id)).map((r) => ({ id: r.user.id, name: r.user.displayName, organisation: r.organisation }));
+  return { register, registered: rows.length };
 }

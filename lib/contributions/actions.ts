@@ -49,10 +49,14 @@ const withdrawRun = defineAction({
   },
 });
 
-/** A plain form post (works with JavaScript off); a refusal comes back as a message on the page. */
-export async function withdrawContributionAction(formData: FormData) {
+/**
+ * Taking it back, once the sender confirmed (in a dialog, or on a page with JavaScript off). A
+ * refusal (opened meanwhile) goes back to the contribution, which says why.
+ */
+export async function withdrawContributionAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const result = await withdrawRun(null, formData);
   if (result && !result.ok) backToContribution(formData);
+  return result;
 }
 
 export const replyAction = defineAction({

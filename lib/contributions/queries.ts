@@ -95,7 +95,7 @@ export async function findContribution(input: { db: Db; actor: Actor; childId: s
     },
   });
   if (!row) throw new NotFound();
-  const entries = await readableEntries(db, actor, childId, [row.aboutEntryId, row.recordEntryId]);
+  const entries = await readableEntries(input, [row.aboutEntryId, row.recordEntryId]);
   return {
     ...summarise(row, actor, londonDate(input.now), new Map([[row.id, row.attachments.length]])),
     ...row,
@@ -104,18 +104,25 @@ export async function findContribution(input: { db: Db; actor: Actor; childId: s
     // (kept from the child, excluding the reader by name, waiting to be read with a worker):
     // then not its title, not even its id.
     aboutEntryId: row.aboutEntryId && entries.get(row.aboutEntryId) ? row.aboutEntryId : null,
-    aboutEntry: row.aboutEntryId ? entries.get(row.aboutEntryId) ?? null : null,
+    aboutEntry: row.aboutEntryId && entries.get(row.aboutEntryId) ? { title: entries.get(row.aboutEntryId)!.title } : null,
     recordEntryId: row.recordEntryId && entries.get(row.recordEntryId) ? row.recordEntryId : null,
   };
 }
 
-/** Of these entries, the ones this reader may read, through the entries' own rule. */
-async function readableEntries(db: Db, actor: Actor, childId: string, ids: (string | null)[]): Promise<Map<string, { title: string }>> {
+/**
+ * Of these entries, the ones this reader may read, through the entries' own rule, each with its
+ * title and whether "My things" lists it as the child's own.
+ */
+async function readableEntries(input: { db: Db; actor: Actor; childId: string }, ids: (string | null)[]): Promise<Map<string, { title: string; belongsToChild: boolean }>> {
   const wanted = ids.filter((id): id is string => id !== null);
   if (wanted.length === 0) return new Map();
-  const rows = await db.entry.findMany({ where: { AND: [{ id: { in: wanted } }, readableEntryWhere(actor, childId)] }, select: { id: true, title: true } });
-  return new Map(rows.map((r) => [r.id, { title: r.title }]));
+  const rows = await input.db.entry.findMany({
+    where: { AND: [{ id: { in: wanted } }, readableEntryWhere(input.actor, input.childId)] },
+    select: { id: true, title: true, belongsToChild: true },
+  });
+  return new Map(rows.map((r) => [r.id, { title: r.title, belongsToChild: r.belongsToChild }]));
 }
+
 export type ContributionDetail = Awaited<ReturnType<typeof findContribution>>;
 
 /** A file sent with a contribution, for someone who may read the contribution; else not found. */
@@ -136,6 +143,8 @@ export type SentThing = {
   preview: string;
   sentAt: Date;
   fromMe: boolean;
+  /** Added to the record: the entry, linked only when this viewer may read it. */
+  inRecord: { entryId: string | null } | null;
   originalWhereabouts: string | null;
   originalPlace: string | null;
   originalReturnedOn: Date | null;
@@ -143,25 +152,29 @@ export type SentThing = {
 };
 
 /**
- * For "My things": copies sent with contributions that are not in the record yet (once added,
- * the entry itself is listed with the record's things), for whoever may read the contribution.
+ * For "My things": every copy sent with a contribution this viewer may read, also once it is in
+ * the record (the copies stay the sender's, whatever the kind), with the entry it became. An entry
+ * that "My things" already lists as the child's own (a proud item the viewer may read) is left out
+ * here, so one certificate is not shown twice.
  */
 export async function findSentThings(input: { db: Db; actor: Actor; childId: string }): Promise<SentThing[]> {
   const rows = await input.db.contribution.findMany({
-    where: { AND: [readableContributionWhere(input.actor, input.childId), { status: { in: ["sent", "opened", "answered"] } }, { attachments: { some: {} } }] },
+    where: { AND: [readableContributionWhere(input.actor, input.childId), { status: { in: ["sent", "opened", "answered", "added"] } }, { attachments: { some: {} } }] },
     orderBy: [{ sentAt: "desc" }, { id: "desc" }],
     take: 100,
     select: {
-      id: true, kind: true, body: true, sentAt: true, authorId: true, originalWhereabouts: true, originalPlace: true, originalReturnedOn: true,
+      id: true, kind: true, body: true, sentAt: true, authorId: true, recordEntryId: true, originalWhereabouts: true, originalPlace: true, originalReturnedOn: true,
       attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, mediaType: true, reencoded: true, file: { select: { size: true } } } },
     },
   });
-  return rows.map((r) => ({
+  const readable = await readableEntries(input, rows.map((r) => r.recordEntryId));
+  return rows.filter((r) => !(r.recordEntryId && readable.get(r.recordEntryId)?.belongsToChild)).map((r) => ({
     contributionId: r.id,
     kind: r.kind,
     preview: clipText(r.body, 80),
     sentAt: r.sentAt!,
     fromMe: r.authorId === input.actor.userId,
+    inRecord: r.recordEntryId ? { entryId: readable.has(r.recordEntryId) ? r.recordEntryId : null } : null,
     originalWhereabouts: r.originalWhereabouts,
     originalPlace: r.originalPlace,
     originalReturnedOn: r.originalReturnedOn,

@@ -85,6 +85,7 @@ export async function findRequest(input: { db: Db; actor: Actor; childId: string
     where: { AND: [{ id: input.requestId }, readableRequestWhere(actor, input.childId)] },
     select: {
       ...summarySelect(actor, input.childId), whatIsWrong: true, whatItShouldSay: true, extensionReason: true, decisionReason: true, decidedAt: true, version: true,
+      _count: { select: { items: true } },
       items: { where: readableItems(actor, input.childId), select: { entryId: true, sectionPosition: true, entry: { select: { title: true, sections: { select: { position: true, text: true }, orderBy: { position: "asc" } } } } } },
       events: { select: { kind: true, at: true, note: true, dueOn: true, actor: { select: { displayName: true, role: true } } }, orderBy: { at: "asc" } },
       attachments: { select: { id: true, fileName: true, mediaType: true, reencoded: true }, orderBy: { createdAt: "asc" } },
@@ -102,6 +103,9 @@ export async function findRequest(input: { db: Db; actor: Actor; childId: string
     decidedAt: row.decidedAt,
     version: row.version,
     items: row.items.map((i) => ({ entryId: i.entryId, title: i.entry.title, sectionPosition: i.sectionPosition, sections: i.entry.sections })),
+    // The requester knows what they asked about; they are told only that a part of it is kept
+    // from them now (never which, nor why), so the page does not offer what they cannot do.
+    entriesHidden: row._count.items > row.items.length,
     events: row.events.map((e) => ({ kind: e.kind, at: e.at, note: e.note, dueOn: e.dueOn ? civil(e.dueOn) : null, by: e.actor.displayName })),
     attachments: row.attachments,
     disagreements: row.disagreements,

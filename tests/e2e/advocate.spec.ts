@@ -22,6 +22,10 @@ test("the child chooses an advocate and ends their access, which bites on the ad
   await openAdvocate(child);
   await expect(child.getByRole("heading", { level: 1, name: "Your advocate" })).toBeVisible();
   await expectAccessible(child);
+  // The advocate the demo record says Amira chose on 22 July 2025 reads as her own choice, since then.
+  const zainab = child.locator(".entry-card", { hasText: "Zainab Rashid" });
+  await expect(zainab.getByText("You chose them.")).toBeVisible();
+  await expect(zainab).toContainText("Since 22 July 2025");
   await child.getByRole("radio", { name: LEAH }).check();
   await child.getByRole("button", { name: "Choose this advocate" }).click();
   await expect(child.getByText("Done. Your advocate can see the record now.")).toBeVisible();

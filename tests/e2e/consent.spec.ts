@@ -26,8 +26,11 @@ test("consent is given and withdrawn by whoever decides, and everyone sees who d
   await openConsent(mother);
   const card = mother.locator(".entry-card", { hasText: purpose });
   await expect(mother.getByText("You are one of the people who decide.")).toBeVisible();
+  // The "until" day chosen is said back in the dialog that confirms it.
+  await card.getByLabel("Until (you can leave this out)").fill("2031-03-31");
   await card.getByRole("button", { name: "Give consent" }).click();
   await expect(mother.getByRole("dialog")).toContainText("You can withdraw this at any time.");
+  await expect(mother.getByRole("dialog")).toContainText(/until Monday,? 31 March 2031/);
   await expectAccessible(mother);
   await mother.getByRole("button", { name: "Yes, give consent" }).click();
   await expect(card.locator(".tag", { hasText: "Consent given" })).toBeVisible();
@@ -42,6 +45,12 @@ test("consent is given and withdrawn by whoever decides, and everyone sees who d
 
   const motherNoJs = await asUser(browser, DEMO.parent, { javaScript: false });
   await openConsent(motherNoJs);
+  // With JavaScript off the confirmation page says the "until" day too; going back changes nothing.
+  const noJsCard = motherNoJs.locator(".entry-card", { hasText: purpose });
+  await noJsCard.getByLabel("Until (you can leave this out)").fill("2031-04-01");
+  await noJsCard.getByRole("button", { name: "Give consent" }).click();
+  await expect(motherNoJs.locator("main")).toContainText(/until Tuesday,? 1 April 2031/);
+  await motherNoJs.getByRole("link", { name: "No, go back" }).click();
   await motherNoJs.locator(".entry-card", { hasText: purpose }).getByRole("button", { name: "Withdraw consent" }).click();
   await expect(motherNoJs.getByRole("heading", { name: "Are you sure?" })).toBeVisible();
   await motherNoJs.getByRole("button", { name: "Yes, withdraw consent" }).click();

@@ -55,11 +55,38 @@ test("a child sends a view with a photo; the caseworker opens, replies and adds 
 
   await child.goto(child.url().replace(/\/[0-9a-f-]{36}\/sent$/, ""));
   await child.getByRole("link", { name: words }).click();
+  await expect(child.getByRole("heading", { level: 1, name: "Something I'm proud of" })).toBeVisible();
   await expect(child.locator(".tag", { hasText: "Added to the record" })).toBeVisible();
   await expect(child.getByText("Well done! I'll put it in your record.")).toBeVisible();
   await expectAccessible(child);
   await child.getByRole("link", { name: "Read it in the record" }).click();
   await expect(child.getByText("In their own words")).toBeVisible();
+  await expect(child.getByText(words).first()).toBeVisible();
+});
+
+test("a wish sent with a photo stays on My things once it is added to the record, linked to its entry", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const words = `I wish I could join the swimming club ${tag()}`;
+  const child = await asUser(browser, DEMO.child);
+  await openRecord(child, "Amira");
+  await child.getByRole("link", { name: "Add your views" }).first().click();
+  await child.getByLabel("My wishes").check();
+  await child.getByLabel("Write it here").fill(words);
+  await child.getByLabel("Add files (you can leave this out)").setInputFiles({ name: "pool.jpg", mimeType: "image/jpeg", buffer: await photoWithCameraData() });
+  await child.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(child.getByRole("heading", { name: "Sent" })).toBeVisible({ timeout: 15_000 });
+  const recordUrl = child.url().replace(/\/contributions\/[0-9a-f-]{36}\/sent$/, "");
+
+  const worker = await asUser(browser, DEMO.caseworker);
+  await worker.getByRole("link", { name: words }).click();
+  await worker.getByRole("button", { name: "Add to the record" }).click();
+  await expect(worker.getByText("Added to the record.", { exact: true })).toBeVisible();
+
+  await child.goto(`${recordUrl}/things`);
+  const card = child.locator(".card", { hasText: words });
+  await expect(card.getByRole("link", { name: "Keep a copy of pool.jpg" })).toBeVisible();
+  await expect(card).toContainText("Your worker added this to your record.");
+  await card.getByRole("link", { name: "Read it in the record" }).click();
   await expect(child.getByText(words).first()).toBeVisible();
 });
 
@@ -109,6 +136,7 @@ test.describe("with JavaScript off", () => {
   test.use({ javaScriptEnabled: false });
 
   test("a child saves a draft, finishes it, sends it and takes it back before it is opened", async ({ page }) => {
+    test.setTimeout(120_000); // a draft, a send and a confirmation page, each a full page load
     const words = `Draft about my room ${tag()}`;
     await signIn(page, DEMO.child, "en");
     await openRecord(page, "Amira");
@@ -126,6 +154,12 @@ test.describe("with JavaScript off", () => {
     await page.getByRole("link", { name: "See what you've sent" }).click();
     await page.getByRole("link", { name: words }).click();
     await page.getByRole("button", { name: "Take it back" }).click();
+    // Nothing is taken back until the page that says what it means is confirmed.
+    await expect(page.getByRole("heading", { level: 1, name: "Take this message back?" })).toBeVisible();
+    await page.getByRole("link", { name: "No, keep it" }).click();
+    await expect(page.locator(".tag", { hasText: "Sent" })).toBeVisible();
+    await page.getByRole("button", { name: "Take it back" }).click();
+    await page.getByRole("button", { name: "Yes, take it back" }).click();
     await expect(page.getByText(/Taken back on/)).toBeVisible();
     await expect(page.locator(".tag", { hasText: "Taken back" })).toBeVisible();
   });
