@@ -65,7 +65,6 @@ test("a child sends a view with a photo; the caseworker opens, replies and adds 
 });
 
 test("a wish sent with a photo stays on My things once it is added to the record, linked to its entry", async ({ browser }) => {
-  test.setTimeout(120_000);
   const words = `I wish I could join the swimming club ${tag()}`;
   const child = await asUser(browser, DEMO.child);
   await openRecord(child, "Amira");
@@ -136,7 +135,6 @@ test.describe("with JavaScript off", () => {
   test.use({ javaScriptEnabled: false });
 
   test("a child saves a draft, finishes it, sends it and takes it back before it is opened", async ({ page }) => {
-    test.setTimeout(120_000); // a draft, a send and a confirmation page, each a full page load
     const words = `Draft about my room ${tag()}`;
     await signIn(page, DEMO.child, "en");
     await openRecord(page, "Amira");
