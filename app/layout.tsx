@@ -9,10 +9,6 @@ import { textDirection } from "@/lib/i18n/config";
 import { pickResources } from "@/lib/i18n/resources";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
-// Urdu is read in Nastaliq, served by the app itself (no font host to trust or to be tracked by).
-// The browser fetches it only for text in Arabic script that asks for it (see globals.css).
-import "@fontsource/noto-nastaliq-urdu/arabic-400.css";
-import "@fontsource/noto-nastaliq-urdu/arabic-700.css";
 import "./globals.css";
 
 export const dynamic = "force-dynamic"; // every page depends on who is asking

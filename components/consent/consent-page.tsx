@@ -41,14 +41,16 @@ export async function ConsentPage({ view }: { view: View }) {
 
 function WhoDecides({ consent, t, locale, name, you }: { consent: ConsentView; t: T; locale: string; name: string; you: boolean }) {
   const d = consent.deciders;
+  // A child who decides and reads this is "you", and the only one who decides.
+  const childReads = d.decider === "child" && you;
   const text = d.decider === "child" && d.competence
-    ? t("who.child", { name, date: formatDate(d.competence.assessedOn, locale) })
+    ? t(childReads ? "who.childYou" : "who.child", { name, date: formatDate(d.competence.assessedOn, locale) })
     : d.names.length ? t("who.parents", { names: d.names.join(", ") }) : t("who.nobody");
   return (
     <section className="panel stack" aria-labelledby="who-decides">
       <h2 id="who-decides">{t("who.heading")}</h2>
       <p>{text}</p>
-      {you ? <p><strong>{t("who.you")}</strong></p> : null}
+      {you && !childReads ? <p><strong>{t("who.you")}</strong></p> : null}
     </section>
   );
 }

@@ -38,7 +38,7 @@ export async function ContributionPage({ view }: { view: View }) {
         {c.aboutEntryId && c.aboutEntry ? (<><dt>{t("detail.about")}</dt><dd><Link href={paths.entry(record.id, c.aboutEntryId)} prefetch={false}>{c.aboutEntry.title}</Link></dd></>) : null}
         {c.sentAt ? (<><dt>{t("detail.sentOn")}</dt><dd><time dateTime={isoDateTime(c.sentAt)}>{formatDateTime(c.sentAt, locale)}</time></dd></>) : null}
         <dt>{t("detail.whoReads")}</dt>
-        <dd>{t(`detail.readers.${readersKey(c)}`)}</dd>
+        <dd>{t(`detail.readers.${readersKey(c)}`, { context: audienceOf(actor) })}</dd>
         {c.originalWhereabouts ? (<><dt>{t("detail.original")}</dt><dd>{originalText(t, c, locale)}</dd></>) : null}
       </dl>
       {c.body ? <p className="message-text" dir="auto">{c.body}</p> : null}
@@ -158,7 +158,7 @@ function StaffTools({ view, t }: { view: View; t: T }) {
           </div>
           <div className="field">
             <label htmlFor="place">{t("staff.place")}</label>
-            <input type="text" id="place" name="place" maxLength={200} defaultValue={c.originalPlace ?? ""} />
+            <input type="text" id="place" name="place" dir="auto" maxLength={200} defaultValue={c.originalPlace ?? ""} />
           </div>
           <button type="submit" className="button button-secondary">{t("staff.originalSave")}</button>
         </form>

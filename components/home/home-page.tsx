@@ -12,7 +12,7 @@ import { AdminHome } from "../admin/admin-home";
 import { getT } from "@/lib/i18n/server";
 import { Alert } from "../ui/alert";
 
-const headingKey = { child: "family", parent: "family", carer: "family", advocate: "advocate", caseworker: "caseworker", manager: "manager", translator: "translator" } as const;
+const headingKey = { child: "young", parent: "family", carer: "family", advocate: "advocate", caseworker: "caseworker", manager: "manager", translator: "translator" } as const;
 
 export async function HomePage({ view }: { view: HomeView }) {
   const t = await getT("home");
@@ -39,7 +39,7 @@ export async function HomePage({ view }: { view: HomeView }) {
           {view.children.map((c) => (
             <li key={c.id} className="card">
               <Link href={paths.record(c.id)} className="card-title" prefetch={false}><bdi dir="auto">{c.preferredName ?? c.fullName}</bdi></Link>
-              {c.preferredName && c.preferredName !== c.fullName ? <span className="hint"> (<bdi dir="auto">{c.fullName}</bdi>)</span> : null}
+              {c.preferredName && c.preferredName !== c.fullName && view.actor.role !== "child" ? <span className="hint"> (<bdi dir="auto">{c.fullName}</bdi>)</span> : null}
               {mayAdd ? <p><Link href={paths.newContribution(c.id)} prefetch={false}>{tc("add")}</Link></p> : null}
             </li>
           ))}

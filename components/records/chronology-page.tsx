@@ -46,7 +46,7 @@ export async function ChronologyPage({ view }: { view: View }) {
               </p>
               {/* A plain link: 25 of them as client components would cost every page view. */}
               <a href={paths.entry(record.id, item.id)} className="entry-title">
-                {item.waiting ? t("chronology.waiting") : item.title}
+                {item.waiting ? t("chronology.waiting") : <span lang={item.translated ? locale : "en"} dir="auto">{item.title}</span>}
               </a>
               {item.waiting ? <p className="hint">{t("chronology.waitingHint")}</p> : null}
             </li>

@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { maySendContribution } from "@/lib/access";
-import { textDirection } from "@/lib/i18n/config";
 import { formatDateTime, isoDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
@@ -51,7 +50,7 @@ export async function EntryPage({ view }: { view: View }) {
         <span className="tag">{t(`types.${entry.type}`)}</span>
       </p>
       {/* Plain text: terms in the title are explained with the body's, under "Words in this entry". */}
-      <h1 lang={textLang} dir={textDirection(textLang)}>{entry.title}</h1>
+      <h1 lang={textLang} dir="auto">{entry.title}</h1>
       {entry.status === "historical" ? <HistoricalNotice entry={entry} childId={record.id} /> : null}
       {entry.replaces ? (
         <p>

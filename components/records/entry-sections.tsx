@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { textDirection } from "@/lib/i18n/config";
 import { getT } from "@/lib/i18n/server";
 import type { EntrySection, EntryView } from "@/lib/records/entry";
 import { sectionLabel } from "@/lib/records/section-label";
@@ -22,7 +21,7 @@ export async function EntrySections({ sections, type, lang, askHref }: Props) {
           <div key={i} className={`section section-${s.nature}`}>
             <h3 className="section-label">{t(label.key)}</h3>
             {label.toldBy ? <p className="hint">{t("sectionLabels.toldBy", { source: `\u2068${label.toldBy}\u2069` })}</p> : null}
-            <p lang={lang} dir={textDirection(lang)}>
+            <p lang={lang} dir="auto">
               <GlossaryText text={s.text} />
             </p>
             {askHref ? <p className="hint"><Link href={askHref(i)} prefetch={false}>{tk("askPart")}</Link></p> : null}

@@ -24,7 +24,7 @@ export function TextField({
           {error}
         </p>
       ) : null}
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      <input id={id} dir="auto" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
     </div>
   );
 }

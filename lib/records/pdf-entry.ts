@@ -19,7 +19,13 @@ export function writeEntry(doc: Doc, e: CopyEntry, ctx: { t: Translate; locale: 
   const note: TextStyle = { font: fonts.regular, size: BODY_SIZE - 1.5, color: GREY, after: 2 };
   // "Label: value" is punctuated the same way in English and Urdu; a question takes no colon.
   const labelled = (name: string, value: string) => (/[?؟]$/.test(name) ? `${name} ${value}` : `${name}: ${value}`);
-  const field = (name: string, value: string) => writeText(doc, labelled(name, value), body, dir);
+  // What a worker wrote goes under its label as a paragraph of its own, in the direction its own
+  // first letter gives (as dir="auto"): an English answer in an Urdu copy reads left to right with
+  // its full stop at its end, not flung to the far side by the copy's right-to-left lines.
+  const field = (name: string, value: string) => {
+    writeText(doc, name, { ...body, font: fonts.bold, after: 0 }, dir);
+    writeText(doc, value, body, "auto");
+  };
 
   // Keep a title with the start of its entry.
   if (doc.y > doc.page.height - doc.page.margins.bottom - 120) doc.addPage();
@@ -75,7 +81,10 @@ export function writeEntry(doc: Doc, e: CopyEntry, ctx: { t: Translate; locale: 
   }
 
   if (e.files.length) writeText(doc, t("copy:entry.files", { names: e.files.join(t("copy:listSeparator")) }), note, dir);
-  for (const d of e.disagreements) writeText(doc, `${t("copy:entry.disagreement", { name: d.name })} ${d.text}`, note, dir);
+  for (const d of e.disagreements) {
+    writeText(doc, t("copy:entry.disagreement", { name: d.name }), { ...note, after: 0 }, dir);
+    writeText(doc, d.text, note, "auto");
+  }
   rule(doc);
 }
 

@@ -39,7 +39,7 @@ test("a child sends a view with a photo; the caseworker opens, replies and adds 
   await worker.getByRole("link", { name: words }).click();
   await expect(worker.getByRole("heading", { name: "Something I'm proud of" })).toBeVisible();
   await expectAccessible(worker);
-  const photoLink = worker.getByRole("link", { name: "Keep a copy of certificate.jpg" });
+  const photoLink = worker.getByRole("link", { name: "Download the file “certificate.jpg”" });
   const photo = await worker.request.get((await photoLink.getAttribute("href"))!);
   expect(photo.headers()["content-disposition"]).toMatch(/^attachment;/);
   expect(photo.headers()["x-content-type-options"]).toBe("nosniff");

@@ -144,8 +144,8 @@ test("people who may not open a record get the not-found page", async ({ page, b
 test("my things lists what belongs to the child, with where the original is, and the copy downloads", async ({ page }) => {
   await signIn(page, DEMO.child, "en");
   await openRecord(page, "Amira");
-  await page.getByRole("link", { name: "My things" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("My things");
+  await page.getByRole("link", { name: "Your things" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your things");
   await expect(page.locator("main")).toContainText("Amira's drawing: my new room");
   await expect(page.locator("main")).toContainText("Where the original is");
   const link = page.locator("main a[href*='/files/']").first();

@@ -10,8 +10,8 @@ test("the child reads 'my things' and 'you'", async ({ page }) => {
   await signIn(page, DEMO.child, "en");
   await openRecord(page, "Amira");
   await expect(page.locator("main")).toContainText("written by the workers who know you");
-  await page.getByRole("link", { name: "My things" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("My things");
+  await page.getByRole("link", { name: "Your things" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your things");
   await expect(page.locator("main")).toContainText("letters that belong to you");
 });
 
@@ -21,7 +21,7 @@ test("a parent reads about the child by name, never 'my things' or 'this belongs
   const main = page.locator("main");
   await expect(main).toContainText("written by the workers who know Amira");
   await expect(main).not.toContainText("who know you");
-  await expect(page.getByRole("link", { name: "My things" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Your things" })).toHaveCount(0);
   await page.getByRole("link", { name: "Your child's things" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Amira's things");
   await expect(main).toContainText("letters that belong to Amira");

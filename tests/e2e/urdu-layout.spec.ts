@@ -98,10 +98,10 @@ test("an Urdu page keeps an English name and role the right way round, and says 
   for (const time of await page.locator("main time").allTextContents()) expect(time).not.toMatch(/[A-Za-z]/);
 });
 
-test("My things shows a drawing as a picture, with the file's kind and size in words", async ({ page }) => {
+test("Your things shows a drawing as a picture, with the file's kind and size in words", async ({ page }) => {
   await signIn(page, DEMO.child, "en");
   await openRecord(page, "Amira");
-  await page.getByRole("link", { name: "My things" }).click();
+  await page.getByRole("link", { name: "Your things" }).click();
   const picture = page.getByRole("img", { name: "Amira's drawing: my new room" });
   await expect(picture).toBeVisible();
   // Loaded lazily: wait for the picture itself rather than read it the moment it is laid out.
@@ -109,4 +109,48 @@ test("My things shows a drawing as a picture, with the file's kind and size in w
   await expect(page.locator("main")).toContainText("(picture, 102 bytes)");
   await page.getByRole("link", { name: "Amira's drawing: my new room" }).click();
   await expect(page.locator("main")).toContainText("(picture, 102 bytes)");
+});
+
+// English inside an Urdu page, and Urdu typed on an English page: each script in its own font,
+// with its own word spaces and line height.
+test("an untranslated entry on an Urdu page is marked English and drawn in a Latin font", async ({ page }, testInfo) => {
+  await signIn(page, DEMO.child, "ur");
+  await openRecord(page, "Amira");
+  const untranslated = page.locator('.entry-list a.entry-title span[lang="en"][dir="auto"]').first();
+  await expect(untranslated).toBeVisible();
+  await untranslated.click();
+  await expect(page).toHaveURL(/\/entries\//);
+  const body = page.locator(".section p").first();
+  await expect(body).toHaveAttribute("lang", "en");
+  await expect(body).toHaveAttribute("dir", "auto");
+  const style = await body.evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { font: s.fontFamily, lineHeight: parseFloat(s.lineHeight) / parseFloat(s.fontSize), direction: s.direction };
+  });
+  expect(style.font).not.toMatch(/^"?Noto Nastaliq Urdu/);
+  expect(style.lineHeight).toBeLessThan(2);
+  expect(style.direction).toBe("ltr");
+  await page.screenshot({ path: testInfo.outputPath("urdu-page-english-entry.png"), fullPage: true });
+});
+
+test("Urdu typed on an English page reads right to left in Nastaliq", async ({ page }, testInfo) => {
+  await signIn(page, DEMO.child, "en");
+  await openRecord(page, "Amira");
+  await page.goto(`${page.url()}/contributions/new`);
+  const box = page.locator("textarea").first();
+  await expect(box).toHaveAttribute("dir", "auto");
+  await box.fill("میں اپنے اسکول کے بارے میں بتانا چاہتی ہوں۔");
+  const style = await box.evaluate(async (el) => {
+    await document.fonts.load('17px "Noto Nastaliq Urdu"', "اردو");
+    const s = getComputedStyle(el);
+    return { font: s.fontFamily, direction: el.matches(":dir(rtl)"), loaded: document.fonts.check('17px "Noto Nastaliq Urdu"', "اردو"), lineHeight: parseFloat(s.lineHeight) / parseFloat(s.fontSize) };
+  });
+  expect(style.font).toMatch(/^"?Noto Nastaliq Urdu/);
+  expect(style.loaded).toBe(true);
+  expect(style.direction).toBe(true);
+  expect(style.lineHeight).toBeGreaterThanOrEqual(2.5);
+  await box.screenshot({ path: testInfo.outputPath("english-page-urdu-typed.png") });
+  // English typed into the same kind of box keeps the Latin letters and left-to-right order.
+  await box.fill("I want to talk about school.");
+  expect(await box.evaluate((el) => el.matches(":dir(ltr)"))).toBe(true);
 });

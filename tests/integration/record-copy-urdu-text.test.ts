@@ -66,6 +66,14 @@ describe.each(databaseKinds())("the Urdu PDF copy's text on %s", (kind) => {
     expect(order).toMatch(/^اندراجات اسی ترتیب سے ہیں جس میں باتیں ہوئیں ?، ?سب سے پرانا پہلے۔$/);
   });
 
+  it("keeps an English paragraph's full stop at its end, each paragraph taking its own direction", () => {
+    const got = lines(text);
+    // A decision's reasons, written in English and not translated, under an Urdu label.
+    const last = got.find((l) => l.includes("works together to keep her safe"));
+    expect(last).toMatch(/works together to keep her safe\.$/);
+    expect(got.filter((l) => /^[.,:;!?]\s*[A-Za-z]/.test(l))).toEqual([]);
+  });
+
   it("gives back the demo record's Urdu titles and text", () => {
     const got = lines(text);
     expect(got).toContain("اسکول کی تشویش کے بعد گھر کا دورہ");
