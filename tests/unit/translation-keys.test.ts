@@ -19,6 +19,8 @@ import { findKeyUses, sourceFiles, type KeyUse } from "../helpers/translation-ke
 
 const READERS = ["child", "family", "staff"] as const; // lib/access/reader.ts Reader
 const ENTRY_DONE = ["proposed", "withheld", "lifted", "decided", "reviewed", "translationSent", "translationApproved", "translationReturned"]; // lib/paths.ts EntryDone
+const SCANNING_WARNINGS = ["off", "embedded", "missing"]; // lib/uploads/scanner.ts ScanningWarning
+const SUMMARY_AGES = ["old", "soon", "none"]; // lib/tasks/find-tasks.ts, a case-summary task's title
 const byReader = (ns: string, ...keys: string[]) => keys.map((k) => [`${ns}:${k}.*`, READERS] as const);
 
 /** Keys built from a template, and every value the ${…} can take. */
@@ -50,8 +52,14 @@ const ENUMERATED: Record<string, readonly string[]> = Object.fromEntries([
   ["home:tasks.kind.*", TASK_KINDS],
   ["home:tasks.count.*", TASK_KINDS],
   ["email:what.*", NOTIFICATION_KINDS],
+  ["admin:home.scanning.*", SCANNING_WARNINGS],
+  ["home:tasks.summaryTitle.*", SUMMARY_AGES],
+  ["advocate:choose.allChosen.*", ["child", "staff"]],
+  ["advocate:choose.empty.*", ["child", "staff"]],
+  ["contributions:detail.withdrawConfirmText.*", ["child", "family"]],
   ...byReader("consent", "page.title", "page.intro"),
-  ...byReader("contributions", "list.title", "list.intro", "things.title", "things.intro"),
+  ...byReader("contributions", "list.title", "list.intro", "things.title", "things.intro", "things.inRecord"),
+  ...byReader("corrections", "detail.entriesHidden", "detail.someEntriesHidden", "detail.cannotAddView"),
   ...byReader("record", ...["navLabel", "thingsTitle", "thingsIntro", "belongsToChild", "chronologyIntro", "latestSummaryHint", "withheldIntro", "withheldAsk"].map((k) => `byReader.${k}`)),
 ]);
 
