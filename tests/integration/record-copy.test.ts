@@ -163,7 +163,7 @@ describe.each(databaseKinds())("a copy to keep on %s", (kind) => {
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const pages = pdfText(pdf);
     expect(pdf.toString("latin1")).toMatch(new RegExp(`/Count ${pages.length}\\b`));
-    expect(pages).toHaveLength(2); // the cover, then the two entries he may read
+    expect(pages).toHaveLength(3); // the cover, then the two entries he may read over two pages (a decision's answers are paragraphs of their own)
     pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1}`));
     const text = pages.join("\n");
     expect(pages[0]).toContain("Amira's record");

@@ -181,7 +181,7 @@ describe.each(databaseKinds())("restrictions on %s", (kind) => {
     const facts = await findStaffEntryFacts({ db: prisma(), actor: actor("caseworker"), childId: fx().A.id, entryId: entry("X-DAD-COURT"), now: clock.now() });
     expect(facts).toMatchObject({ withChild: false, withFamily: false, restriction: { reason: "court", reviewDue: "2027-01-15" }, mayDecide: false });
     expect(facts!.excluded).toHaveLength(1);
-    expect(facts!.versions[0]).toMatchObject({ version: 1, fromPortal: false });
+    expect(facts!.versions[0]).toMatchObject({ version: 1, origin: "import" });
     expect((await findStaffEntryFacts({ db: prisma(), actor: actor("manager"), childId: fx().A.id, entryId: entry("X-DAD-COURT"), now: clock.now() }))!.mayDecide).toBe(true);
   });
 
