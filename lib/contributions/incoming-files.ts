@@ -27,10 +27,17 @@ export type IncomingFile = { name: string; read(): Promise<Uint8Array> };
 export function filesFromForm(formData: FormData, field = "files"): IncomingFile[] {
   return formData
     .getAll(field)
-    .filter((f): f is File => f instanceof File && (f.size > 0 || f.name !== ""))
+    .filter((f): f is File => f instanceof File && (f.size > 0 || !isNoFileChosen(f.name)))
     // Each file's bytes are copied out only when its turn to be checked comes.
     .map((f) => ({ name: f.name, read: async () => new Uint8Array(await f.arrayBuffer()) }));
 }
+
+/**
+ * The name of the empty part sent for a file box left empty: "" from a plain form post; with
+ * JavaScript on, Next.js's server-action parser reads that part's filename="" as no name and
+ * React then makes `new File(chunks, undefined)`, whose name is the string "undefined".
+ */
+const isNoFileChosen = (name: string) => name === "" || name === "undefined";
 
 export async function checkIncomingFiles(uploads: readonly IncomingFile[], options: { scanner?: Scanner; scanning?: Scanning } = {}): Promise<SafeFile[]> {
   if (uploads.length > MAX_FILES) throw new FileRefused("errors.tooManyFiles", "");

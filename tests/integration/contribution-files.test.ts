@@ -97,7 +97,9 @@ describe.each(databaseKinds())("files sent with a contribution on %s", (kind) =>
 
   it("says a chosen file is empty instead of dropping it, and leaves out the empty part of no file chosen", async () => {
     const form = new FormData();
-    form.append("files", new File([], "", { type: "application/octet-stream" })); // no file chosen
+    form.append("files", new File([], "", { type: "application/octet-stream" })); // no file chosen, a plain post
+    // The same with JavaScript on: Next.js's action parser turns filename="" into the name "undefined".
+    form.append("files", new File([], "undefined", { type: "application/octet-stream" }));
     expect(filesFromForm(form)).toEqual([]);
     form.append("files", new File([], "homework.pdf", { type: "application/pdf" }));
     const before = await counts();
