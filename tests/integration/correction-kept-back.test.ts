@@ -1,39 +1,27 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fixedClock } from "../../lib/clock.ts";
 import { askForCorrection, decideRequest, findRequest, requestForm } from "../../lib/rectification/index.ts";
-import { createTestDb, databaseKinds, type TestDb } from "../helpers/db.ts";
-import { testFileStore } from "../helpers/files.ts";
-import { seedVisibilityFixture, type VisibilityFixture } from "../helpers/record-fixtures.ts";
-
-type Who = keyof VisibilityFixture["accounts"];
+import { databaseKinds } from "../helpers/db.ts";
+import { useVisibilityFixture } from "../helpers/visibility-suite.ts";
 
 // A refused correction whose entry is kept back from the requester afterwards: the request page
 // learns that part of it is not shown to them now (never which), and names no entry it cannot show,
 // so it does not invite a statement they have no form for. Staff still see every entry.
 describe.each(databaseKinds())("a refused correction whose entry was kept back, on %s", (kind) => {
-  let db: TestDb;
-  let fx: VisibilityFixture;
   const clock = fixedClock(new Date("2026-11-25T10:00:00Z"));
-  beforeAll(async () => {
-    db = await createTestDb(kind);
-    fx = await seedVisibilityFixture(db.prisma, testFileStore, clock);
-  });
-  afterAll(async () => db?.drop());
-
-  const actor = (who: Who) => fx.accounts[who].actor;
-  const entry = (label: string) => fx.A.entries.get(label)!;
-  const ref = (who: Who, requestId: string) => ({ db: db.prisma, clock, actor: actor(who), childId: fx.A.id, requestId });
-  const detail = (who: Who, requestId: string) => findRequest({ ...ref(who, requestId), now: clock.now() });
+  const { store, prisma, fx, actor, entry } = useVisibilityFixture(kind, clock);
+  const ref = (who: Parameters<typeof actor>[0], requestId: string) => ({ db: prisma(), clock, actor: actor(who), childId: fx().A.id, requestId });
+  const detail = (who: Parameters<typeof actor>[0], requestId: string) => findRequest({ ...ref(who, requestId), now: clock.now() });
   const refuse = async (entries: string[]) => {
     const { id } = await askForCorrection({
-      db: db.prisma, clock, actor: actor("child"), locale: "en", files: [], store: testFileStore,
-      form: requestForm.parse({ childId: fx.A.id, submissionKey: randomUUID(), items: entries.map(entry), whatIsWrong: "That is not what I said." }),
+      db: prisma(), clock, actor: actor("child"), locale: "en", files: [], store,
+      form: requestForm.parse({ childId: fx().A.id, submissionKey: randomUUID(), items: entries.map(entry), whatIsWrong: "That is not what I said." }),
     });
     await decideRequest({ ...ref("caseworker", id), version: (await detail("caseworker", id)).version, outcome: "not_corrected", reason: "It is what the worker heard.", fixes: [] });
     return id;
   };
-  const keepBack = (label: string) => db.prisma.entry.update({ where: { id: entry(label) }, data: { withChild: false } });
+  const keepBack = (label: string) => prisma().entry.update({ where: { id: entry(label) }, data: { withChild: false } });
 
   it("says the whole of it is not shown now, and names nothing", async () => {
     const id = await refuse(["E-CHILD"]);
