@@ -7,6 +7,7 @@ import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
 import { LanguagePicker } from "./language-picker";
 import { QuickExit } from "./quick-exit";
+import { NewsCount } from "./news/news-count";
 
 
 export async function SiteHeader({ actor, locale }: { actor: Actor | null; locale: Locale }) {
@@ -20,6 +21,7 @@ export async function SiteHeader({ actor, locale }: { actor: Actor | null; local
           {t("appName")}
         </Link>
         {quickExit ? <QuickExit href={paths.quickExit()} away={paths.weather()} label={tr("quickExit.label")} hint={tr("quickExit.hint")} /> : null}
+        {actor ? <NewsCount actor={actor} /> : null}
         <LanguagePicker current={locale} />
         {actor ? (
           <div className="account">

@@ -18,6 +18,9 @@ export const paths = {
   quickExit: () => "/quick-exit",
   weather: () => "https://www.bbc.co.uk/weather",
   glossary: () => "/glossary",
+  // "What's new": an item opens through here, so it is marked seen on the way (lib/news).
+  newsItem: (id: string) => `/news/${id}`,
+  olderNews: (before: string) => withQuery("/", { news: before }) + "#whats-new",
   account: (opts: { done?: AccountDone } = {}) => withQuery("/account", opts),
   // The second factor (lib/auth/second-factor): the steps after a right password, and the codes.
   secondFactorCode: () => "/signin/code",

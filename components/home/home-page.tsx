@@ -11,6 +11,7 @@ import { TranslationRequests } from "./translation-requests";
 import { AdminHome } from "../admin/admin-home";
 import { getT } from "@/lib/i18n/server";
 import { Alert } from "../ui/alert";
+import { WhatsNew } from "../news/whats-new";
 
 const headingKey = { child: "young", parent: "family", carer: "family", advocate: "advocate", caseworker: "caseworker", manager: "manager", translator: "translator" } as const;
 
@@ -23,7 +24,7 @@ export async function HomePage({ view }: { view: HomeView }) {
   return (
     <div className="stack">
       <h1>{t(`${k}.title`, { name: view.actor.displayName })}</h1>
-      <p>{t(`${k}.intro`)}</p>
+      {view.news ? <WhatsNew actor={view.actor} page={view.news} locale={view.locale} labelled={view.children.length > 1} /> : <p>{t(`${k}.intro`)}</p>}
       {view.done ? <Alert kind="info">{(await getT("staff"))(`done.${view.done}`)}</Alert> : null}
       {view.tasks ? <TaskList list={view.tasks} all={view.allTasks} locale={view.locale} acrossChildren={view.actor.role !== "translator"} /> : null}
       {view.team ? <TeamOverview team={view.team} all={view.allTeam} locale={view.locale} /> : null}

@@ -74,7 +74,7 @@ function seesWaiting(actor: Actor): boolean {
 }
 
 /** Entries waiting to be read with a worker: the child sees that they exist and when, not what they say. */
-export function waitingEntryWhere(actor: Actor, childId: string): Prisma.EntryWhereInput {
+export function waitingEntryWhere(actor: Actor, childId: string | null): Prisma.EntryWhereInput {
   const where = reachable(actor, childId);
   if (!where || !seesWaiting(actor)) return NOTHING;
   return { AND: [where, { readWithWorker: true, releasedAt: null }] };

@@ -11,6 +11,7 @@ import { findOpenTranslationRequests } from "../records/index.ts";
 import { findSharesAwaitingReview } from "../consent/index.ts";
 import { findTasks, findTeamOverview } from "../tasks/index.ts";
 import { scanningWarning } from "../uploads/index.ts";
+import { loadNews } from "../news/loaders.ts";
 
 type Query = Record<string, string | string[] | undefined>;
 
@@ -19,7 +20,7 @@ export async function loadHome(query: Query = {}) {
   const { actor } = await requireSession();
   const db = await getDb();
   const staff = audienceOf(actor) === "staff";
-  const [children, translationRequests, inbox, corrections, shareReviews, tasks, team, locale] = await Promise.all([
+  const [children, translationRequests, inbox, corrections, shareReviews, tasks, team, locale, news] = await Promise.all([
     actor.role === "admin" ? [] : findChildrenForActor({ db, actor }),
     findOpenTranslationRequests({ db, actor }),
     staff ? loadInbox(actor, query) : null,
@@ -28,10 +29,11 @@ export async function loadHome(query: Query = {}) {
     actor.role === "caseworker" || actor.role === "translator" ? findTasks({ db, actor, now: systemClock.now() }) : null,
     findTeamOverview({ db, actor, now: systemClock.now() }),
     getLocale(),
+    loadNews(actor, { before: typeof query.news === "string" ? query.news : null }),
   ]);
   // An administrator is told when uploaded files are not virus-scanned (or cannot be sent).
   const uploadWarning = actor.role === "admin" ? scanningWarning() : null;
-  return { actor, uploadWarning, children, translationRequests, inbox, corrections, shareReviews, tasks, allTasks: query.tasks === "all", team, allTeam: query.team === "all", locale, done: homeDone(query.done) };
+  return { actor, news, uploadWarning, children, translationRequests, inbox, corrections, shareReviews, tasks, allTasks: query.tasks === "all", team, allTeam: query.team === "all", locale, done: homeDone(query.done) };
 }
 
 // What a translator just did (they open no entry page to be told there).

@@ -13,6 +13,7 @@ import enErrors from "../../locales/en/errors.json";
 import enFiles from "../../locales/en/files.json";
 import enGlossary from "../../locales/en/glossary.json";
 import enHome from "../../locales/en/home.json";
+import enNews from "../../locales/en/news.json";
 import enRecord from "../../locales/en/record.json";
 import enSecurity from "../../locales/en/security.json";
 import enStaff from "../../locales/en/staff.json";
@@ -30,14 +31,15 @@ import urErrors from "../../locales/ur/errors.json";
 import urFiles from "../../locales/ur/files.json";
 import urGlossary from "../../locales/ur/glossary.json";
 import urHome from "../../locales/ur/home.json";
+import urNews from "../../locales/ur/news.json";
 import urRecord from "../../locales/ur/record.json";
 import urSecurity from "../../locales/ur/security.json";
 import urStaff from "../../locales/ur/staff.json";
 import type { Locale } from "./config.ts";
 
 export const resources = {
-  en: { common: enCommon, auth: enAuth, home: enHome, errors: enErrors, glossary: enGlossary, record: enRecord, copy: enCopy, account: enAccount, files: enFiles, contributions: enContributions, email: enEmail, corrections: enCorrections, consent: enConsent, advocate: enAdvocate, staff: enStaff, admin: enAdmin, security: enSecurity },
-  ur: { common: urCommon, auth: urAuth, home: urHome, errors: urErrors, glossary: urGlossary, record: urRecord, copy: urCopy, account: urAccount, files: urFiles, contributions: urContributions, email: urEmail, corrections: urCorrections, consent: urConsent, advocate: urAdvocate, staff: urStaff, admin: urAdmin, security: urSecurity },
+  en: { common: enCommon, auth: enAuth, home: enHome, errors: enErrors, glossary: enGlossary, record: enRecord, copy: enCopy, account: enAccount, files: enFiles, contributions: enContributions, email: enEmail, corrections: enCorrections, consent: enConsent, advocate: enAdvocate, staff: enStaff, admin: enAdmin, security: enSecurity, news: enNews },
+  ur: { common: urCommon, auth: urAuth, home: urHome, errors: urErrors, glossary: urGlossary, record: urRecord, copy: urCopy, account: urAccount, files: urFiles, contributions: urContributions, email: urEmail, corrections: urCorrections, consent: urConsent, advocate: urAdvocate, staff: urStaff, admin: urAdmin, security: urSecurity, news: urNews },
 } satisfies Record<Locale, Record<string, Record<string, unknown>>>;
 
 export type Namespace = keyof (typeof resources)["en"];

@@ -2,7 +2,9 @@ import { Invalid } from "../errors/index.ts";
 
 // What a notification can be about. Each kind has its sentence in locales/*/email.json
 // ("what.<kind>"); a new kind is a new entry here and there, no migration (the column is text).
-export const NOTIFICATION_KINDS = ["contribution-received", "correction-received", "reply-received", "correction-answered", "share-review", "translation-ready"] as const;
+export const NOTIFICATION_KINDS = ["contribution-received", "correction-received", "reply-received", "correction-answered", "share-review", "translation-ready",
+  // Told to children, families and advocates with an item of "what's new" (lib/news).
+  "entry-new", "entry-to-read", "consent-changed", "share-recorded", "advocate-changed"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export function isNotificationKind(value: string): value is NotificationKind {

@@ -4,7 +4,7 @@ import { appendAudit } from "../audit/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Db, Prisma } from "../db/index.ts";
 import { Conflict, Invalid, NotFound } from "../errors/index.ts";
-import { enqueueNotification } from "../notifications/index.ts";
+import { tell } from "../news/index.ts";
 import { paths } from "../paths.ts";
 import { ORIGINAL_LOCALE } from "./entry-content.ts";
 import { lockEntry as lockWhere } from "./entry-lock.ts";
@@ -81,7 +81,7 @@ async function publish(tx: Tx, actor: Actor, childId: string, d: Draft, now: Dat
   for (const { requester } of asked) {
     const reader: Actor = { userId: requester.id, role: requester.role, displayName: requester.displayName };
     if ((await tx.entry.count({ where: { AND: [{ id: d.entryId }, readableEntryWhere(reader, childId)] } })) === 0) continue;
-    await enqueueNotification(tx, { recipientId: requester.id, kind: "translation-ready", link: paths.entry(childId, d.entryId), now });
+    await tell(tx, { recipientId: requester.id, childId, kind: "translation-ready", link: paths.entry(childId, d.entryId), entryId: d.entryId, now });
   }
 }
 

@@ -1,10 +1,8 @@
 import "server-only";
 import type { Prisma } from "../db/index.ts";
 import { Conflict, Invalid, NotFound } from "../errors/index.ts";
-import { enqueueNotification } from "../notifications/index.ts";
-import { paths } from "../paths.ts";
 import { correctEntry, type Fix } from "./correct-entry.ts";
-import { change, checkVersion, isStaff, lockRequest, recordStep, type Ref } from "./steps.ts";
+import { change, checkVersion, isStaff, lockRequest, notify, recordStep, type Ref } from "./steps.ts";
 
 type Outcome = "corrected" | "partly_corrected" | "not_corrected";
 export type Decision = { version: number; outcome: Outcome; reason: string; fixes: Fix[] };
@@ -46,5 +44,5 @@ function byEntry(fixes: Fix[]): Map<string, Fix[]> {
 }
 
 async function notifyRequester(tx: Prisma.TransactionClient, row: { id: string; childId: string; requesterId: string }, now: Date) {
-  await enqueueNotification(tx, { recipientId: row.requesterId, kind: "correction-answered", link: paths.correction(row.childId, row.id), now });
+  await notify(tx, row.requesterId, row, now, "correction-decided");
 }

@@ -4,7 +4,8 @@ import { appendAudit } from "../audit/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Db, Prisma, RequestEventKind } from "../db/index.ts";
 import { Conflict, Invalid, NotFound } from "../errors/index.ts";
-import { enqueueNotification, notifyAllocatedCaseworkers } from "../notifications/index.ts";
+import { tell, type NewsKind } from "../news/index.ts";
+import { notifyAllocatedCaseworkers } from "../notifications/index.ts";
 import { paths } from "../paths.ts";
 import { dueOn, extensionProblem, receivedOn, resume, type ClockState } from "./clock.ts";
 
@@ -68,7 +69,7 @@ export async function askQuestion(ref: Ref & { version: number; note: string }) 
     const now = ref.clock.now();
     await change(tx, row, { status: "waiting", pausedOn: day(receivedOn(now)) });
     await recordStep(tx, { id: row.id, childId: row.childId, actor: ref.actor, now, kind: "question_asked", note: ref.note });
-    await notify(tx, row.requesterId, row, now, "correction-answered");
+    await notify(tx, row.requesterId, row, now, "correction-question");
   });
 }
 
@@ -100,7 +101,7 @@ export async function extendRequest(ref: Ref & { version: number; months: number
     const due = dueOn({ ...clockOf(row), extendedMonths });
     await change(tx, row, { extendedMonths, extensionReason: ref.reason, dueOn: day(due) });
     await recordStep(tx, { id: row.id, childId: row.childId, actor: ref.actor, now, kind: "extended", note: ref.reason, dueOn: day(due) });
-    await notify(tx, row.requesterId, row, now, "correction-answered");
+    await notify(tx, row.requesterId, row, now, "correction-extended");
   });
 }
 
@@ -131,6 +132,7 @@ export async function recordRecipientsTold(ref: Ref & { version: number; note: s
 
 export { lockRequest, checkVersion, change, closed, isStaff, clockOf };
 
-async function notify(tx: Tx, recipientId: string, row: Row, now: Date, kind: "correction-answered") {
-  await enqueueNotification(tx, { recipientId, kind, link: paths.correction(row.childId, row.id), now });
+/** The requester hears of each step that is theirs to know (what's new, and an email). */
+export async function notify(tx: Tx, recipientId: string, row: Pick<Row, "id" | "childId">, now: Date, kind: NewsKind) {
+  await tell(tx, { recipientId, childId: row.childId, kind, link: paths.correction(row.childId, row.id), now });
 }

@@ -11,6 +11,7 @@ import {
 import { LOCALES } from "../../lib/i18n/config.ts";
 import { resources } from "../../lib/i18n/resources.ts";
 import { NOTIFICATION_KINDS } from "../../lib/notifications/kinds.ts";
+import { NEWS_KIND_NAMES } from "../../lib/news/kinds.ts";
 import { TASK_KINDS } from "../../lib/tasks/find-tasks.ts";
 import { findKeyUses, sourceFiles, type KeyUse } from "../helpers/translation-keys.ts";
 
@@ -52,6 +53,8 @@ const ENUMERATED: Record<string, readonly string[]> = Object.fromEntries([
   ["home:tasks.kind.*", TASK_KINDS],
   ["home:tasks.count.*", TASK_KINDS],
   ["email:what.*", NOTIFICATION_KINDS],
+  ["news:kind.*.you", NEWS_KIND_NAMES],
+  ["news:kind.*.name", NEWS_KIND_NAMES],
   ["admin:home.scanning.*", SCANNING_WARNINGS],
   ["home:tasks.summaryTitle.*", SUMMARY_AGES],
   ["advocate:choose.allChosen.*", ["child", "staff"]],
