@@ -4,7 +4,7 @@ import "server-only";
 // decides (the young person once Gillick competent, else those with parental responsibility),
 // kept as an append-only history whose newest decision stands.
 export { addTopic, decideConsent, latestDecision, lockTopic, recordCompetence, type ConsentChange } from "./decide.ts";
-export { findConsent, type ConsentView } from "./queries.ts";
+export { findConsent, undecidedTopicWhere, type ConsentView } from "./queries.ts";
 export { mayDecide, whoDecides, type Deciders } from "./who-decides.ts";
 export { recordShare, type ShareInput } from "./share.ts";
 export { findSharingLog } from "./sharing-log.ts";

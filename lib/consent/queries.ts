@@ -1,7 +1,7 @@
 import "server-only";
 import { childWhereForActor, type Actor } from "../access/index.ts";
-import { londonDate } from "../calendar/index.ts";
-import type { Db } from "../db/index.ts";
+import { londonDate, toDateColumn, type CivilDate } from "../calendar/index.ts";
+import type { Db, Prisma } from "../db/index.ts";
 import { NotFound } from "../errors/index.ts";
 import { whoDecides } from "./who-decides.ts";
 
@@ -46,6 +46,15 @@ export async function findConsent(input: { db: Db; actor: Actor; childId: string
   };
 }
 export type ConsentView = Awaited<ReturnType<typeof findConsent>>;
+
+/**
+ * Topics where no choice stands, so the person who decides is waited for: never decided, or a yes
+ * whose end day has passed. The same rule as findConsent's "expired", as a where clause: the
+ * newest decision settles a topic when it is a no, or a yes with no end day or one not yet passed.
+ */
+export function undecidedTopicWhere(today: CivilDate): Prisma.ConsentTopicWhereInput {
+  return { decisions: { none: { replacedBy: null, OR: [{ choice: "withdrawn" }, { expiresOn: null }, { expiresOn: { gte: toDateColumn(today) } }] } } };
+}
 
 /**
  * Newest first by the chain each decision keeps (it names the one it replaced), not by clock: two
