@@ -12,6 +12,7 @@ import { AdminHome } from "../admin/admin-home";
 import { getT } from "@/lib/i18n/server";
 import { Alert } from "../ui/alert";
 import { WhatsNew } from "../news/whats-new";
+import { WaitingForYou } from "./waiting-for-you";
 
 const headingKey = { child: "young", parent: "family", carer: "family", advocate: "advocate", caseworker: "caseworker", manager: "manager", translator: "translator" } as const;
 
@@ -25,6 +26,7 @@ export async function HomePage({ view }: { view: HomeView }) {
     <div className="stack">
       <h1>{t(`${k}.title`, { name: view.actor.displayName })}</h1>
       {view.news ? <WhatsNew actor={view.actor} page={view.news} locale={view.locale} labelled={view.children.length > 1} /> : <p>{t(`${k}.intro`)}</p>}
+      <WaitingForYou actor={view.actor} items={view.waiting} locale={view.locale} labelled={view.children.length > 1} />
       {view.done ? <Alert kind="info">{(await getT("staff"))(`done.${view.done}`)}</Alert> : null}
       {view.tasks ? <TaskList list={view.tasks} all={view.allTasks} locale={view.locale} acrossChildren={view.actor.role !== "translator"} /> : null}
       {view.team ? <TeamOverview team={view.team} all={view.allTeam} locale={view.locale} /> : null}

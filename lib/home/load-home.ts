@@ -12,6 +12,7 @@ import { findSharesAwaitingReview } from "../consent/index.ts";
 import { findTasks, findTeamOverview } from "../tasks/index.ts";
 import { scanningWarning } from "../uploads/index.ts";
 import { loadNews } from "../news/loaders.ts";
+import { findWaiting } from "./waiting.ts";
 
 type Query = Record<string, string | string[] | undefined>;
 
@@ -20,7 +21,7 @@ export async function loadHome(query: Query = {}) {
   const { actor } = await requireSession();
   const db = await getDb();
   const staff = audienceOf(actor) === "staff";
-  const [children, translationRequests, inbox, corrections, shareReviews, tasks, team, locale, news] = await Promise.all([
+  const [children, translationRequests, inbox, corrections, shareReviews, tasks, team, locale, news, waiting] = await Promise.all([
     actor.role === "admin" ? [] : findChildrenForActor({ db, actor }),
     findOpenTranslationRequests({ db, actor }),
     staff ? loadInbox(actor, query) : null,
@@ -30,10 +31,11 @@ export async function loadHome(query: Query = {}) {
     findTeamOverview({ db, actor, now: systemClock.now() }),
     getLocale(),
     loadNews(actor, { before: typeof query.news === "string" ? query.news : null }),
+    findWaiting({ db, actor, now: systemClock.now() }),
   ]);
   // An administrator is told when uploaded files are not virus-scanned (or cannot be sent).
   const uploadWarning = actor.role === "admin" ? scanningWarning() : null;
-  return { actor, news, uploadWarning, children, translationRequests, inbox, corrections, shareReviews, tasks, allTasks: query.tasks === "all", team, allTeam: query.team === "all", locale, done: homeDone(query.done) };
+  return { actor, news, waiting, uploadWarning, children, translationRequests, inbox, corrections, shareReviews, tasks, allTasks: query.tasks === "all", team, allTeam: query.team === "all", locale, done: homeDone(query.done) };
 }
 
 // What a translator just did (they open no entry page to be told there).
