@@ -99,6 +99,15 @@ test("a parent's view stays between them and the caseworker unless they choose",
   await expect(parent.getByText("Choose what you want to add.").first()).toBeVisible();
   await parent.getByLabel("My wishes").check();
   await parent.getByLabel("Write it here").fill(words);
+  // Kept as a draft first: her home says it waits for her (by Amira's name), and leads back to it.
+  await parent.getByRole("button", { name: "Save as a draft" }).click();
+  await expect(parent.getByText("Your draft is saved. You can finish it later.")).toBeVisible();
+  await parent.goto("/");
+  const draft = parent.getByRole("region", { name: "Waiting for you" }).getByRole("link", { name: "Finish what you started writing about Amira, and send it when you are ready" }).first();
+  await expect(draft).toBeVisible();
+  await expectAccessible(parent);
+  await draft.click();
+  await expect(parent.getByLabel("Write it here")).toHaveValue(words);
   await parent.getByRole("button", { name: "Send", exact: true }).click();
   await expect(parent.getByRole("heading", { name: "Sent" })).toBeVisible();
   await parent.getByRole("link", { name: "See what you've sent" }).click();
@@ -145,7 +154,11 @@ test.describe("with JavaScript off", () => {
     await page.getByLabel("Write it here").fill(words);
     await page.getByRole("button", { name: "Save as a draft" }).click();
     await expect(page.getByText("Your draft is saved. You can finish it later.")).toBeVisible();
-    await page.getByRole("link", { name: "Finish this draft" }).first().click();
+    await expect(page.getByRole("link", { name: "Finish this draft" }).first()).toBeVisible();
+    // The home says it waits for her, and leads back to it.
+    await page.goto("/");
+    const waiting = page.getByRole("region", { name: "Waiting for you" });
+    await waiting.getByRole("link", { name: "Finish what you started writing, and send it when you are ready" }).first().click();
     await expect(page.getByLabel("Write it here")).toHaveValue(words);
     await page.getByRole("button", { name: "Send", exact: true }).click();
     await expect(page.getByRole("heading", { name: "Sent" })).toBeVisible();
