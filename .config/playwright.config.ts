@@ -13,6 +13,14 @@ const launchOptions = {
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 };
 
+// Checks of how pages look and read (languages, layout at phone widths, wording, the quick exit,
+// the idle warning, cross-site refusals): they write nothing a database engine could answer
+// differently, so they run once, on PGlite. Every journey that writes runs on both databases.
+const PAGE_ONLY = [
+  "**/languages.spec.ts", "**/urdu-layout.spec.ts", "**/my-record-languages.spec.ts", "**/reader-wording.spec.ts",
+  "**/glossary.spec.ts", "**/quick-exit.spec.ts", "**/idle.spec.ts", "**/cross-site.spec.ts",
+];
+
 export default defineConfig({
   testDir: path.join(root, "tests/e2e"),
   outputDir: path.join(root, "test-results"),
@@ -32,7 +40,7 @@ export default defineConfig({
   // tests signing them in never type a security code (nor replay one another's).
   projects: kinds.flatMap((kind) => [
     { name: `${kind}-setup`, testMatch: /\.setup\.ts$/, use: { baseURL: `http://localhost:${ports[kind]}` } },
-    { name: kind, dependencies: [`${kind}-setup`], use: { baseURL: `http://localhost:${ports[kind]}` } },
+    { name: kind, dependencies: [`${kind}-setup`], use: { baseURL: `http://localhost:${ports[kind]}` }, testIgnore: kind === "postgres" ? PAGE_ONLY : [] },
   ]),
   webServer: kinds.map((kind) => ({
     command: `node_modules/.bin/tsx --conditions=react-server scripts/e2e-server.ts ${kind}`,
