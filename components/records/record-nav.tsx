@@ -39,6 +39,7 @@ function ChoiceLink({ choice, className }: { choice: Choice; className: string }
     <>
       <Icon name={choice.icon} />
       <span>{choice.label}</span>
+      {choice.file ? null : <Icon name="forward" className="icon-end" />}
     </>
   );
   // A file, not a page: a plain link so the browser downloads it.
@@ -64,14 +65,14 @@ export async function RecordChoices({ actor, record }: { actor: Actor; record: R
       {more.length ? (
         // A <details>, so the rest opens with JavaScript off and by keyboard.
         <details className="record-more">
-          <summary className="tile tile-row">
+          <summary className="tile">
             <Icon name="more" />
             <span>{t(`byReader.moreChoices.${reader}`, { name: record.name })}</span>
             <Icon name="down" className="icon-end" />
           </summary>
           <ul className="plain-list more-list">
             {more.map((c) => (
-              <li key={c.key}><ChoiceLink choice={c} className="tile tile-row" /></li>
+              <li key={c.key}><ChoiceLink choice={c} className="tile" /></li>
             ))}
           </ul>
         </details>
