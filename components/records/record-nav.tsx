@@ -5,14 +5,14 @@ import { paths } from "@/lib/paths";
 import { Icon, type IconName } from "../ui/icon";
 
 type T = Awaited<ReturnType<typeof getT>>;
-type Record = { id: string; name: string };
+type RecordRef = { id: string; name: string };
 type Choice = { key: string; href: string; icon: IconName; label: string; file?: boolean };
 
 /**
  * The parts of a record this viewer may use, in their own words ("Your things", "Amira's things").
  * The first few are the big choices; the rest wait under "More" (staff, at their desks, get all).
  */
-function choicesFor(actor: Actor, record: Record, t: T): { main: Choice[]; more: Choice[] } {
+function choicesFor(actor: Actor, record: RecordRef, t: T): { main: Choice[]; more: Choice[] } {
   const reader = readerOf(actor);
   const name = { name: record.name };
   const byReader = (key: string) => t(`byReader.${key}.${reader}`, name);
@@ -51,7 +51,7 @@ function ChoiceLink({ choice, className }: { choice: Choice; className: string }
 }
 
 /** The record's first screen: its parts as large tiles with an icon and words, the rest under "More". */
-export async function RecordChoices({ actor, record }: { actor: Actor; record: Record }) {
+export async function RecordChoices({ actor, record }: { actor: Actor; record: RecordRef }) {
   const t = await getT("record");
   const reader: Reader = readerOf(actor);
   const { main, more } = choicesFor(actor, record, t);
@@ -82,7 +82,7 @@ export async function RecordChoices({ actor, record }: { actor: Actor; record: R
 }
 
 /** Every other page of a record: one way back to its first screen, where the parts are chosen. */
-export async function RecordNav({ actor, record }: { actor: Actor; record: Record }) {
+export async function RecordNav({ actor, record }: { actor: Actor; record: RecordRef }) {
   const t = await getT("record");
   return (
     <p className="back-link">
