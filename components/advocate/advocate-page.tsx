@@ -22,8 +22,8 @@ export async function AdvocatePage({ view }: { view: View }) {
   const mode = modeOf(view);
   return (
     <div className="stack">
+      <RecordNav actor={actor} record={record} />
       <h1>{t(`title.${mode}`, { name: record.name })}</h1>
-      <RecordNav actor={actor} childId={record.id} current="advocate" />
       {view.done ? <Alert kind="info">{t(`done.${view.done}`)}</Alert> : null}
       <p>{t(`intro.${mode}`, { name: record.name })}</p>
       <section className="stack" aria-labelledby="advocate-now">

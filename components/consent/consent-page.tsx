@@ -22,8 +22,8 @@ export async function ConsentPage({ view }: { view: View }) {
   const { actor, reader, record, locale, consent } = view;
   return (
     <div className="stack">
+      <RecordNav actor={actor} record={record} />
       <h1>{t(`page.title.${reader}`, { name: record.name })}</h1>
-      <RecordNav actor={actor} childId={record.id} current="consent" />
       {view.done ? <Alert kind="info">{t(`page.done.${view.done}`)}</Alert> : null}
       <p>{t(`page.intro.${reader}`, { name: record.name })}</p>
       <p><Link href={paths.sharingLog(record.id)} prefetch={false}>{t("log.title")}</Link></p>

@@ -17,8 +17,8 @@ export async function SharingLogPage({ view }: { view: View }) {
   const { actor, record, locale, shares } = view;
   return (
     <div className="stack">
+      <RecordNav actor={actor} record={record} />
       <h1>{t("log.title")}</h1>
-      <RecordNav actor={actor} childId={record.id} current={null} />
       {view.done ? <Alert kind="info">{t(view.done === "shared" ? "share.done" : "review.done")}</Alert> : null}
       <p>{t("log.intro")}</p>
       {view.staff ? <p><Link href={paths.newShare(record.id)} className="button" prefetch={false}>{t("share.link")}</Link></p> : null}

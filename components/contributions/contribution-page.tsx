@@ -10,7 +10,6 @@ import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
 import { ConfirmForm } from "../forms/confirm-form";
 import { I18nProvider } from "../i18n-provider";
-import { RecordNav } from "../records/record-nav";
 import { Alert } from "../ui/alert";
 import { ReplyForm } from "./reply-form";
 import { DueLine, StatusTag } from "./status-tag";
@@ -27,7 +26,6 @@ export async function ContributionPage({ view }: { view: View }) {
   return (
     <article className="stack">
       <p><Link href={staff ? paths.home() : paths.contributions(record.id)} prefetch={false}>{staff ? t("detail.backStaff") : t("detail.back")}</Link></p>
-      <RecordNav actor={actor} childId={record.id} current={staff ? null : "contributions"} />
       {view.done ? <Alert kind="info">{t(view.done === "replied" ? "staff.replied" : view.done === "added" ? "staff.added" : "staff.originalSaved")}</Alert> : null}
       {view.problem ? <Alert kind="error">{c.status === "opened" || c.status === "answered" ? t("detail.cannotWithdraw") : te("unexpected")}</Alert> : null}
       <p className="entry-meta"><StatusTag status={c.status} /> <DueLine item={c} locale={locale} /></p>

@@ -15,8 +15,8 @@ export async function ContributionsPage({ view }: { view: View }) {
   const { actor, reader, record, locale, items } = view;
   return (
     <div className="stack">
+      <RecordNav actor={actor} record={record} />
       <h1>{t(`list.title.${reader}`)}</h1>
-      <RecordNav actor={actor} childId={record.id} current="contributions" />
       {view.saved ? <Alert kind="info">{t("list.saved")}</Alert> : null}
       <p>{t(`list.intro.${reader}`)}</p>
       {view.maySend ? <p><Link href={paths.newContribution(record.id)} className="button" prefetch={false}>{t("add")}</Link></p> : null}

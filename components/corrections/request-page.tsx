@@ -7,7 +7,6 @@ import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
 import type { loadRequest, RequestDetail } from "@/lib/rectification";
 import { I18nProvider } from "../i18n-provider";
-import { RecordNav } from "../records/record-nav";
 import { Alert } from "../ui/alert";
 import { ClockLine } from "./clock-line";
 import { RequestStatus } from "./request-status";
@@ -22,12 +21,11 @@ type T = Awaited<ReturnType<typeof getT>>;
 // outcome with its reasons (and how to complain), and what this person can do next.
 export async function RequestPage({ view }: { view: View }) {
   const [t, tc] = await Promise.all([getT("corrections"), getT("consent")]);
-  const { actor, record, locale, request: r, staff } = view;
+  const { record, locale, request: r, staff } = view;
   const open = r.status !== "decided" && r.status !== "withdrawn";
   return (
     <article className="stack">
       <p><Link href={paths.corrections(record.id)} prefetch={false}>{staff ? t("detail.backStaff") : t("detail.back")}</Link></p>
-      <RecordNav actor={actor} childId={record.id} current="corrections" />
       {view.done ? <Alert kind="info">{t(`detail.done.${view.done}`)}</Alert> : null}
       <p className="entry-meta"><RequestStatus request={r} staff={staff} /><ClockLine clock={r.clock} locale={locale} /></p>
       <h1>{t("detail.title")}</h1>

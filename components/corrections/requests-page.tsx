@@ -15,8 +15,8 @@ export async function RequestsPage({ view }: { view: View }) {
   const { actor, record, locale, items, staff } = view;
   return (
     <div className="stack">
+      <RecordNav actor={actor} record={record} />
       <h1>{staff ? t("list.titleStaff") : t("list.title")}</h1>
-      <RecordNav actor={actor} childId={record.id} current="corrections" />
       <p>{staff ? t("list.introStaff") : t("list.intro")}</p>
       {items.length === 0 ? <p>{t("list.none")}</p> : (
         <ul className="entry-list">

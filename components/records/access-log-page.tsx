@@ -22,8 +22,8 @@ export async function AccessLogPage({ view }: { view: View }) {
   };
   return (
     <div className="stack">
+      <RecordNav actor={actor} record={record} />
       <h1>{t("accessLog.title")}</h1>
-      <RecordNav actor={actor} childId={record.id} current="accessLog" />
       <p>{t("accessLog.intro")}</p>
       {log.groups.length === 0 ? (
         <p>{t("accessLog.none")}</p>

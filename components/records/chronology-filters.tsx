@@ -7,7 +7,7 @@ import { SelectField } from "../ui/select-field";
 export async function ChronologyFilters({ childId, query }: { childId: string; query: ChronologyQuery }) {
   const t = await getT("record");
   return (
-    <form method="get" action={paths.record(childId)} className="filters">
+    <form method="get" action={`${paths.record(childId)}#entries`} className="filters">
       <fieldset>
         <legend>{t("chronology.filters")}</legend>
         <SelectField id="filter-type" name="type" label={t("chronology.filterType")} value={query.type} anyLabel={t("chronology.allTypes")}

@@ -24,11 +24,7 @@ export async function EntryPage({ view }: { view: View }) {
   const { actor, record, locale, entry } = view;
   // Those who send their views ask for corrections too: the child, family and advocate.
   const mayAsk = maySendContribution(actor);
-  const back = (
-    <p>
-      <Link href={paths.record(record.id)} prefetch={false}>{t("entry.backToRecord")}</Link>
-    </p>
-  );
+  const back = <RecordNav actor={actor} record={record} />;
   if (entry.kind === "waiting") {
     return (
       <div className="stack">
@@ -43,7 +39,6 @@ export async function EntryPage({ view }: { view: View }) {
   return (
     <article className="stack entry">
       {back}
-      <RecordNav actor={actor} childId={record.id} current={null} />
       {view.actionFailed ? <Alert kind="error">{await getErrorText()}</Alert> : null}
       {view.done ? <Alert kind="info">{ts(`done.${view.done}`)}</Alert> : null}
       <p className="entry-meta">

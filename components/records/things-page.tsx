@@ -15,8 +15,8 @@ export async function ThingsPage({ view, sent }: { view: View; sent: SentThing[]
   const { actor, reader, record, locale, things } = view;
   return (
     <div className="stack">
+      <RecordNav actor={actor} record={record} />
       <h1>{t(`byReader.thingsTitle.${reader}`, { name: record.name })}</h1>
-      <RecordNav actor={actor} childId={record.id} current="things" />
       <p>{t(`byReader.thingsIntro.${reader}`, { name: record.name })}</p>
       {things.length === 0 ? (
         <p>{t("things.none")}</p>

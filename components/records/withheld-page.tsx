@@ -21,8 +21,8 @@ export async function WithheldPage({ view }: { view: View }) {
   };
   return (
     <div className="stack">
+      <RecordNav actor={actor} record={record} />
       <h1>{t("withheld.title")}</h1>
-      <RecordNav actor={actor} childId={record.id} current="withheld" />
       <p>{t(`byReader.withheldIntro.${reader}`, { name: record.name })}</p>
       {/* Staff read the whole record: the child's "kept back from you" list is not theirs. */}
       {reader === "staff" ? null : view.forFamily ? (

@@ -7,6 +7,7 @@ import { getDb, type Db } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
 import { configuredFileStore } from "../files/index.ts";
 import { getLocale } from "../i18n/server.ts";
+import { loadNews } from "../news/loaders.ts";
 import type { EntryDone } from "../paths.ts";
 import { findAccessLog, recordView, type ViewedPart } from "./access-log.ts";
 import { findChronology, findLatestCaseSummary } from "./chronology.ts";
@@ -48,11 +49,14 @@ export async function withRecord<T>(childId: string, part: ViewedPart, load: (ct
 export function loadChronology(childId: string, searchParams: Params) {
   const query = parseChronologyQuery(searchParams);
   return withRecord(childId, "chronology", async ({ db, actor, childId, locale }) => {
-    const [page, latestSummary] = await Promise.all([
+    // What's new for this record heads its first screen; a filtered or later page is for reading entries.
+    const first = !query.type && !query.period && !query.before && !query.after;
+    const [page, latestSummary, news] = await Promise.all([
       findChronology({ db, actor, childId, locale, query }),
       findLatestCaseSummary({ db, actor, childId }),
+      first ? loadNews(actor, { childId }) : null,
     ]);
-    return { query, page, latestSummary };
+    return { query, page, latestSummary, news };
   });
 }
 

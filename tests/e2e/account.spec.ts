@@ -1,11 +1,12 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { asUser, DEMO, expectAccessible, expectNoHorizontalScroll, signIn } from "./helpers.ts";
+import { asUser, DEMO, expectAccessible, expectNoHorizontalScroll, openMenu, signIn } from "./helpers.ts";
 
 test("the header's name leads to 'Your account', which needs signing in", async ({ page }) => {
   await page.goto("/account");
   await expect(page).toHaveURL(/\/signin$/);
   await signIn(page, DEMO.manager, "en");
+  await openMenu(page);
   await page.locator("header .account a").click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.locator("main dl")).toContainText("Mark Mensah");

@@ -31,11 +31,7 @@ export async function signIn(page: Page, who: { username: string; password: stri
   // No trust (say, the password changed since): the demo secret's code.
   if (page.url().endsWith("/signin/code")) await enterDemoCode(page);
   await expect(page).toHaveURL(/\/$/);
-  if (language && (await page.locator("html").getAttribute("lang")) !== language) {
-    await page.locator("#locale").selectOption(language);
-    await page.locator("form.language-picker button[type=submit]").click();
-    await expect(page.locator("html")).toHaveAttribute("lang", language);
-  }
+  if (language && (await page.locator("html").getAttribute("lang")) !== language) await chooseLanguage(page, language);
 }
 
 const openContexts = new Set<BrowserContext>();
@@ -86,14 +82,31 @@ export async function expectNoHorizontalScroll(page: Page) {
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
-export async function chooseLanguage(page: Page, label: string, value: string) {
-  await page.getByLabel(label).selectOption(value);
-  await page.locator("form.language-picker button[type=submit]").click();
+/** Opens the header's menu (language, account, sign out), whatever language the page is in. */
+export async function openMenu(page: Page) {
+  const menu = page.locator("header details.header-menu");
+  if (!(await menu.evaluate((d: HTMLDetailsElement) => d.open))) await menu.locator("summary").click();
+  await expect(menu.locator(".header-menu-panel")).toBeVisible();
+}
+
+/** Picks a language from the header's menu, and waits for the page to be in it. */
+export async function chooseLanguage(page: Page, locale: "en" | "ur") {
+  await openMenu(page);
+  await page.locator(`header form.language-picker button[value=${locale}]`).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", locale);
+}
+
+/** On a record's first screen, opens "More" (the parts that are not among the big tiles). */
+export async function openMoreChoices(page: Page) {
+  const more = page.locator(".record-nav details.record-more");
+  if (!(await more.evaluate((d: HTMLDetailsElement) => d.open))) await more.locator("summary").click();
+  await expect(more.locator(".more-list")).toBeVisible();
 }
 
 /** The header's sign-out button, whatever language the page is in. */
 export async function signOut(page: Page) {
-  await page.locator("header .account button[type=submit]").click();
+  await openMenu(page);
+  await page.locator("header form.sign-out button[type=submit]").click();
   // Wait for the sign-out to finish: leaving earlier would abandon it, still signed in.
   await expect(page).toHaveURL(/\/signin\?reason=signed-out$/);
 }

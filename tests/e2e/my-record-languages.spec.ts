@@ -1,12 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, expectAccessible, expectNoHorizontalScroll, openRecord, signIn } from "./helpers.ts";
+import { chooseLanguage, DEMO, expectAccessible, expectNoHorizontalScroll, openRecord, signIn } from "./helpers.ts";
 
 test("in Urdu: the record reads right to left, translated entries say who translated them, the original is one click away", async ({ page }) => {
   await signIn(page, DEMO.child, "en");
   await openRecord(page, "Amira");
   const entryUrl = await page.getByRole("link", { name: "Child in need plan" }).getAttribute("href");
-  await page.locator("#locale").selectOption("ur");
-  await page.locator("form.language-picker button[type=submit]").click();
+  await chooseLanguage(page, "ur");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expectAccessible(page);
   await expectNoHorizontalScroll(page);

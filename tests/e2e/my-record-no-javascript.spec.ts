@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO } from "./helpers.ts";
+import { chooseLanguage, DEMO } from "./helpers.ts";
 
 test.use({ javaScriptEnabled: false });
 
@@ -9,8 +9,7 @@ test("with JavaScript off: sign in, open the record, filter, read an entry, ask 
   await page.getByLabel("Password").fill(DEMO.excludedParent.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   if ((await page.locator("html").getAttribute("lang")) !== "en") {
-    await page.locator("#locale").selectOption("en");
-    await page.locator("form.language-picker button[type=submit]").click();
+    await chooseLanguage(page, "en");
   }
   await page.locator(".records-list a").first().click();
   await expect(page).toHaveURL(/\/records\/[0-9a-f-]{36}$/);
@@ -20,8 +19,7 @@ test("with JavaScript off: sign in, open the record, filter, read an entry, ask 
   await page.getByRole("link", { name: "Decision: family time without a supervisor" }).click();
   await expect(page.getByRole("heading", { name: "About this decision" })).toBeVisible();
 
-  await page.locator("#locale").selectOption("ur");
-  await page.locator("form.language-picker button[type=submit]").click();
+  await chooseLanguage(page, "ur");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await page.getByRole("button", { name: "ترجمے کی درخواست کریں" }).click();
   await expect(page.locator(".translation-box [role=status]")).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, expectAccessible } from "./helpers.ts";
+import { chooseLanguage, DEMO, expectAccessible } from "./helpers.ts";
 import { presentTrustedCookie } from "./second-factor-helpers.ts";
 
 // Every role that can open a record, in Urdu: sign in, open a record, open an entry; each page
@@ -22,8 +22,7 @@ for (const javaScript of [true, false]) {
     for (const [role, who] of ROLES) {
       test(`${role}: record and entry in Urdu, ${javaScript ? "axe-clean" : "JavaScript off"}`, async ({ page }) => {
         await page.goto("/signin");
-        await page.locator("#locale").selectOption("ur");
-        await page.locator("form.language-picker button[type=submit]").click();
+        await chooseLanguage(page, "ur");
         await expect(page.locator("html")).toHaveAttribute("lang", "ur");
         await presentTrustedCookie(page, who.username); // staff: no security code on this browser
         await page.locator("#username").fill(who.username);
@@ -31,8 +30,7 @@ for (const javaScript of [true, false]) {
         await page.locator("main form button[type=submit]").click();
         await expect(page).toHaveURL(/\/$/);
         if ((await page.locator("html").getAttribute("lang")) !== "ur") {
-          await page.locator("#locale").selectOption("ur");
-          await page.locator("form.language-picker button[type=submit]").click();
+          await chooseLanguage(page, "ur");
         }
         await page.locator(".records-list a").first().click();
         await expect(page).toHaveURL(/\/records\/[0-9a-f-]{36}$/);

@@ -1,12 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, expectAccessible, expectNoHorizontalScroll, openRecord, signIn, signOut } from "./helpers.ts";
+import { DEMO, expectAccessible, expectNoHorizontalScroll, openMoreChoices, openRecord, signIn, signOut } from "./helpers.ts";
 
 const entryCard = (page: import("@playwright/test").Page, title: string) => page.locator(".entry-card").filter({ hasText: title });
 
 test("a child reads her record: chronology, case summary, plain-language sections, words explained", async ({ page }) => {
   await signIn(page, DEMO.child, "en");
   await openRecord(page, "Amira");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Amira's record");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your record, Amira");
   await expectAccessible(page);
   // Withheld from her: not listed at all.
   await expect(page.locator("main")).not.toContainText("Risk assessment");
@@ -86,6 +86,7 @@ test("a father excluded from entries finds no trace of them, and cannot open the
     expect(html).not.toContain(title);
   }
   await expect(page.getByRole("link", { name: "Family time with dad at the family centre" })).toBeVisible();
+  await openMoreChoices(page);
   await page.getByRole("link", { name: "Why can't I see some things?" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Why can't I see some things?");
   // Reasons are recorded for what is kept from the child, so families get a general note only.
@@ -101,6 +102,7 @@ test("a father excluded from entries finds no trace of them, and cannot open the
 test("why can't I see some things: reasons and review dates, never what or when", async ({ page }) => {
   await signIn(page, DEMO.child, "en");
   await openRecord(page, "Amira");
+  await openMoreChoices(page);
   await page.getByRole("link", { name: "Why can't I see some things?" }).click();
   const main = page.locator("main");
   await expect(main).toContainText("Someone told us something in confidence");
@@ -169,6 +171,7 @@ test("the child sees who has looked at her record; a parent has no such page", a
   await signIn(page, DEMO.child, "en");
   await openRecord(page, "Amira");
   const recordUrl = page.url();
+  await openMoreChoices(page);
   await page.getByRole("link", { name: "Who has looked" }).click();
   const log = page.locator(".access-log");
   await expect(log).toContainText(/Jasmine Patel\u2069 \(Caseworker\)\u2069 looked (once|\d+ times) on/);
@@ -180,6 +183,8 @@ test("the child sees who has looked at her record; a parent has no such page", a
 
   await signIn(page, DEMO.parent, "en");
   await openRecord(page, "Amira");
+  await openMoreChoices(page);
+  await expect(page.getByRole("link", { name: "Why can't I see some things?" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Who has looked" })).toHaveCount(0);
   expect((await page.goto(`${recordUrl}/access-log`))!.status()).toBe(404);
 });
@@ -240,6 +245,7 @@ test("the copy to keep downloads as a PDF for its reader, and not for anyone els
   await signIn(page, DEMO.child, "en");
   await openRecord(page, "Amira");
   const recordUrl = new URL(page.url()).pathname;
+  await openMoreChoices(page);
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download a copy (PDF)" }).click();
   const file = await download;

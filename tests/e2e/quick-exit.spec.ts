@@ -1,5 +1,5 @@
 import { expect, request, test, type BrowserContext, type Page } from "@playwright/test";
-import { DEMO, openRecord } from "./helpers.ts";
+import { chooseLanguage, DEMO, openRecord } from "./helpers.ts";
 
 // Quick exit must leave nothing signed in behind: not the page (Back), and not the session (a copy
 // of the cookie). Once with JavaScript (beacon, then the page is replaced) and once without (an
@@ -18,8 +18,7 @@ async function signInEnglish(page: Page) {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/$/);
   if ((await page.locator("html").getAttribute("lang")) !== "en") {
-    await page.locator("#locale").selectOption("en");
-    await page.locator("form.language-picker button[type=submit]").click();
+    await chooseLanguage(page, "en");
   }
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 }

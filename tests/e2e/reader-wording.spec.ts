@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, expectAccessible, openRecord, signIn } from "./helpers.ts";
+import { DEMO, expectAccessible, openMoreChoices, openRecord, signIn } from "./helpers.ts";
 
 // Words follow who is reading (the child, a parent or carer, staff); review dates that have
 // passed say so; entry parts are labelled in plain sentences; "who has looked" is grouped.
@@ -22,7 +22,7 @@ test("a parent reads about the child by name, never 'my things' or 'this belongs
   await expect(main).toContainText("written by the workers who know Amira");
   await expect(main).not.toContainText("who know you");
   await expect(page.getByRole("link", { name: "Your things" })).toHaveCount(0);
-  await page.getByRole("link", { name: "Your child's things" }).click();
+  await page.getByRole("link", { name: "Amira's things" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Amira's things");
   await expect(main).toContainText("letters that belong to Amira");
   await main.locator(".card-title").first().click();
@@ -46,6 +46,7 @@ test("staff read neutral words about 'the child'", async ({ page }) => {
 test("review dates that have passed are said once, calmly, not as promises nor as late", async ({ page }) => {
   await signIn(page, DEMO.child, "en");
   await openRecord(page, "Amira");
+  await openMoreChoices(page);
   await page.getByRole("link", { name: "Why can't I see some things?" }).click();
   const main = page.locator("main");
   // The demo record's reviews were due in 2026 (13 May, 31 January, 15 July), all before today.

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { asUser, closeUserContexts, DEMO, expectAccessible, expectNoHorizontalScroll, openRecord } from "./helpers.ts";
+import { asUser, closeUserContexts, DEMO, expectAccessible, expectNoHorizontalScroll, openMoreChoices, openRecord } from "./helpers.ts";
 
 test.afterEach(closeUserContexts);
 
@@ -99,6 +99,7 @@ for (const javaScript of [true, false]) {
 test("an overdue review is the manager's to see as late; the child is told calmly that it is being looked at again", async ({ browser }) => {
   const amira = await asUser(browser, DEMO.child);
   await openRecord(amira, "Amira");
+  await openMoreChoices(amira);
   await amira.getByRole("link", { name: "Why can't I see some things?" }).click();
   await expect(amira.locator("main")).toContainText("A manager is looking at some of these again now.");
   await expect(amira.locator("main")).not.toContainText(/\blate\b/i);

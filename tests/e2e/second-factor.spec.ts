@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { closeUserContexts, expectAccessible, expectNoHorizontalScroll, signIn, signOut } from "./helpers.ts";
+import { closeUserContexts, expectAccessible, expectNoHorizontalScroll, openMenu, signIn, signOut } from "./helpers.ts";
 import { totpCode } from "./second-factor-helpers.ts";
 
 // Security codes (a second factor), each journey with its own demo account (README): staff set
@@ -86,6 +86,7 @@ test("staff set up security codes at their first sign-in; a code works once, a r
   await page.goto("/signin/recovery-code");
   await submitCode(page, codes[0]!);
   await expect(page.locator("#code-error")).toHaveText("That recovery code is not right, or it has been used. Check it and try again.");
+  await openMenu(page);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin\?reason=signed-out$/);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { asUser, closeUserContexts, DEMO, expectAccessible, expectNoHorizontalScroll, openRecord } from "./helpers.ts";
+import { asUser, closeUserContexts, DEMO, expectAccessible, expectNoHorizontalScroll, openMoreChoices, openRecord } from "./helpers.ts";
 
 test.afterEach(closeUserContexts);
 
@@ -127,6 +127,7 @@ test("a translator sees only the entry asked for, translates it for a caseworker
   await expect(sana.locator("h1")).toHaveText("بچے کے تحفظ کا منصوبہ");
   const amira = await asUser(browser, DEMO.child);
   await openRecord(amira, "Amira");
+  await openMoreChoices(amira);
   await amira.getByRole("link", { name: "Who has looked" }).click();
   await expect(amira.locator("main")).toContainText("Farah Ali");
 });

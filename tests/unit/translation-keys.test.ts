@@ -63,7 +63,7 @@ const ENUMERATED: Record<string, readonly string[]> = Object.fromEntries([
   ...byReader("consent", "page.title", "page.intro"),
   ...byReader("contributions", "list.title", "list.intro", "things.title", "things.intro", "things.inRecord"),
   ...byReader("corrections", "detail.entriesHidden", "detail.someEntriesHidden", "detail.cannotAddView"),
-  ...byReader("record", ...["navLabel", "thingsTitle", "thingsIntro", "belongsToChild", "chronologyIntro", "latestSummaryHint", "withheldIntro", "withheldAsk"].map((k) => `byReader.${k}`)),
+  ...byReader("record", ...["recordTitle", "backToRecord", "choicesLabel", "moreChoices", "entriesHeading", "thingsTitle", "thingsIntro", "belongsToChild", "chronologyIntro", "latestSummaryHint", "withheldIntro", "withheldAsk"].map((k) => `byReader.${k}`)),
 ]);
 
 /**
@@ -77,7 +77,7 @@ const OPEN = new Set([
   "advocate:done.*", "advocate:intro.*", "advocate:none.*", "advocate:past.how.*", "advocate:title.*", "consent:page.done.*", "consent:share.glance.*",
   "consent:topic.*", "contributions:*", "contributions:detail.readers.*", "contributions:form.*", "corrections:detail.done.*",
   "corrections:errors.extension.*", "files:kinds.*", "glossary:terms.*.meaning", "glossary:terms.*.term", "home:*.intro", "home:*.none",
-  "home:*.recordsHeading", "home:*.title", "record:*", "record:accessLog.family.*", "record:accessLog.parts.*", "record:byReader.*.*", "record:nav.*",
+  "home:*.recordsHeading", "home:*.title", "record:*", "record:accessLog.family.*", "record:accessLog.parts.*", "record:byReader.*.*",
   "record:withheld.reasons.*", "security:*", "security:*.intro", "security:*.title", "staff:restriction.*", "staff:restriction.proposeHeading.*",
 ]);
 
