@@ -91,7 +91,7 @@ export async function findRequest(input: { db: Db; actor: Actor; childId: string
       ...summarySelect(actor, input.childId), whatIsWrong: true, whatItShouldSay: true, extensionReason: true, decisionReason: true, decidedAt: true, version: true,
       _count: { select: { items: true } },
       items: { where: readableItems(actor, input.childId), select: { entryId: true, sectionPosition: true, entry: { select: { title: true, sections: { select: { position: true, text: true }, orderBy: { position: "asc" } } } } } },
-      events: { select: { id: true, kind: true, at: true, note: true, dueOn: true, actorId: true, actor: { select: { displayName: true, role: true } } }, orderBy: [{ at: "asc" }, { id: "asc" }] },
+      events: { select: { id: true, kind: true, at: true, note: true, dueOn: true, actorId: true, actor: { select: { displayName: true, role: true } } }, orderBy: { at: "asc" } },
       // The request's own evidence: files sent with an answer stay with the answer.
       attachments: { where: { messageId: null }, select: fileSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
       messages: {
