@@ -45,7 +45,7 @@ export async function ContributionPage({ view }: { view: View }) {
         <dd>{t(`detail.readers.${readersKey(c)}`, { context: audienceOf(actor) })}</dd>
         {c.originalWhereabouts ? (<><dt>{t("detail.original")}</dt><dd>{originalText(t, c, locale)}</dd></>) : null}
       </dl>
-      <Thread thread={c.thread} locale={locale} conversation={c.conversation} reader={readerOf(actor)} reopened={c.status === "answered" || c.status === "added"}
+      <Thread thread={c.thread} locale={locale} conversation={c.conversation} reader={readerOf(actor)} closed={c.status === "added" ? "added" : null}
         fileHref={(id) => paths.contributionFile(record.id, c.id, id)} />
       {c.replies.length === 0 && c.status !== "withdrawn" && c.status !== "draft" ? <p>{t("detail.noReplies")}</p> : null}
       {c.mayAnswer ? <Answer view={view} t={t} /> : null}

@@ -8,8 +8,8 @@ type Props = {
   conversation: ConversationState;
   /** Who reads: staff are told a reply is due; the sender that one is on its way. */
   reader: "staff" | "child" | "family";
-  /** The item was closed (answered, added, decided) and an answer opened the conversation again. */
-  reopened: boolean;
+  /** What was closed that an answer does not reopen: a contribution added to the record, a decided request. */
+  closed: "added" | "decided" | null;
   fileHref: (attachmentId: string) => string;
   /** A correction request's first message comes in labelled parts ("What is wrong", "What it should say"). */
   firstParts?: { label: string; text: string }[];
@@ -18,12 +18,12 @@ type Props = {
 // The whole conversation, oldest first, each message with who wrote it and when: what was sent,
 // staff replies and the sender's answers (and a correction's questions). Words are shown as
 // plain text, files as downloads (pictures we re-encoded also inline).
-export async function Thread({ thread, locale, conversation, reader, reopened, fileHref, firstParts }: Props) {
+export async function Thread({ thread, locale, conversation, reader, closed, fileHref, firstParts }: Props) {
   const t = await getT("contributions");
   return (
     <section className="stack" aria-labelledby="thread-heading">
       <h2 id="thread-heading">{t("thread.heading")}</h2>
-      {conversation.waitingOnStaff ? <Waiting conversation={conversation} reader={reader} reopened={reopened} locale={locale} t={t} /> : null}
+      {conversation.waitingOnStaff ? <Waiting conversation={conversation} reader={reader} closed={closed} locale={locale} t={t} /> : null}
       <ol className="thread">
         {thread.map((m) => (
           <li key={m.id} className={`message message-${m.side}`}>
@@ -56,7 +56,7 @@ export async function Thread({ thread, locale, conversation, reader, reopened, f
 
 type T = Awaited<ReturnType<typeof getT>>;
 
-function Waiting({ conversation, reader, reopened, locale, t }: { conversation: ConversationState; reader: Props["reader"]; reopened: boolean; locale: string; t: T }) {
+function Waiting({ conversation, reader, closed, locale, t }: { conversation: ConversationState; reader: Props["reader"]; closed: Props["closed"]; locale: string; t: T }) {
   const date = formatDay(conversation.replyDueOn!, locale);
   return (
     <p className="message-waiting">
@@ -65,7 +65,7 @@ function Waiting({ conversation, reader, reopened, locale, t }: { conversation: 
       ) : (
         <span>{reader === "child" ? t("thread.waitingChild", { date }) : t("thread.waitingFamily", { date })}</span>
       )}
-      {reopened ? <> {t("thread.reopened")}</> : null}
+      {closed ? <> {t(closed === "added" ? "thread.reopenedAdded" : "thread.reopenedDecided")}</> : null}
     </p>
   );
 }

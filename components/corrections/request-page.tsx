@@ -51,7 +51,7 @@ export async function RequestPage({ view }: { view: View }) {
           </ul> : null}
         </dd>
       </dl>
-      <Thread thread={r.thread} locale={locale} conversation={r.conversation} reader={view.reader} reopened={r.status === "decided"}
+      <Thread thread={r.thread} locale={locale} conversation={r.conversation} reader={view.reader} closed={r.status === "decided" ? "decided" : null}
         fileHref={(id) => paths.correctionFile(record.id, r.id, id)}
         firstParts={[{ label: t("detail.whatIsWrong"), text: r.whatIsWrong }, { label: t("detail.whatItShouldSay"), text: r.whatItShouldSay }]} />
       {r.extensionReason ? <p>{t("detail.extended", { reason: r.extensionReason })}</p> : null}
