@@ -40,7 +40,7 @@ export const paths = {
   file: (childId: string, attachmentId: string) => `/records/${childId}/files/${attachmentId}`,
   contributions: (childId: string, opts: { saved?: boolean } = {}) => withQuery(`/records/${childId}/contributions`, { saved: opts.saved ? "1" : undefined }),
   newContribution: (childId: string, opts: { about?: string; draft?: string } = {}) => withQuery(`/records/${childId}/contributions/new`, opts),
-  contribution: (childId: string, id: string, opts: { done?: "replied" | "added" | "original"; problem?: boolean } = {}) =>
+  contribution: (childId: string, id: string, opts: { done?: "replied" | "added" | "original" | "answered"; problem?: boolean } = {}) =>
     withQuery(`/records/${childId}/contributions/${id}`, { done: opts.done, problem: opts.problem ? "1" : undefined }),
   contributionWithdraw: (childId: string, id: string) => `/records/${childId}/contributions/${id}/withdraw`,
   contributionSent: (childId: string, id: string) => `/records/${childId}/contributions/${id}/sent`,

@@ -1,13 +1,16 @@
+import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { audienceOf, readerOf, type Reader } from "@/lib/access";
 import type { ContributionDetail, loadContribution } from "@/lib/contributions";
-import { addToRecordAction, recordOriginalAction, withdrawContributionAction } from "@/lib/contributions/actions";
+import { addToRecordAction, answerContributionAction, recordOriginalAction, withdrawContributionAction } from "@/lib/contributions/actions";
 import { STATUS_STEPS, mayWithdraw } from "@/lib/contributions/rules";
 import { formatDate, formatDateTime, isoDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/config";
 import { pickResources } from "@/lib/i18n/resources";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
+import { AnswerForm } from "../conversation/answer-form";
+import { Thread } from "../conversation/thread";
 import { ConfirmForm } from "../forms/confirm-form";
 import { I18nProvider } from "../i18n-provider";
 import { Alert } from "../ui/alert";
@@ -17,8 +20,9 @@ import { DueLine, StatusTag } from "./status-tag";
 type View = Awaited<ReturnType<typeof loadContribution>> & { done?: string; problem: boolean };
 type T = Awaited<ReturnType<typeof getT>>;
 
-// One contribution: what was sent (as plain text), where it is, the replies; for its sender a way
-// to take it back while unopened; for staff a reply, adding it to the record, and the original.
+// One contribution: the conversation (what was sent, as plain text, then replies and answers), where
+// it is; for its sender an answer once staff have replied, and a way to take it back while
+// unopened; for staff a reply, adding it to the record, and the original.
 export async function ContributionPage({ view }: { view: View }) {
   const [t, te] = await Promise.all([getT("contributions"), getT("errors")]);
   const { actor, record, locale, contribution: c } = view;
@@ -26,7 +30,7 @@ export async function ContributionPage({ view }: { view: View }) {
   return (
     <article className="stack">
       <p><Link href={staff ? paths.home() : paths.contributions(record.id)} prefetch={false}>{staff ? t("detail.backStaff") : t("detail.back")}</Link></p>
-      {view.done ? <Alert kind="info">{t(view.done === "replied" ? "staff.replied" : view.done === "added" ? "staff.added" : "staff.originalSaved")}</Alert> : null}
+      {view.done ? <Alert kind="info">{t(DONE[view.done] ?? "staff.originalSaved")}</Alert> : null}
       {view.problem ? <Alert kind="error">{c.status === "opened" || c.status === "answered" ? t("detail.cannotWithdraw") : te("unexpected")}</Alert> : null}
       <p className="entry-meta"><StatusTag status={c.status} /> <DueLine item={c} locale={locale} /></p>
       <h1>{t(`kinds.${c.kind}`)}</h1>
@@ -39,18 +43,13 @@ export async function ContributionPage({ view }: { view: View }) {
         <dd>{t(`detail.readers.${readersKey(c)}`, { context: audienceOf(actor) })}</dd>
         {c.originalWhereabouts ? (<><dt>{t("detail.original")}</dt><dd>{originalText(t, c, locale)}</dd></>) : null}
       </dl>
-      {c.body ? <p className="message-text" dir="auto">{c.body}</p> : null}
-      <Files view={view} t={t} />
+      <Thread thread={c.thread} locale={locale} conversation={c.conversation} reader={readerOf(actor)} closed={c.status === "added" ? "added" : null}
+        fileHref={(id) => paths.contributionFile(record.id, c.id, id)} />
+      {c.replies.length === 0 && c.status !== "withdrawn" && c.status !== "draft" ? <p>{t("detail.noReplies")}</p> : null}
+      {c.mayAnswer ? <Answer view={view} t={t} /> : null}
       <h2>{t("detail.progress")}</h2>
       <Progress c={c} t={t} locale={locale} />
       {c.status === "added" && view.entryReadable && c.recordEntryId ? <p><Link href={paths.entry(record.id, c.recordEntryId)} prefetch={false}>{t("detail.readInRecord")}</Link></p> : null}
-      <h2>{t("detail.replies")}</h2>
-      {c.replies.length === 0 ? <p>{t("detail.noReplies")}</p> : c.replies.map((r) => (
-        <div key={r.id} className="reply stack">
-          <p className="hint">{t("detail.replyBy", { name: r.author.displayName, date: formatDateTime(r.createdAt, locale) })}</p>
-          <p className="message-text" dir="auto">{r.body}</p>
-        </div>
-      ))}
       {c.withdrawnAt ? <p>{t("detail.withdrawn", { date: formatDate(c.withdrawnAt, locale) })}</p> : null}
       {c.fromMe && mayWithdraw(c.status) ? (
         <div className="panel stack">
@@ -75,25 +74,23 @@ function originalText(t: T, c: ContributionDetail, locale: string): string {
   return c.originalPlace ? t("detail.originalHeld", { place: c.originalPlace }) : t("detail.originalHeldNoPlace");
 }
 
-function Files({ view, t }: { view: View; t: T }) {
-  const { record, contribution: c } = view;
-  if (c.attachments.length === 0) return null;
+const DONE: Record<string, string> = { replied: "staff.replied", added: "staff.added", original: "staff.originalSaved", answered: "thread.answerSent" };
+
+/** The sender's answer, after a reply: words, files (the same rules as the first message) or both. */
+function Answer({ view, t }: { view: View; t: T }) {
+  const { record, contribution: c, locale, actor } = view;
+  const child = readerOf(actor) === "child";
   return (
-    <>
-      <h2>{t("detail.files")}</h2>
-      <ul className="stack">
-        {c.attachments.map((a) => {
-          const href = paths.contributionFile(record.id, c.id, a.id);
-          return (
-            <li key={a.id} className="thing-file">
-              {/* Pictures are our own re-encoding (no metadata), so they are shown; PDFs are only downloaded. */}
-              {a.reencoded ? <img src={`${href}?inline=1`} alt={a.fileName} className="thing-picture" loading="lazy" /> : null}
-              <a href={href} dir="auto">{t("detail.download", { name: a.fileName })}</a>
-            </li>
-          );
-        })}
-      </ul>
-    </>
+    <section className="panel stack" aria-labelledby="answer-heading">
+      <h2 id="answer-heading">{t("thread.answerHeading")}</h2>
+      <I18nProvider locale={locale as Locale} resources={pickResources(locale as Locale, ["contributions"])}>
+        {/* A fresh key per form shown: pressing "send" twice makes one answer. */}
+        <AnswerForm name="answer" action={answerContributionAction} hidden={{ childId: record.id, contributionId: c.id, submissionKey: randomUUID() }} words={{
+          label: t(child ? "thread.answerLabelChild" : "thread.answerLabel"), hint: t("thread.answerHint"),
+          filesLabel: t("form.filesLabel"), filesHint: t("form.filesHint"), filesAgain: t("form.filesAgain"), send: t("thread.answerSend"),
+        }} />
+      </I18nProvider>
+    </section>
   );
 }
 

@@ -1,9 +1,11 @@
 import Link from "next/link";
+import { audienceOf } from "@/lib/access";
 import type { loadContributionsOnRecord } from "@/lib/contributions";
 import { formatDate, isoDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
 import { RecordNav } from "../records/record-nav";
+import { ConversationTag } from "../conversation/conversation-tag";
 import { Alert } from "../ui/alert";
 import { DueLine, StatusTag } from "./status-tag";
 
@@ -28,6 +30,7 @@ export async function ContributionsPage({ view }: { view: View }) {
             <li key={c.id} className="entry-card">
               <p className="entry-meta">
                 <StatusTag status={c.status} />
+                <ConversationTag conversation={c.conversation} staff={audienceOf(actor) === "staff"} locale={locale} />
                 <span>{t(`kinds.${c.kind}`)}</span>
               </p>
               <Link href={c.status === "draft" ? paths.newContribution(record.id, { draft: c.id }) : paths.contribution(record.id, c.id)} className="entry-title" prefetch={false}>

@@ -5,6 +5,7 @@ import { CONTRIBUTION_KINDS } from "@/lib/contributions/rules";
 import { formatDate, isoDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
+import { ConversationTag } from "../conversation/conversation-tag";
 import { DueLine, StatusTag } from "./status-tag";
 
 const STATUSES = ["sent", "opened", "answered", "added", "withdrawn"] as const;
@@ -63,7 +64,7 @@ export async function Inbox({ page, filter, team, children, locale }: Props) {
         <ul className="entry-list">
           {page.items.map((c) => (
             <li key={c.id} className="entry-card">
-              <p className="entry-meta"><StatusTag status={c.status} /><span>{t(`kinds.${c.kind}`)}</span><span>{t("inbox.forChild", { name: c.childName })}</span></p>
+              <p className="entry-meta"><StatusTag status={c.status} /><ConversationTag conversation={c.conversation} staff locale={locale} /><span>{t(`kinds.${c.kind}`)}</span><span>{t("inbox.forChild", { name: c.childName })}</span></p>
               <Link href={paths.contribution(c.childId, c.id)} className="entry-title" prefetch={false}>
                 <span dir="auto" className="message-text">{c.preview || t(`kinds.${c.kind}`)}</span>
               </Link>

@@ -6,6 +6,7 @@ import { pickResources } from "@/lib/i18n/resources";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
 import type { loadRequest, RequestDetail } from "@/lib/rectification";
+import { Thread } from "../conversation/thread";
 import { I18nProvider } from "../i18n-provider";
 import { Alert } from "../ui/alert";
 import { ClockLine } from "./clock-line";
@@ -17,10 +18,11 @@ const ICO_COMPLAINTS = "https://ico.org.uk/make-a-complaint/";
 type View = Awaited<ReturnType<typeof loadRequest>> & { done?: string };
 type T = Awaited<ReturnType<typeof getT>>;
 
-// One correction request: what was asked, about which entries, the clock, every step so far, the
-// outcome with its reasons (and how to complain), and what this person can do next.
+// One correction request: about which entries, the clock, the conversation (what was asked, the
+// questions, replies and answers), the outcome with its reasons (and how to complain), every step
+// so far, and what this person can do next.
 export async function RequestPage({ view }: { view: View }) {
-  const [t, tc] = await Promise.all([getT("corrections"), getT("consent")]);
+  const [t, tc, tm] = await Promise.all([getT("corrections"), getT("consent"), getT("contributions")]);
   const { record, locale, request: r, staff } = view;
   const open = r.status !== "decided" && r.status !== "withdrawn";
   return (
@@ -47,38 +49,17 @@ export async function RequestPage({ view }: { view: View }) {
           </ul> : null}
         </dd>
       </dl>
-      <h2>{t("detail.whatIsWrong")}</h2>
-      <p className="message-text" dir="auto">{r.whatIsWrong}</p>
-      {r.whatItShouldSay ? (<><h2>{t("detail.whatItShouldSay")}</h2><p className="message-text" dir="auto">{r.whatItShouldSay}</p></>) : null}
-      {r.attachments.length ? <Evidence view={view} t={t} /> : null}
+      <Thread thread={r.thread} locale={locale} conversation={r.conversation} reader={view.reader} closed={r.status === "decided" ? "decided" : null}
+        fileHref={(id) => paths.correctionFile(record.id, r.id, id)}
+        firstParts={[{ label: t("detail.whatIsWrong"), text: r.whatIsWrong }, { label: t("detail.whatItShouldSay"), text: r.whatItShouldSay }]} />
       {r.extensionReason ? <p>{t("detail.extended", { reason: r.extensionReason })}</p> : null}
       {r.status === "decided" ? <Outcome r={r} t={t} reader={view.reader} /> : null}
       <h2>{t("detail.history")}</h2>
       <History r={r} t={t} locale={locale} />
-      <I18nProvider locale={locale as Locale} resources={pickResources(locale as Locale, ["corrections"])}>
-        {staff ? <StaffSteps view={view} t={t} tc={tc} open={open} /> : <RequesterSteps view={view} t={t} open={open} />}
+      <I18nProvider locale={locale as Locale} resources={pickResources(locale as Locale, ["corrections", "contributions"])}>
+        {staff ? <StaffSteps view={view} t={t} tc={tc} open={open} /> : <RequesterSteps view={view} t={t} tm={tm} open={open} />}
       </I18nProvider>
     </article>
-  );
-}
-
-function Evidence({ view, t }: { view: View; t: T }) {
-  const { record, request: r } = view;
-  return (
-    <>
-      <h2>{t("detail.files")}</h2>
-      <ul className="stack">
-        {r.attachments.map((a) => {
-          const href = paths.correctionFile(record.id, r.id, a.id);
-          return (
-            <li key={a.id} className="thing-file">
-              {a.reencoded ? <img src={`${href}?inline=1`} alt={a.fileName} className="thing-picture" loading="lazy" /> : null}
-              <a href={href} dir="auto">{t("detail.download", { name: a.fileName })}</a>
-            </li>
-          );
-        })}
-      </ul>
-    </>
   );
 }
 
@@ -105,6 +86,9 @@ export function IcoComplaint({ t }: { t: T }) {
   );
 }
 
+// Questions and their answers are read in the conversation above; the history names the step only.
+const IN_THREAD = new Set(["question_asked", "question_answered"]);
+
 function History({ r, t, locale }: { r: RequestDetail; t: T; locale: string }) {
   return (
     <ol className="steps history">
@@ -116,7 +100,7 @@ function History({ r, t, locale }: { r: RequestDetail; t: T; locale: string }) {
             <span className="hint">({e.by})</span>
             {e.dueOn ? <span className="hint"> · {formatDay(e.dueOn, locale)}</span> : null}
           </span>
-          {e.note ? <span className="message-text" dir="auto">{e.note}</span> : null}
+          {e.note && !IN_THREAD.has(e.kind) ? <span className="message-text" dir="auto">{e.note}</span> : null}
         </li>
       ))}
     </ol>

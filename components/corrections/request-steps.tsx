@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { formatDate } from "@/lib/i18n/format";
 import type { getT } from "@/lib/i18n/server";
 import type { loadRequest, RequestDetail } from "@/lib/rectification";
-import { answerAction, decideAction, disagreeAction, extendAction, questionAction, toldAction, withdrawAction } from "@/lib/rectification/actions";
+import { answerAction, answerOnRequestAction, decideAction, disagreeAction, extendAction, questionAction, replyOnRequestAction, toldAction, withdrawAction } from "@/lib/rectification/actions";
+import { AnswerForm } from "../conversation/answer-form";
 import { StepForm, type Field } from "../forms/step-form";
 
 type View = Awaited<ReturnType<typeof loadRequest>>;
@@ -21,13 +23,22 @@ function Panel({ id, title, hint, children }: { id: string; title: string; hint?
   );
 }
 
-/** What the requester can do: answer a question, take the request back, add their own view. */
-export function RequesterSteps({ view, t, open }: Props) {
+/** What the requester can do: answer a question, answer in the conversation, take the request back, add their own view. */
+export function RequesterSteps({ view, t, tm, open }: Props & { tm: T }) {
   const r = view.request;
   const mine = r.fromMe;
   const mayDisagree = mine && (r.outcome === "not_corrected" || r.outcome === "partly_corrected");
   return (
     <>
+      {r.mayAnswer ? (
+        <Panel id="conversation-answer" title={tm("thread.answerHeading")}>
+          {/* A fresh key per form shown: pressing "send" twice makes one answer. */}
+          <AnswerForm name="conversation-answer-form" action={answerOnRequestAction} hidden={{ ...refOf(view), submissionKey: randomUUID() }} words={{
+            label: tm(view.reader === "child" ? "thread.answerLabelChild" : "thread.answerLabel"), hint: tm("thread.answerHint"),
+            filesLabel: tm("form.filesLabel"), filesHint: tm("form.filesHint"), filesAgain: tm("form.filesAgain"), send: tm("thread.answerSend"),
+          }} />
+        </Panel>
+      ) : null}
       {mine && r.status === "waiting" ? (
         <Panel id="answer" title={t("detail.answerHeading")}>
           <StepForm name="answer-form" action={answerAction} hidden={refOf(view)} submit={t("detail.answerSend")} fields={[{ kind: "textarea", name: "note", label: t("detail.answerLabel") }]} />
@@ -49,12 +60,18 @@ export function RequesterSteps({ view, t, open }: Props) {
   );
 }
 
-/** What staff can do: ask a question, extend, decide (writing the corrected text), note who was told. */
+/** What staff can do: reply, ask a question, extend, decide (writing the corrected text), note who was told. */
 export function StaffSteps({ view, t, tc, open }: Props & { tc: T }) {
   const r = view.request;
   const corrected = r.outcome === "corrected" || r.outcome === "partly_corrected";
   return (
     <>
+      {r.status !== "withdrawn" ? (
+        <Panel id="reply" title={t("staff.replyHeading")} hint={t("staff.replyHint")}>
+          <StepForm name="reply-form" action={replyOnRequestAction} hidden={{ ...refOf(view), submissionKey: randomUUID() }} submit={t("staff.replySend")}
+            fields={[{ kind: "textarea", name: "body", label: t("staff.replyLabel") }]} />
+        </Panel>
+      ) : null}
       {r.disagreements.length ? <Statements r={r} t={t} locale={view.locale} mine={false} /> : null}
       {open ? (
         <Panel id="decide" title={t("staff.decideHeading")} hint={t("staff.fixHint")}>

@@ -3,6 +3,7 @@ import { formatDate, isoDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
 import type { loadRequestsOnRecord } from "@/lib/rectification";
+import { ConversationTag } from "../conversation/conversation-tag";
 import { RecordNav } from "../records/record-nav";
 import { ClockLine } from "./clock-line";
 import { RequestStatus } from "./request-status";
@@ -22,7 +23,7 @@ export async function RequestsPage({ view }: { view: View }) {
         <ul className="entry-list">
           {items.map((r) => (
             <li key={r.id} className="entry-card">
-              <p className="entry-meta"><RequestStatus request={r} staff={staff} /><ClockLine clock={r.clock} locale={locale} /></p>
+              <p className="entry-meta"><RequestStatus request={r} staff={staff} /><ConversationTag conversation={r.conversation} staff={staff} locale={locale} /><ClockLine clock={r.clock} locale={locale} /></p>
               <Link href={paths.correction(record.id, r.id)} className="entry-title" prefetch={false}><span dir="auto" className="message-text">{r.whatIsWrong}</span></Link>
               <p className="entry-meta">
                 <time dateTime={isoDateTime(r.receivedAt)}>{t("list.receivedOn", { date: formatDate(r.receivedAt, locale) })}</time>

@@ -32,7 +32,7 @@ export async function TaskList({ list, all, locale, acrossChildren = true }: { l
 
 export async function TaskItem({ task, locale, t, caseworkers }: { task: Task; locale: string; t: Awaited<ReturnType<typeof getT>>; caseworkers?: string[] }) {
   const tc = await getT("contributions");
-  const title = task.kind === "contribution" ? tc(`kinds.${task.title}`) : task.kind === "caseSummary" ? t(`tasks.summaryTitle.${task.title}`) : task.title;
+  const title = task.kind === "contribution" || task.kind === "contributionAnswer" ? tc(`kinds.${task.title}`) : task.kind === "caseSummary" ? t(`tasks.summaryTitle.${task.title}`) : task.title;
   return (
     <li className="entry-card">
       <p className="entry-meta">

@@ -6,7 +6,8 @@ import { configuredFileStore } from "../files/index.ts";
 import { getLocale, getT } from "../i18n/server.ts";
 import { paths } from "../paths.ts";
 import { checkIncomingFiles, FileRefused, filesFromForm } from "./incoming-files.ts";
-import { addToRecordForm, contributionForm, contributionRef, originalForm, replyForm } from "./form.ts";
+import { answerContribution } from "./conversation.ts";
+import { addToRecordForm, answerForm, contributionForm, contributionRef, originalForm, replyForm } from "./form.ts";
 import { saveContribution } from "./send.ts";
 import { addToRecord, recordOriginal, replyToContribution } from "./staff.ts";
 import { withdrawContribution } from "./withdraw.ts";
@@ -35,10 +36,31 @@ export const saveContributionAction = defineAction({
 
 // A refusal the sender can act on: said against the field, with what they wrote kept (files must
 // be chosen again: browsers never refill a file input).
-async function refused(field: string, key: string, formData: FormData, name = ""): Promise<ActionState> {
+async function refused(field: string, key: string, formData: FormData, name = "", keep = KEEP): Promise<ActionState> {
   const message = (await getT("contributions"))(key, { name });
-  return { ok: false, formError: message, fieldErrors: { [field]: message }, values: Object.fromEntries(KEEP.map((f) => [f, String(formData.get(f) ?? "")])) };
+  return { ok: false, formError: message, fieldErrors: { [field]: message }, values: Object.fromEntries(keep.map((f) => [f, String(formData.get(f) ?? "")])) };
 }
+
+/**
+ * The sender's answer after a reply (issue 16), with files under the same rules as the first
+ * message. A file refused is said against the files, with the words kept; an empty answer
+ * against the words (the action wrapper).
+ */
+export const answerContributionAction = defineAction({
+  name: "contributions.answer",
+  schema: answerForm,
+  keep: ["body"],
+  async run({ input, actor, db, clock, formData }) {
+    try {
+      const files = await checkIncomingFiles(filesFromForm(formData));
+      await answerContribution({ db, clock, actor, ...input, files, store: configuredFileStore() });
+    } catch (error) {
+      if (error instanceof FileRefused) return refused("files", error.key, formData, error.fileName, ["body"]);
+      throw error;
+    }
+    redirect(paths.contribution(input.childId, input.contributionId, { done: "answered" }));
+  },
+});
 
 const withdrawRun = defineAction({
   name: "contributions.withdraw",

@@ -37,3 +37,16 @@ export const originalForm = contributionRef.extend({
   place: plainText(200, "contributions:errors.placeTooLong"),
   returnedOn: z.preprocess((v) => (v === "" ? undefined : v), z.iso.date("contributions:errors.date").optional()),
 });
+
+/**
+ * The sender's answer in the conversation (issue 16): words, files (checked by the server, as with
+ * the first message), or both. The one-time key makes a second submit find the first answer.
+ */
+export const answerForm = contributionRef.extend({
+  submissionKey: z.uuid(),
+  body: plainText(MAX_BODY_CHARACTERS, "contributions:errors.tooLong"),
+});
+
+/** What the browser checks before posting an answer (contributions and correction requests alike). */
+export const answerText = answerForm.pick({ body: true });
+export type AnswerText = z.infer<typeof answerText>;

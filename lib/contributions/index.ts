@@ -11,3 +11,5 @@ export { addToRecord, markOpened, recordOriginal, replyToContribution } from "./
 export { CONTRIBUTION_KINDS, MAX_BODY_CHARACTERS, isAwaitingAnswer, mayWithdraw } from "./rules.ts";
 export { countWaitingByCaseworker, type CaseworkerLoad } from "./team.ts";
 export { checkIncomingFiles, FileRefused, filesFromForm, type IncomingFile } from "./incoming-files.ts";
+export { answerContribution, type AnswerInput } from "./conversation.ts";
+export { conversationState, inOrder, staffHaveWritten, type ConversationState, type ThreadFile, type ThreadMessage } from "./thread.ts";

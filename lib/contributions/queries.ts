@@ -6,6 +6,7 @@ import type { ContributionKind, ContributionStatus } from "../db/generated/enums
 import { NotFound } from "../errors/index.ts";
 import { clipText } from "../plain-text.ts";
 import { isAwaitingAnswer } from "./rules.ts";
+import { conversationState, inOrder, staffHaveWritten, type ConversationState, type ThreadMessage } from "./thread.ts";
 
 export type ContributionSummary = {
   id: string;
@@ -24,10 +25,12 @@ export type ContributionSummary = {
   authorName: string;
   authorRole: string;
   helpedByName: string | null;
+  /** The sender answered a reply: staff owe another, by this day. */
+  conversation: ConversationState;
 };
 
 const summarySelect = {
-  id: true, childId: true, kind: true, status: true, body: true, sentAt: true, createdAt: true, dueOn: true, authorId: true,
+  id: true, childId: true, kind: true, status: true, body: true, sentAt: true, createdAt: true, dueOn: true, authorId: true, answerDueOn: true,
   child: { select: { fullName: true, preferredName: true } },
   author: { select: { displayName: true, role: true } },
   helpedBy: { select: { displayName: true } },
@@ -64,6 +67,7 @@ export function summarise(row: SummaryRow, actor: Actor, today: string, files: M
     authorName: row.author.displayName,
     authorRole: row.author.role,
     helpedByName: row.helpedBy?.displayName ?? null,
+    conversation: conversationState(row.answerDueOn, today),
   };
 }
 
@@ -89,13 +93,18 @@ export async function findContribution(input: { db: Db; actor: Actor; childId: s
     select: {
       ...summarySelect, body: true, sharedWithChild: true, sharedWithFamily: true, openedAt: true, answeredAt: true, addedAt: true, withdrawnAt: true,
       recordEntryId: true, aboutEntryId: true, originalWhereabouts: true, originalPlace: true, originalReturnedOn: true, helpedById: true,
-      attachments: { select: { id: true, fileName: true, mediaType: true, reencoded: true, file: { select: { size: true } } }, orderBy: { createdAt: "asc" } },
-      replies: { select: { id: true, body: true, createdAt: true, author: { select: { displayName: true } } }, orderBy: { createdAt: "asc" } },
+      attachments: { where: { answerId: null }, select: fileSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+      replies: { select: { id: true, body: true, createdAt: true, authorId: true, author: { select: { displayName: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+      answers: {
+        select: { id: true, body: true, createdAt: true, authorId: true, author: { select: { displayName: true } }, attachments: { select: fileSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      },
       events: { select: { kind: true, at: true }, orderBy: { at: "asc" } },
     },
   });
   if (!row) throw new NotFound();
   const entries = await readableEntries(input, [row.aboutEntryId, row.recordEntryId]);
+  const thread = threadOf(row, actor);
   return {
     ...summarise(row, actor, londonDate(input.now), new Map([[row.id, row.attachments.length]])),
     ...row,
@@ -106,7 +115,30 @@ export async function findContribution(input: { db: Db; actor: Actor; childId: s
     aboutEntryId: row.aboutEntryId && entries.get(row.aboutEntryId) ? row.aboutEntryId : null,
     aboutEntry: row.aboutEntryId && entries.get(row.aboutEntryId) ? { title: entries.get(row.aboutEntryId)!.title } : null,
     recordEntryId: row.recordEntryId && entries.get(row.recordEntryId) ? row.recordEntryId : null,
+    thread,
+    // Its sender, once staff have written to them, until it is withdrawn (never a draft).
+    mayAnswer: row.authorId === actor.userId && row.status !== "withdrawn" && row.status !== "draft" && staffHaveWritten(thread),
   };
+}
+
+const fileSelect = { id: true, fileName: true, mediaType: true, reencoded: true, file: { select: { size: true } } } satisfies Prisma.ContributionAttachmentSelect;
+type FileRow = Prisma.ContributionAttachmentGetPayload<{ select: typeof fileSelect }>;
+const threadFile = (f: FileRow) => ({ id: f.id, fileName: f.fileName, mediaType: f.mediaType, reencoded: f.reencoded });
+
+type ThreadSource = {
+  id: string; body: string; sentAt: Date | null; createdAt: Date; authorId: string; author: { displayName: string }; attachments: FileRow[];
+  replies: { id: string; body: string; createdAt: Date; authorId: string; author: { displayName: string } }[];
+  answers: { id: string; body: string; createdAt: Date; authorId: string; author: { displayName: string }; attachments: FileRow[] }[];
+};
+
+/** The whole conversation, oldest first: what was sent, each staff reply (also those written before answers existed), each answer. */
+function threadOf(row: ThreadSource, actor: Actor): ThreadMessage[] {
+  const mine = (authorId: string) => authorId === actor.userId;
+  return inOrder([
+    { id: row.id, kind: "first", side: "sender", authorName: row.author.displayName, fromMe: mine(row.authorId), at: row.sentAt ?? row.createdAt, body: row.body, files: row.attachments.map(threadFile) },
+    ...row.replies.map((r): ThreadMessage => ({ id: r.id, kind: "reply", side: "staff", authorName: r.author.displayName, fromMe: mine(r.authorId), at: r.createdAt, body: r.body, files: [] })),
+    ...row.answers.map((a): ThreadMessage => ({ id: a.id, kind: "answer", side: "sender", authorName: a.author.displayName, fromMe: mine(a.authorId), at: a.createdAt, body: a.body, files: a.attachments.map(threadFile) })),
+  ]);
 }
 
 /**
@@ -159,12 +191,13 @@ export type SentThing = {
  */
 export async function findSentThings(input: { db: Db; actor: Actor; childId: string }): Promise<SentThing[]> {
   const rows = await input.db.contribution.findMany({
-    where: { AND: [readableContributionWhere(input.actor, input.childId), { status: { in: ["sent", "opened", "answered", "added"] } }, { attachments: { some: {} } }] },
+    where: { AND: [readableContributionWhere(input.actor, input.childId), { status: { in: ["sent", "opened", "answered", "added"] } }, { attachments: { some: { answerId: null } } }] },
     orderBy: [{ sentAt: "desc" }, { id: "desc" }],
     take: 100,
     select: {
       id: true, kind: true, body: true, sentAt: true, authorId: true, recordEntryId: true, originalWhereabouts: true, originalPlace: true, originalReturnedOn: true,
-      attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, mediaType: true, reencoded: true, file: { select: { size: true } } } },
+      // The first message's copies: those it became an entry with (an answer's stay in the conversation).
+      attachments: { where: { answerId: null }, orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, mediaType: true, reencoded: true, file: { select: { size: true } } } },
     },
   });
   const readable = await readableEntries(input, rows.map((r) => r.recordEntryId));

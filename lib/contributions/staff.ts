@@ -22,7 +22,9 @@ async function lockForStaff(tx: Tx, { actor, childId, contributionId }: Ref) {
   await tx.$executeRaw`SELECT 1 FROM "Contribution" WHERE "id" = ${contributionId} FOR UPDATE`;
   return tx.contribution.findUniqueOrThrow({
     where: { id: contributionId },
-    include: { author: { select: { role: true, displayName: true } }, helpedBy: { select: { displayName: true } }, child: { select: { fullName: true, preferredName: true } }, attachments: true },
+    include: { author: { select: { role: true, displayName: true } }, helpedBy: { select: { displayName: true } }, child: { select: { fullName: true, preferredName: true } },
+      // The first message's files: those sent with an answer stay with the answer.
+      attachments: { where: { answerId: null } } },
   });
 }
 
@@ -39,6 +41,10 @@ export async function markOpened(ref: Ref): Promise<void> {
   });
 }
 
+/**
+ * A reply from staff: the first one answers the contribution; a later one answers the sender's
+ * answer, and the conversation waits on staff no more. The sender hears of it (what's new, email).
+ */
 export async function replyToContribution(ref: Ref & { body: string }) {
   await ref.db.$transaction(async (tx) => {
     const c = await lockForStaff(tx, ref);
@@ -48,7 +54,7 @@ export async function replyToContribution(ref: Ref & { body: string }) {
     const answered = c.status === "sent" || c.status === "opened";
     await tx.contribution.update({
       where: { id: c.id },
-      data: { answeredAt: c.answeredAt ?? now, ...(answered ? { status: "answered" } : {}), openedAt: c.openedAt ?? now },
+      data: { answeredAt: c.answeredAt ?? now, ...(answered ? { status: "answered" } : {}), openedAt: c.openedAt ?? now, answerWaitingSince: null, answerDueOn: null },
     });
     await recordStep(tx, { id: c.id, childId: ref.childId, actor: ref.actor, now, kind: "replied" });
     await notifySender(tx, { senderId: c.authorId, childId: ref.childId, contributionId: c.id, now });

@@ -8,6 +8,8 @@ export const NEWS_KINDS = {
   "correction-question": "correction-answered",
   "correction-extended": "correction-answered",
   "correction-decided": "correction-answered",
+  // Staff wrote in a correction request's conversation (issue 16).
+  "correction-reply": "correction-answered",
   "entry-new": "entry-new",
   "entry-to-read": "entry-to-read",
   "translation-ready": "translation-ready",

@@ -4,7 +4,9 @@ import { Invalid } from "../errors/index.ts";
 // ("what.<kind>"); a new kind is a new entry here and there, no migration (the column is text).
 export const NOTIFICATION_KINDS = ["contribution-received", "correction-received", "reply-received", "correction-answered", "share-review", "translation-ready",
   // Told to children, families and advocates with an item of "what's new" (lib/news).
-  "entry-new", "entry-to-read", "consent-changed", "share-recorded", "advocate-changed"] as const;
+  "entry-new", "entry-to-read", "consent-changed", "share-recorded", "advocate-changed",
+  // Told to the child's allocated caseworkers: the sender answered in a conversation (issue 16).
+  "answer-received"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export function isNotificationKind(value: string): value is NotificationKind {

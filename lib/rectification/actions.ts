@@ -14,7 +14,8 @@ import { askForCorrection } from "./ask.ts";
 import type { Fix } from "./correct-entry.ts";
 import { decideRequest } from "./decide.ts";
 import { addDisagreement } from "./disagreement.ts";
-import { answerForm, decisionForm, disagreementForm, extendForm, questionForm, requestForm, requestRef, toldForm } from "./form.ts";
+import { answerOnRequest, replyOnRequest } from "./conversation.ts";
+import { answerForm, answerMessageForm, decisionForm, disagreementForm, extendForm, questionForm, replyMessageForm, requestForm, requestRef, toldForm } from "./form.ts";
 import { answerQuestion, askQuestion, extendRequest, recordRecipientsTold, withdrawRequest } from "./steps.ts";
 
 const ASK_KEEP = ["whatIsWrong", "whatItShouldSay"];
@@ -74,6 +75,26 @@ export const withdrawAction = stepAction("corrections.withdraw", requestRef, "wi
 export const toldAction = stepAction("corrections.told", toldForm, "told", ({ input, actor, db, clock }) => recordRecipientsTold({ actor, db, clock, ...input }), ["note"]);
 export const disagreeAction = stepAction("corrections.disagree", disagreementForm, "disagreement", ({ input, actor, db, clock }) => addDisagreement({ actor, db, clock, ...input }), ["text"]);
 export const decideAction = stepAction("corrections.decide", decisionForm, "decided", ({ input, actor, db, clock, formData }) => decideRequest({ actor, db, clock, ...input, fixes: fixesFrom(formData) }), ["outcome", "reason"]);
+
+// The conversation (issue 16): a staff reply, and the requester's answer with files (the rules of evidence).
+export const replyOnRequestAction = stepAction("corrections.reply", replyMessageForm, "replied", async ({ input, actor, db, clock }) => void (await replyOnRequest({ actor, db, clock, ...input })), ["body"]);
+
+export const answerOnRequestAction = defineAction({
+  name: "corrections.conversation-answer",
+  schema: answerMessageForm,
+  keep: ["body"],
+  async run({ input, actor, db, clock, formData }) {
+    try {
+      const files = await checkIncomingFiles(filesFromForm(formData));
+      await answerOnRequest({ db, clock, actor, ...input, files, store: configuredFileStore() });
+    } catch (error) {
+      if (error instanceof FileRefused) return refused("contributions", error.key, formData, ["body"], "files", error.fileName);
+      if (error instanceof Conflict) return refused("corrections", "errors.conflict", formData, ["body"]);
+      throw error;
+    }
+    redirect(paths.correction(input.childId, input.requestId, { done: "answerSent" }));
+  },
+});
 
 // Corrected text comes as "fix:<entryId>:<part>" fields; an empty one, or one left as it was, corrects nothing.
 const FIX = /^fix:([0-9a-f-]{36}):(\d{1,3})$/;

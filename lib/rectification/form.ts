@@ -41,3 +41,9 @@ export const decisionForm = versioned.extend({
 });
 export const toldForm = versioned.extend({ note: text(true) });
 export const disagreementForm = requestRef.extend({ entryId: z.uuid(), text: text(true) });
+
+// The conversation (issue 16): a staff reply needs words; the requester's answer may be words,
+// files (checked by the server, as evidence is) or both. The one-time key makes a second submit
+// find the first message.
+export const replyMessageForm = requestRef.extend({ submissionKey: z.uuid(), body: text(true) });
+export const answerMessageForm = requestRef.extend({ submissionKey: z.uuid(), body: text(false) });

@@ -9,4 +9,5 @@ export { addDisagreement } from "./disagreement.ts";
 export { requestForm, type RequestForm, type RequestItem } from "./form.ts";
 export { loadOpenRequests, loadRequest, loadRequestFile, loadRequestForm, loadRequestsOnRecord } from "./loaders.ts";
 export { findOpenRequests, findRequest, findRequestFile, findRequestsOnRecord, type OpenRequests, type RequestDetail, type RequestSummary } from "./queries.ts";
+export { answerOnRequest, replyOnRequest } from "./conversation.ts";
 export { answerQuestion, askQuestion, extendRequest, recordRecipientsTold, startReview, withdrawRequest } from "./steps.ts";

@@ -3,6 +3,7 @@ import { audienceOf, readableEntryWhere, readableRequestWhere, type Actor } from
 import type { Db, Prisma } from "../db/index.ts";
 import { NotFound } from "../errors/index.ts";
 import { clipText } from "../plain-text.ts";
+import { conversationState, inOrder, staffHaveWritten, type ConversationState, type ThreadMessage } from "../contributions/index.ts";
 import { clockView, receivedOn, type ClockView } from "./clock.ts";
 
 const civil = (d: Date) => d.toISOString().slice(0, 10);
@@ -17,7 +18,7 @@ function readableItems(actor: Actor, childId: string | null) {
 function summarySelect(actor: Actor, childId: string | null) {
   return {
     id: true, childId: true, status: true, outcome: true, whatIsWrong: true, receivedAt: true, receivedOn: true, dueOn: true,
-    extendedMonths: true, pausedDays: true, pausedOn: true, requesterId: true,
+    extendedMonths: true, pausedDays: true, pausedOn: true, requesterId: true, answerDueOn: true,
     child: { select: { fullName: true, preferredName: true } },
     requester: { select: { displayName: true, role: true } },
     helpedBy: { select: { displayName: true } },
@@ -30,6 +31,8 @@ export type RequestSummary = {
   id: string; childId: string; childName: string; status: SummaryRow["status"]; outcome: SummaryRow["outcome"];
   whatIsWrong: string; receivedAt: Date; clock: ClockView; fromMe: boolean; requesterName: string; requesterRole: string;
   helpedByName: string | null; entryTitles: string[];
+  /** The requester answered in the conversation: staff owe a reply, by this day. */
+  conversation: ConversationState;
 };
 
 function clockOf(row: SummaryRow, today: string): ClockView {
@@ -46,6 +49,7 @@ function summarise(row: SummaryRow, actor: Actor, today: string): RequestSummary
     clock: clockOf(row, today), fromMe: row.requesterId === actor.userId, requesterName: row.requester.displayName, requesterRole: row.requester.role,
     helpedByName: row.helpedBy?.displayName ?? null,
     entryTitles: [...new Set(row.items.map((i) => i.entry.title))],
+    conversation: conversationState(row.answerDueOn, today),
   };
 }
 
@@ -87,13 +91,19 @@ export async function findRequest(input: { db: Db; actor: Actor; childId: string
       ...summarySelect(actor, input.childId), whatIsWrong: true, whatItShouldSay: true, extensionReason: true, decisionReason: true, decidedAt: true, version: true,
       _count: { select: { items: true } },
       items: { where: readableItems(actor, input.childId), select: { entryId: true, sectionPosition: true, entry: { select: { title: true, sections: { select: { position: true, text: true }, orderBy: { position: "asc" } } } } } },
-      events: { select: { kind: true, at: true, note: true, dueOn: true, actor: { select: { displayName: true, role: true } } }, orderBy: { at: "asc" } },
-      attachments: { select: { id: true, fileName: true, mediaType: true, reencoded: true }, orderBy: { createdAt: "asc" } },
+      events: { select: { id: true, kind: true, at: true, note: true, dueOn: true, actorId: true, actor: { select: { displayName: true, role: true } } }, orderBy: { at: "asc" } },
+      // The request's own evidence: files sent with an answer stay with the answer.
+      attachments: { where: { messageId: null }, select: fileSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+      messages: {
+        select: { id: true, body: true, createdAt: true, fromStaff: true, authorId: true, author: { select: { displayName: true } }, attachments: { select: fileSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      },
       disagreements: { where: { entry: readableEntryWhere(actor, input.childId) }, select: { entryId: true, text: true, createdAt: true }, orderBy: { createdAt: "asc" } },
     },
   });
   if (!row) throw new NotFound();
   const staff = audienceOf(actor) === "staff";
+  const thread = threadOf(row, actor);
   return {
     ...summarise(row, actor, receivedOn(input.now)),
     whatIsWrong: row.whatIsWrong,
@@ -110,7 +120,40 @@ export async function findRequest(input: { db: Db; actor: Actor; childId: string
     attachments: row.attachments,
     disagreements: row.disagreements,
     sharedWith: staff ? await sharedWith(db, row.childId, row.items.map((i) => i.entryId)) : [],
+    thread,
+    // Its requester, once staff wrote to them (the decision counts), unless withdrawn; while a
+    // question waits, its own answer comes first.
+    mayAnswer: row.requesterId === actor.userId && row.status !== "withdrawn" && row.status !== "waiting" && (row.status === "decided" || staffHaveWritten(thread)),
   };
+}
+
+const fileSelect = { id: true, fileName: true, mediaType: true, reencoded: true } satisfies Prisma.RectificationAttachmentSelect;
+
+type ThreadSource = {
+  id: string; whatIsWrong: string; receivedAt: Date; requesterId: string; requester: { displayName: string };
+  attachments: ThreadMessage["files"];
+  events: { id: string; kind: string; at: Date; note: string | null; actorId: string; actor: { displayName: string } }[];
+  messages: { id: string; body: string; createdAt: Date; fromStaff: boolean; authorId: string; author: { displayName: string }; attachments: ThreadMessage["files"] }[];
+};
+
+// The questions asked and answered on the way are part of the conversation; other steps (an
+// extension, the decision) are the request's own and shown as such.
+const SPOKEN = { question_asked: ["question", "staff"], question_answered: ["questionAnswer", "sender"] } as const;
+
+/** The whole conversation, oldest first: what was asked, questions and their answers, staff replies, the requester's answers. */
+function threadOf(row: ThreadSource, actor: Actor): ThreadMessage[] {
+  const mine = (authorId: string) => authorId === actor.userId;
+  const spoken = row.events.flatMap((e): ThreadMessage[] => {
+    const as = SPOKEN[e.kind as keyof typeof SPOKEN];
+    return as && e.note ? [{ id: e.id, kind: as[0], side: as[1], authorName: e.actor.displayName, fromMe: mine(e.actorId), at: e.at, body: e.note, files: [] }] : [];
+  });
+  return inOrder([
+    { id: row.id, kind: "first", side: "sender", authorName: row.requester.displayName, fromMe: mine(row.requesterId), at: row.receivedAt, body: row.whatIsWrong, files: row.attachments },
+    ...spoken,
+    ...row.messages.map((m): ThreadMessage => ({
+      id: m.id, kind: m.fromStaff ? "reply" : "answer", side: m.fromStaff ? "staff" : "sender", authorName: m.author.displayName, fromMe: mine(m.authorId), at: m.createdAt, body: m.body, files: m.attachments,
+    })),
+  ]);
 }
 export type RequestDetail = Awaited<ReturnType<typeof findRequest>>;
 

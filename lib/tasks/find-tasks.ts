@@ -12,7 +12,7 @@ import { clipText } from "../plain-text.ts";
 // 10 working days to answer a translation request or read an entry with the child, and a new
 // case summary every 3 months.
 
-export const TASK_KINDS = ["contribution", "correction", "translation", "readWithChild", "translationCheck", "restrictionReview", "restrictionProposal", "caseSummary"] as const;
+export const TASK_KINDS = ["contribution", "correction", "contributionAnswer", "correctionAnswer", "translation", "readWithChild", "translationCheck", "restrictionReview", "restrictionProposal", "caseSummary"] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 /** A caseworker's own work: proposals to keep something back wait on a manager, not on them. */
 const CASEWORKER_KINDS = TASK_KINDS.filter((k) => k !== "restrictionProposal");
@@ -58,6 +58,28 @@ const corrections: Source = async (db, mine) => {
     take: PER_KIND,
   });
   return rows.map((r) => ({ kind: "correction", id: r.id, childId: r.childId, childName: nameOf(r.child), title: clipText(r.whatIsWrong, TITLE_LENGTH), dueOn: day(r.dueOn), href: paths.correction(r.childId, r.id) }));
+};
+
+// The sender answered in a conversation (issue 16): a reply is due 10 working days after the first
+// answer staff have not replied to, whether or not the item was closed (answered, added, decided).
+const contributionAnswers: Source = async (db, mine) => {
+  const rows = await db.contribution.findMany({
+    where: { child: mine, answerDueOn: { not: null } },
+    select: { id: true, childId: true, kind: true, answerDueOn: true, child: childSelect },
+    orderBy: [{ answerDueOn: "asc" }, { id: "asc" }],
+    take: PER_KIND,
+  });
+  return rows.map((r) => ({ kind: "contributionAnswer", id: r.id, childId: r.childId, childName: nameOf(r.child), title: r.kind, dueOn: day(r.answerDueOn!), href: paths.contribution(r.childId, r.id) }));
+};
+
+const correctionAnswers: Source = async (db, mine) => {
+  const rows = await db.rectificationRequest.findMany({
+    where: { child: mine, answerDueOn: { not: null } },
+    select: { id: true, childId: true, answerDueOn: true, whatIsWrong: true, child: childSelect },
+    orderBy: [{ answerDueOn: "asc" }, { id: "asc" }],
+    take: PER_KIND,
+  });
+  return rows.map((r) => ({ kind: "correctionAnswer", id: r.id, childId: r.childId, childName: nameOf(r.child), title: clipText(r.whatIsWrong, TITLE_LENGTH), dueOn: day(r.answerDueOn!), href: paths.correction(r.childId, r.id) }));
 };
 
 // Asked for, not yet translated into that language (a translation made since closes it), and no
@@ -163,6 +185,8 @@ const caseSummaries: Source = async (db, mine, today) => {
 const SOURCES: Record<TaskKind, Source> = {
   contribution: contributions,
   correction: corrections,
+  contributionAnswer: contributionAnswers,
+  correctionAnswer: correctionAnswers,
   translation: translations,
   translationCheck: translationChecks,
   readWithChild,

@@ -19,7 +19,7 @@ import { root } from "../helpers/cli.ts";
 // Two PostgreSQL roles: the owner migrates; the app's role adds to and reads history but can
 // neither change it nor switch off the triggers that forbid changing it.
 
-const APPEND_ONLY = ["AuditEvent", "CompetenceAssessment", "ConsentDecision", "ContributionEvent", "ContributionReply", "DisagreementStatement", "EntryVersion", "RecordView", "RectificationEvent", "RestrictionDecision", "RestrictionProposal", "RestrictionReview", "ShareReview", "SharingEntry", "SharingRecord", "TranslationCheck", "TranslationDraft"];
+const APPEND_ONLY = ["AuditEvent", "CompetenceAssessment", "ConsentDecision", "ContributionAnswer", "ContributionEvent", "ContributionReply", "DisagreementStatement", "EntryVersion", "RecordView", "RectificationEvent", "RectificationMessage", "RestrictionDecision", "RestrictionProposal", "RestrictionReview", "ShareReview", "SharingEntry", "SharingRecord", "TranslationCheck", "TranslationDraft"];
 const clock = fixedClock("2026-11-30T10:00:00Z");
 
 describe.each(databaseKinds())("append-only tables on %s", (kind) => {

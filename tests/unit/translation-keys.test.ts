@@ -13,6 +13,7 @@ import { resources } from "../../lib/i18n/resources.ts";
 import { NOTIFICATION_KINDS } from "../../lib/notifications/kinds.ts";
 import { NEWS_KIND_NAMES } from "../../lib/news/kinds.ts";
 import { TASK_KINDS } from "../../lib/tasks/find-tasks.ts";
+import { MESSAGE_KINDS } from "../../lib/contributions/thread.ts";
 import { findKeyUses, sourceFiles, type KeyUse } from "../helpers/translation-keys.ts";
 
 // Every key the code asks for exists in every language, with the same {{placeholders}}: a key
@@ -43,6 +44,8 @@ const ENUMERATED: Record<string, readonly string[]> = Object.fromEntries([
   ["contributions:status.*", Object.values(ContributionStatus)],
   ["contributions:detail.steps.*", STATUS_STEPS],
   ["contributions:staff.whereabouts.*", Object.values(OriginalWhereabouts)],
+  ["contributions:thread.by.*", MESSAGE_KINDS],
+  ["contributions:thread.byMe.*", MESSAGE_KINDS],
   ["consent:recipients.*", RECIPIENTS],
   ["consent:log.basis.*", LAWFUL_BASES],
   ["consent:log.what.*", SHARED_WHAT],

@@ -5,6 +5,6 @@ type Props = { params: Promise<{ childId: string; contributionId: string }>; sea
 
 export default async function Page({ params, searchParams }: Props) {
   const [{ childId, contributionId }, query] = await Promise.all([params, searchParams]);
-  const done = typeof query.done === "string" && ["replied", "added", "original"].includes(query.done) ? query.done : undefined;
+  const done = typeof query.done === "string" && ["replied", "added", "original", "answered"].includes(query.done) ? query.done : undefined;
   return <ContributionPage view={{ ...(await loadContribution(childId, contributionId)), done, problem: query.problem === "1" }} />;
 }
