@@ -26,7 +26,9 @@ const UNSEEN_NEWEST_FIRST = [{ seenAt: "asc" }, ...NEWEST_FIRST] satisfies Prism
 // against the visibility rule, so the rule's joins touch a window's rows, never every item a reader
 // has (one query with the rule inside let the planner fetch all of them and sort: EXPLAIN in
 // tests/integration/news-plans.test.ts). A request reads at most WINDOWS windows: a reader whose
-// newest items are nearly all out of sight gets a shorter page, and "older" goes on from there.
+// newest items are nearly all out of sight gets a shorter page, and "older" goes on from there;
+// the count looks no further either, so unseen items behind 120 newer ones out of sight (a record
+// whose access ended, say) go uncounted, while anything newer is counted as it comes.
 const WINDOW = 40;
 const WINDOWS = 3;
 
