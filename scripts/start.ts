@@ -19,6 +19,7 @@ const { prepareDatabase } = await import("./prepare-database.ts");
 const { connect, socketUrl } = await import("../lib/db/connect.ts");
 const { configuredTarget } = await import("../lib/db/index.ts");
 const { startAuditCheckpoints } = await import("../lib/audit/checkpoints.ts");
+const { startNewsPruning } = await import("../lib/news/prune.ts");
 const { startNotificationSender } = await import("../lib/notifications/index.ts");
 const { env } = await import("../lib/env.ts");
 const { scanningWarning } = await import("../lib/uploads/scanner.ts");
@@ -35,6 +36,8 @@ if (!host) await owner.close();
 // served, the embedded database is used through its socket like everyone else's.
 const auditDb = await connect(host && target.kind === "pglite" ? { kind: "postgres", url: socketUrl(target.dir!) } : target);
 const stopAuditCheckpoints = startAuditCheckpoints({ db: auditDb.prisma });
+// "What's new" keeps a year: older items are deleted now and then hourly, over the same connection.
+const stopNewsPruning = startNewsPruning({ db: auditDb.prisma });
 // Notification emails in the outbox go out from here too, over the same connection, when
 // SMTP_URL is set. Every node runs a sender; their claims keep them from sending one twice.
 const stopNotifications = env.SMTP_URL
@@ -75,6 +78,7 @@ server.on("exit", (code) => void stop(code ?? 0));
 // The server has stopped (or never started): let go of the database, then leave.
 async function stop(code: number): Promise<never> {
   await stopNotifications();
+  await stopNewsPruning();
   await stopAuditCheckpoints();
   await auditDb.close();
   await host?.close();

@@ -5,6 +5,8 @@ import type { Clock } from "../clock.ts";
 import type { Actor, SystemActor } from "./actor.ts";
 import { appendAudit } from "../audit/index.ts";
 import { Invalid, NotFound } from "../errors/index.ts";
+// Straight from the file, not lib/news/index.ts, whose loaders come back to lib/access/index.ts.
+import { tellAdvocateEnded, tellAdvocateStarted } from "../news/tell.ts";
 import { GRANT_KIND_FOR_ROLE } from "./policy.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -44,6 +46,9 @@ export async function grantAccess(tx: Tx, input: GrantInput): Promise<Grant> {
     detail: { kind, userId },
     at,
   });
+  // However an advocate starts (the child's choice, staff appointing one, an administrator making
+  // the account), the child and the advocate hear of it in the same transaction; parents do not.
+  if (kind === "advocate") await tellAdvocateStarted(tx, { childId, advocateId: userId, now: at, by: input.grantedBy.userId });
   return grant;
 }
 
@@ -100,6 +105,7 @@ export async function revokeGrant(input: {
       detail: { kind: grant.kind, userId: grant.userId, reason: input.reason },
       at,
     });
+    if (grant.kind === "advocate") await tellAdvocateEnded(tx, { childId: grant.childId, now: at, by: actor.userId });
     return revoked;
   });
 }

@@ -15,4 +15,5 @@ export {
 } from "./entries.ts";
 export { readerOf, type Reader } from "./reader.ts";
 export { maySendContribution, readableContributionWhere } from "./contributions.ts";
+export { listedShareWhere, sharingLogChildWhere } from "./shares.ts";
 export { readableRequestWhere } from "./requests.ts";

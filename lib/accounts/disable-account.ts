@@ -1,9 +1,11 @@
 import type { Db } from "../db/connect.ts";
 import type { Clock } from "../clock.ts";
-import type { Actor, SystemActor } from "../access/index.ts";
+import { activeGrant, type Actor, type SystemActor } from "../access/index.ts";
 import { appendAudit } from "../audit/index.ts";
 import { revokeUserSessions } from "../auth/index.ts";
+import type { Prisma } from "../db/generated/client.ts";
 import { Invalid, NotFound } from "../errors/index.ts";
+import { tellAdvocateEnded, tellAdvocateStarted } from "../news/index.ts";
 import { accountWhere, describeRef, type AccountRef } from "./account-ref.ts";
 import { assertMayManageAccounts } from "./guards.ts";
 
@@ -24,7 +26,10 @@ export async function disableAccount(input: DisableInput): Promise<{ userId: str
     const at = input.clock.now();
     const sessionsEnded = await revokeUserSessions(tx, { userId: user.id, at, reason: "account-disabled" });
     if (user.disabledAt && sessionsEnded === 0) return { userId: user.id, sessionsEnded, changed: false };
-    if (!user.disabledAt) await tx.user.update({ where: { id: user.id }, data: { disabledAt: at } });
+    if (!user.disabledAt) {
+      await tx.user.update({ where: { id: user.id }, data: { disabledAt: at } });
+      for (const childId of await advocatedFor(tx, user.id, at)) await tellAdvocateEnded(tx, { childId, now: at, by: input.actor.userId });
+    }
     await appendAudit(tx, {
       actor: input.actor,
       action: "account.disable",
@@ -50,6 +55,14 @@ export async function enableAccount(input: DisableInput): Promise<{ userId: stri
     const at = input.clock.now();
     await tx.user.update({ where: { id: user.id }, data: { disabledAt: null } });
     await appendAudit(tx, { actor: input.actor, action: "account.enable", subjectType: "user", subjectId: user.id, at });
+    for (const childId of await advocatedFor(tx, user.id, at)) await tellAdvocateStarted(tx, { childId, advocateId: user.id, now: at, by: input.actor.userId });
     return { userId: user.id, changed: true };
   });
+}
+
+// The children an advocate account's grants are for: disabling the account ends what each child's
+// advocate can see, and enabling it starts it again, so each child hears of it (lib/news).
+async function advocatedFor(tx: Prisma.TransactionClient, userId: string, now: Date): Promise<string[]> {
+  const grants = await tx.grant.findMany({ where: { userId, kind: "advocate", ...activeGrant(now) }, select: { childId: true } });
+  return grants.map((g) => g.childId);
 }

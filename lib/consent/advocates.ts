@@ -5,6 +5,7 @@ import { londonDate, londonStartOf } from "../calendar/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Db, Prisma } from "../db/index.ts";
 import { Invalid, NotFound } from "../errors/index.ts";
+import { tellAdvocateEnded } from "../news/index.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -72,6 +73,8 @@ export async function endAdvocate(input: { db: Db; clock: Clock; actor: Actor; c
     if (count === 0) return { changed: false };
     const reason = actor.role === "child" ? "child-ended-advocacy" : "staff-ended-advocacy";
     await appendAudit(tx, { actor, action: "access.revoke", childId, subjectType: "grant", subjectId: grant.id, detail: { kind: "advocate", userId: grant.userId, reason }, at });
+    // The child hears of it unless they ended it themselves (starting is told by grantAccess).
+    await tellAdvocateEnded(tx, { childId, now: at, by: actor.userId });
     return { changed: true };
   });
 }

@@ -4,6 +4,8 @@ import { appendAudit } from "../audit/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Db, Prisma } from "../db/index.ts";
 import { Invalid, NotFound } from "../errors/index.ts";
+import { tellFamilySide } from "../news/index.ts";
+import { paths } from "../paths.ts";
 import { mayDecide, whoDecides } from "./who-decides.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -36,6 +38,9 @@ export async function decideConsent(input: { db: Db; clock: Clock; actor: Actor;
       select: { id: true },
     });
     await appendAudit(tx, { actor, action: `consent.${change.choice}`, childId: change.childId, subjectType: "consent-topic", subjectId: change.topicId, at: now });
+    // Everyone on the family side may see the consent page (lib/consent/queries.ts): all but the
+    // one who chose hear that a choice changed (which one, and to whom, only on the page).
+    await tellFamilySide(tx, { childId: change.childId, kind: change.choice === "given" ? "consent-given" : "consent-withdrawn", link: paths.consent(change.childId), now, except: actor.userId });
     return { id: made.id, changed: true };
   });
 }

@@ -4,6 +4,8 @@ import { appendAudit } from "../audit/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/index.ts";
 import { Invalid, NotFound } from "../errors/index.ts";
+import { tellFamilySide } from "../news/index.ts";
+import { paths } from "../paths.ts";
 import { awaitingReviewWhere, mayReviewShares, reviewedChildWhere } from "./share-reviewers.ts";
 
 export type ShareReviewInput = { childId: string; shareId: string; outcome: "keep_withheld" | "show_to_child"; note: string };
@@ -30,6 +32,12 @@ export async function reviewShare(input: { db: Db; clock: Clock; actor: Actor; r
       select: { id: true },
     });
     await appendAudit(tx, { actor, action: "share.reviewed", childId: review.childId, subjectType: "share", subjectId: review.shareId, detail: { outcome: review.outcome }, at: now });
+    // Shown to the child at last: the family side hears of the share now (recordShare held it
+    // back). Once only: if it was shown before and kept back since, those items show again by
+    // themselves (lib/news/visible.ts asks the standing review).
+    if (review.outcome === "show_to_child" && (await tx.newsItem.count({ where: { shareId: review.shareId } })) === 0) {
+      await tellFamilySide(tx, { childId: review.childId, kind: "share-recorded", link: paths.sharingLog(review.childId), shareId: review.shareId, now });
+    }
     return made;
   });
 }

@@ -5,6 +5,7 @@ import { londonDate } from "../calendar/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Db, LawfulBasis, Prisma } from "../db/index.ts";
 import { Invalid, NotFound } from "../errors/index.ts";
+import { tellFamilySide } from "../news/index.ts";
 import { enqueueNotification } from "../notifications/index.ts";
 import { paths } from "../paths.ts";
 import { latestDecision, lockTopic } from "./decide.ts";
@@ -59,6 +60,9 @@ export async function recordShare(input: { db: Db; clock: Clock; actor: Actor; s
     });
     await appendAudit(tx, { actor, action: "share.recorded", childId: share.childId, subjectType: "share", subjectId: row.id, detail: { basis: share.lawfulBasis, withheld }, at: now });
     if (withheld) await tellManagers(tx, share.childId, now);
+    // The family side hears of it now, each only if they may see it in the sharing log; a share
+    // whose reason is kept from the child waits for a manager's review to show it (share-review.ts).
+    else await tellFamilySide(tx, { childId: share.childId, kind: "share-recorded", link: paths.sharingLog(share.childId), shareId: row.id, now });
     return row;
   });
 }

@@ -1,6 +1,6 @@
 import "server-only";
-import { audienceOf, childWhereForActor, readableEntryWhere, type Actor } from "../access/index.ts";
-import type { Db, Prisma } from "../db/index.ts";
+import { audienceOf, listedShareWhere, sharingLogChildWhere, type Actor } from "../access/index.ts";
+import type { Db } from "../db/index.ts";
 import { NotFound } from "../errors/index.ts";
 
 /**
@@ -11,12 +11,12 @@ import { NotFound } from "../errors/index.ts";
  */
 export async function findSharingLog(input: { db: Db; actor: Actor; childId: string }) {
   const { db, actor, childId } = input;
-  const child = await db.child.findFirst({ where: { AND: [{ id: childId }, childWhereForActor(actor)] }, select: { id: true } });
-  if (!child || !(await mayReadLog(db, actor, childId))) throw new NotFound();
+  // Parents and carers read the log only with parental responsibility (lib/access/shares.ts).
+  const child = await db.child.findFirst({ where: { AND: [{ id: childId }, sharingLogChildWhere(actor)] }, select: { id: true } });
+  if (!child) throw new NotFound();
   const staff = audienceOf(actor) === "staff";
-  const where: Prisma.SharingRecordWhereInput = staff ? { childId } : { childId, entries: { every: { entry: readableEntryWhere(actor, childId) } } };
   const rows = await db.sharingRecord.findMany({
-    where,
+    where: listedShareWhere(actor, childId),
     orderBy: [{ sharedOn: "desc" }, { id: "desc" }],
     take: 200,
     select: {
@@ -38,12 +38,4 @@ export async function findSharingLog(input: { db: Db; actor: Actor; childId: str
       entries: r.entries.map((e) => e.entry),
     };
   });
-}
-
-// Parents and carers read the log only with parental responsibility: it tells them where the
-// child's information went, which is theirs to know when they decide about it.
-async function mayReadLog(db: Db, actor: Actor, childId: string): Promise<boolean> {
-  if (actor.role !== "parent" && actor.role !== "carer") return audienceOf(actor) !== "none";
-  const withResponsibility = await db.childPerson.count({ where: { childId, parentalResponsibility: true, person: { accounts: { some: { id: actor.userId } } } } });
-  return withResponsibility > 0;
 }

@@ -4,6 +4,7 @@ import type { Clock } from "../clock.ts";
 import type { Db } from "../db/connect.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import type { FileStore } from "../files/index.ts";
+import { tellImportedEntries } from "../news/index.ts";
 import { sha256Hex } from "./canonical.ts";
 import { findKnownEntries, findKnownPeople } from "./known-entries.ts";
 import { prepareImport, type PreparedChild } from "./prepare.ts";
@@ -79,7 +80,10 @@ async function applyImport(tx: Tx, { data, prepared, input, startedAt, sha256 }:
     entries.map((entry) => ({ childExternalId: child.externalId, childId: childIds.get(child.externalId)!, personIds: personIds.get(child.externalId)!, prepared: entry })),
   );
   const onProgress = input.onProgress && ((done: number, total: number) => input.onProgress!({ entriesWritten: done, entries: total }));
-  await writeEntries(tx, items, { importRunId: run.id, uploadedById: input.actor.userId, files: input.files, onProgress }, tally);
+  const written = await writeEntries(tx, items, { importRunId: run.id, uploadedById: input.actor.userId, files: input.files, onProgress }, tally);
+  // Who may read what arrived hears of it with the import: at most one item each per record per
+  // run (lib/news tellImportedEntries), so a file of thousands of entries stays one line of news.
+  await tellImportedEntries(tx, { written, now: input.clock.now() });
   const counts = tally.counts();
   await tx.importRun.update({
     where: { id: run.id },

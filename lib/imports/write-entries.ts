@@ -30,16 +30,25 @@ const EXISTING = {
   restrictionProposals: { where: { decision: { is: { outcome: { not: "rejected" } } } }, take: 1, select: { id: true } },
 } as const;
 
-export async function writeEntries(tx: Tx, items: EntryItem[], scope: EntryWriteScope, tally: Tally): Promise<void> {
+/** The entries each child got or had changed, by child id: who reads them is told (lib/news). */
+export type WrittenEntries = Map<string, string[]>;
+
+export async function writeEntries(tx: Tx, items: EntryItem[], scope: EntryWriteScope, tally: Tally): Promise<WrittenEntries> {
   let done = 0;
+  const written: WrittenEntries = new Map();
   for (const chunk of chunksOf(items, ENTRIES_PER_CHUNK)) {
-    await writeChunk(tx, chunk, scope, tally);
+    for (const [childId, entryId] of await writeChunk(tx, chunk, scope, tally)) {
+      const ids = written.get(childId) ?? [];
+      if (ids.length === 0) written.set(childId, ids);
+      ids.push(entryId);
+    }
     done += chunk.length;
     scope.onProgress?.(done, items.length);
   }
+  return written;
 }
 
-async function writeChunk(tx: Tx, chunk: EntryItem[], scope: EntryWriteScope, tally: Tally) {
+async function writeChunk(tx: Tx, chunk: EntryItem[], scope: EntryWriteScope, tally: Tally): Promise<[string, string][]> {
   const existing = await findExisting(tx, chunk);
   const fresh: EntryItem[] = [];
   const changed: [EntryItem, Existing][] = [];
@@ -50,7 +59,7 @@ async function writeChunk(tx: Tx, chunk: EntryItem[], scope: EntryWriteScope, ta
     if (!row) fresh.push(item);
     else if (outcome === "updated") changed.push([item, row]);
   }
-  if (fresh.length === 0 && changed.length === 0) return;
+  if (fresh.length === 0 && changed.length === 0) return [];
 
   // The chunk's attachments, bytes and register, in the import's transaction like the rest.
   const attachments = [...fresh, ...changed.map(([item]) => item)].flatMap((i) => i.prepared.attachments);
@@ -71,6 +80,7 @@ async function writeChunk(tx: Tx, chunk: EntryItem[], scope: EntryWriteScope, ta
   await insertRows(tx, "Attachment", table.ATTACHMENT_COLUMNS, rows.attachments);
   await insertRows(tx, "Restriction", table.RESTRICTION_COLUMNS, rows.restrictions);
   await insertRows(tx, "EntryVersion", table.VERSION_COLUMNS, rows.versions);
+  return [...entries.map((e): [string, string] => [e.childId, e.id]), ...changed.map(([, row]): [string, string] => [row.childId, row.id])];
 }
 
 async function findExisting(tx: Tx, chunk: EntryItem[]): Promise<Map<string, Existing>> {

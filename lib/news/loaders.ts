@@ -2,18 +2,15 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import type { Actor } from "../access/actor.ts";
-import { audienceOf } from "../access/entries.ts";
 import { requireSession } from "../auth/current.ts";
 import { systemClock } from "../clock.ts";
 import { getDb } from "../db/index.ts";
 import { NotFound } from "../errors/index.ts";
 import { countUnseenNews, listNews, openNewsItem } from "./queries.ts";
+import { hasNews } from "./visible.ts";
 
-/** Whether this person has a "what's new" at all: children, families and advocates. */
-export function hasNews(actor: Actor): boolean {
-  const audience = audienceOf(actor);
-  return audience === "child" || audience === "family";
-}
+/** Whether this person has a "what's new" at all (the header asks). */
+export { hasNews };
 
 /** What's new for the home page (every record) or one record's first screen. */
 export async function loadNews(actor: Actor, opts: { childId?: string; before?: string | null } = {}) {

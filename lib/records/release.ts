@@ -4,6 +4,7 @@ import { appendAudit } from "../audit/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/index.ts";
 import { NotFound } from "../errors/index.ts";
+import { tellEntryReaders } from "../news/index.ts";
 
 // "Read with your worker": an entry waits, for the child, until a worker who has gone through it
 // with them releases it. Only staff who may read the record can release; releasing twice is a no-op.
@@ -20,5 +21,8 @@ export async function releaseEntry(input: { db: Db; clock: Clock; actor: Actor; 
     const now = input.clock.now();
     await tx.entry.update({ where: { id: entry.id }, data: { releasedAt: now, releasedById: actor.userId } });
     await appendAudit(tx, { actor, action: "entry.released", childId: entry.childId, subjectType: "entry", subjectId: entry.id, at: now });
+    // Until now nobody on the family side could read it: the child (whose "to read with your
+    // worker" item goes with the wait) and everyone else who may read it hear it is there.
+    await tellEntryReaders(tx, { childId: entry.childId, entryId: entry.id, now });
   });
 }

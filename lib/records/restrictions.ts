@@ -6,6 +6,7 @@ import type { Clock } from "../clock.ts";
 import type { Db, Prisma } from "../db/index.ts";
 import type { RestrictionChange, RestrictionReason } from "../db/generated/enums.ts";
 import { Conflict, Invalid, NotFound } from "../errors/index.ts";
+import { childAudience, tellEntryReaders } from "../news/index.ts";
 import { lockEntry, type LockedEntry } from "./entry-lock.ts";
 import { checkRestrictionVersion } from "./restriction-version.ts";
 import type { DecideRestrictionInput, ProposeRestrictionInput, ReviewRestrictionInput } from "./restriction-form.ts";
@@ -98,6 +99,7 @@ export async function reviewRestriction(input: { db: Db; clock: Clock; actor: Ac
     await tx.restrictionReview.create({ data: { restrictionId: restriction.id, reviewerId: actor.userId, stillApplies: review.stillApplies, note, nextReviewDue: asDate(next), reviewedAt: now } });
     if (!review.stillApplies) await tx.entry.update({ where: { id: entry.id }, data: { withChild: true } });
     await appendAudit(tx, { actor, action: "restriction.reviewed", childId: entry.childId, subjectType: "entry", subjectId: entry.id, detail: { stillApplies: review.stillApplies }, at: now });
+    if (!review.stillApplies) await tellChildSide(tx, entry, now);
   });
 }
 
@@ -108,6 +110,14 @@ async function decide(tx: Tx, actor: Actor, now: Date, d: { proposalId: string; 
   });
   if (d.outcome !== "rejected") await applyEffect(tx, actor, entry, effect);
   await appendAudit(tx, { actor, action: "restriction.decided", childId: entry.childId, subjectType: "entry", subjectId: entry.id, detail: { outcome: d.outcome, change: effect.change, reason: effect.reason }, at: now });
+  if (d.outcome !== "rejected" && effect.change === "lift") await tellChildSide(tx, entry, now);
+}
+
+// Lifted: the child (and their advocate) may read it now, or, if it is to be read with a worker,
+// the child hears it waits. Parents and carers are not told: a restriction keeps an entry from
+// the child, so whether they could read it has not changed.
+async function tellChildSide(tx: Tx, entry: LockedEntry, now: Date) {
+  await tellEntryReaders(tx, { childId: entry.childId, entryId: entry.id, now, who: childAudience });
 }
 
 // The Restriction row says why the entry is kept from the child now; its history is in the

@@ -1,13 +1,9 @@
-import { PGlite } from "@electric-sql/pglite";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/access/actor.ts";
-import { PrismaClient } from "../../lib/db/generated/client.ts";
-import { migrate } from "../../lib/db/migrate.ts";
+import type { PrismaClient } from "../../lib/db/generated/client.ts";
 import { seed, type Seeded } from "../bench/seed.ts";
-import { createTestDb, databaseKinds, type TestDb } from "../helpers/db.ts";
+import { databaseKinds } from "../helpers/db.ts";
+import { openLogged, type Captured, type Logged } from "../helpers/logged-db.ts";
 import { busiestNode, planOf, readInSubPlan, type Touched } from "../helpers/query-plans.ts";
 import { recordPages } from "../helpers/record-pages.ts";
 
@@ -27,64 +23,8 @@ import { recordPages } from "../helpers/record-pages.ts";
 
 const SIZES = { large: 1000, small: 10, bare: 3000 };
 const BOUND = 200;
-// A test database is small enough that reading a whole table can be the cheapest plan even where
-// an index would serve; on a real one it is not. Discouraged (not forbidden), a sequential scan
-// still shows up where no index fits, which is what this test is for.
-const seqScans = (on: boolean) => `SET enable_seqscan = ${on ? "on" : "off"}`;
 // The check that no entry excludes the viewer must be joined entry by entry: written under an OR
 // it became a SubPlan that read every exclusion of every record, whoever was reading.
-
-type Captured = { query: string; params: unknown[] };
-type Logged = {
-  db: PrismaClient;
-  explain(sql: string, params: unknown[], seqScansOn: boolean): Promise<Record<string, unknown>[]>;
-  close(): Promise<void>;
-};
-
-// A Prisma client that reports its SQL, and a way to EXPLAIN that SQL on the same database.
-async function openLogged(kind: "pglite" | "postgres"): Promise<Logged> {
-  const log = [{ emit: "event", level: "query" }] as const;
-  if (kind === "pglite") {
-    const pglite = new PGlite();
-    await pglite.waitReady;
-    await migrate({
-      query: async (sql, params) => (await pglite.query(sql, params as unknown[])).rows as Record<string, unknown>[],
-      exec: async (sql) => void (await pglite.exec(sql)),
-    });
-    const db = new PrismaClient({ adapter: new PrismaPGlite(pglite), log: [...log] });
-    return {
-      db,
-      explain: async (sql, params, on) => {
-        await pglite.exec(seqScans(on));
-        const rows = (await pglite.query(sql, params)).rows as Record<string, unknown>[];
-        await pglite.exec(seqScans(true));
-        return rows;
-      },
-      close: async () => {
-        await db.$disconnect();
-        await pglite.close();
-      },
-    };
-  }
-  const test: TestDb = await createTestDb("postgres");
-  if (test.target.kind !== "postgres") throw new Error("expected PostgreSQL");
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: test.target.url }), log: [...log] });
-  // Untyped parameters, as Prisma's own statements leave the server to infer them.
-  const client = new pg.Client({ connectionString: test.target.url });
-  await client.connect();
-  return {
-    db,
-    explain: async (sql, params, on) => {
-      await client.query(seqScans(on));
-      return (await client.query(sql, params)).rows as Record<string, unknown>[];
-    },
-    close: async () => {
-      await client.end();
-      await db.$disconnect();
-      await test.drop();
-    },
-  };
-}
 
 describe.each(databaseKinds())("record pages' query plans (%s)", (kind) => {
   let logged: Logged;
