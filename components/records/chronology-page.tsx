@@ -12,7 +12,9 @@ import { RecordChoices } from "./record-nav";
 type View = Awaited<ReturnType<typeof loadChronology>>;
 
 /** On the record's first screen, only what has not been opened yet: the home keeps the rest. */
-const NEWS_ON_RECORD = 3;
+// The newest unseen item only: however much is new, the record's choices stay on a phone's first
+// screen (at 320 x 568 in Urdu too); the rest are one tap away on the home.
+const NEWS_ON_RECORD = 1;
 
 // The record's first screen, a phone's first: whose record, what is new in it, what to do, then the entries.
 export async function ChronologyPage({ view }: { view: View }) {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
-import { asUser, closeUserContexts, DEMO, expectAccessible, expectNoHorizontalScroll, openRecord } from "./helpers.ts";
+import { asUser, chooseLanguage, closeUserContexts, DEMO, expectAccessible, expectNoHorizontalScroll, openRecord } from "./helpers.ts";
 
 test.afterEach(closeUserContexts);
 // One after the other: both runs are the demo child, and each must find its own new item unseen.
@@ -106,14 +106,11 @@ for (const javaScript of [true, false]) {
 /** The thread page on a phone, in English and in Urdu (right to left), kept as pictures to look at. */
 async function lookInBothLanguages(page: Page, outputPath: (name: string) => string) {
   await page.screenshot({ path: outputPath("conversation-en.png"), fullPage: true });
-  await page.locator("#locale").selectOption("ur");
-  await page.locator("form.language-picker button[type=submit]").click();
+  await chooseLanguage(page, "ur");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page.getByRole("heading", { name: "گفتگو" })).toBeVisible();
   await expectAccessible(page);
   await expectNoHorizontalScroll(page);
   await page.screenshot({ path: outputPath("conversation-ur.png"), fullPage: true });
-  await page.locator("#locale").selectOption("en");
-  await page.locator("form.language-picker button[type=submit]").click();
-  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await chooseLanguage(page, "en");
 }
