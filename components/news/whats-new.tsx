@@ -22,8 +22,10 @@ export async function WhatsNew({ actor, page, locale, labelled, compact = false 
   const unseen = page.items.some((i) => !i.seen);
   if (compact && page.items.length === 0) return null;
   return (
-    <section className="news" aria-labelledby="whats-new">
-      <h2 id="whats-new">{t("heading")}</h2>
+    // On a record's first screen the items speak for themselves ("New"): no heading line to push
+    // the record's choices off a phone's screen, but still a named region for screen readers.
+    <section className="news" {...(compact ? { "aria-label": t("heading") } : { "aria-labelledby": "whats-new" })}>
+      {compact ? null : <h2 id="whats-new">{t("heading")}</h2>}
       {page.items.length === 0 ? (
         <p>{t("nothing")}</p>
       ) : (

@@ -32,6 +32,7 @@ export async function ChronologyPage({ view }: { view: View }) {
           {unseen.length > NEWS_ON_RECORD ? <p><Link href={`${paths.home()}#whats-new`} prefetch={false}>{t("choices.allNews")}</Link></p> : null}
         </div>
       ) : null}
+      <RecordChoices actor={actor} record={record} />
       {maySendContribution(actor) ? (
         <p>
           <Link href={paths.newContribution(record.id)} className="button button-icon" prefetch={false}>
@@ -40,7 +41,6 @@ export async function ChronologyPage({ view }: { view: View }) {
           </Link>
         </p>
       ) : null}
-      <RecordChoices actor={actor} record={record} />
       <section className="stack" aria-labelledby="entries">
         <h2 id="entries">{t(`byReader.entriesHeading.${reader}`, { name: record.name })}</h2>
         <p>{t(`byReader.chronologyIntro.${reader}`, { name: record.name })}</p>
