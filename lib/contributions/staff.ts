@@ -6,6 +6,7 @@ import type { Db, Prisma } from "../db/index.ts";
 import { Conflict, NotFound } from "../errors/index.ts";
 import { clipText } from "../plain-text.ts";
 import { notifySender } from "./notify.ts";
+import { tellEntryReaders } from "../news/index.ts";
 import { recordStep } from "./send.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -102,6 +103,8 @@ export async function addToRecord(ref: Ref & { withFamily: boolean }): Promise<s
     });
     await tx.contribution.update({ where: { id: c.id }, data: { status: "added", addedAt: now, recordEntryId: entryId, openedAt: c.openedAt ?? now } });
     await recordStep(tx, { id: c.id, childId: ref.childId, actor: ref.actor, now, kind: "added" });
+    // Everyone on the family side who may read the new entry hears of it, as for any new entry.
+    await tellEntryReaders(tx, { childId: ref.childId, entryId, now });
     return entryId;
   });
 }
