@@ -138,6 +138,9 @@ describe.each(databaseKinds())("contributions on %s", (kind) => {
     expect(entry.kind).toBe("readable");
     if (entry.kind === "readable") expect(entry.sections.map((s) => [s.nature, s.text])).toEqual([["own_words", "I'd like to see my brother more."]]);
     await expect(findEntryForViewer({ db: db.prisma, actor: actor("mother"), childId: fx.A.id, entryId, locale: "en" })).rejects.toBeInstanceOf(NotFound);
+    // The new entry is news to those who may read it (the child), and to nobody who may not (the mother).
+    const toldOf = (who: "child" | "mother") => db.prisma.newsItem.count({ where: { entryId, kind: "entry-new", recipientId: actor(who).userId } });
+    expect([await toldOf("child"), await toldOf("mother")]).toEqual([1, 0]);
     // History is append-only in the database itself.
     await expect(db.prisma.contributionEvent.deleteMany({ where: { contributionId: saved.id } })).rejects.toThrow();
   });
