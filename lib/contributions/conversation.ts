@@ -51,7 +51,8 @@ export async function answerContribution(input: AnswerInput): Promise<{ id: stri
     // Staff owe a reply from the first answer they have not replied to.
     await tx.contribution.update({ where: { id: contributionId }, data: { answerWaitingSince: c.answerWaitingSince ?? now, answerDueOn: c.answerDueOn ?? dueOnFor(now) } });
     await appendAudit(tx, { actor, action: "contribution.answer", childId, subjectType: "contribution", subjectId: contributionId, at: now });
-    await notifyAllocatedCaseworkers(tx, { childId, kind: "answer-received", link: paths.contribution(childId, contributionId), now });
+    // One email per wait: further answers before staff reply join the same task, not more mail.
+    if (!c.answerWaitingSince) await notifyAllocatedCaseworkers(tx, { childId, kind: "answer-received", link: paths.contribution(childId, contributionId), now });
     return answer;
   });
 }

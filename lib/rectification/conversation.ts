@@ -62,7 +62,8 @@ export async function answerOnRequest(ref: Message & { files: readonly SafeFile[
     // Staff owe a reply from the first answer they have not replied to.
     await tx.rectificationRequest.update({ where: { id: row.id }, data: { answerWaitingSince: row.answerWaitingSince ?? now, answerDueOn: row.answerDueOn ?? dueOnFor(now) } });
     await appendAudit(tx, { actor: ref.actor, action: "correction.answer", childId: row.childId, subjectType: "correction-request", subjectId: row.id, at: now });
-    await notifyAllocatedCaseworkers(tx, { childId: row.childId, kind: "answer-received", link: paths.correction(row.childId, row.id), now });
+    // One email per wait: further answers before staff reply join the same task, not more mail.
+    if (!row.answerWaitingSince) await notifyAllocatedCaseworkers(tx, { childId: row.childId, kind: "answer-received", link: paths.correction(row.childId, row.id), now });
     return message;
   });
 }

@@ -113,7 +113,8 @@ export async function withdrawRequest(ref: Ref) {
     if (row.status === "withdrawn") return;
     if (row.status === "decided") throw new Conflict("Already decided");
     const now = ref.clock.now();
-    await change(tx, row, { status: "withdrawn", closedAt: now, pausedOn: null });
+    // Taken back, nothing waits for staff any more: an answer waiting for a reply goes with it.
+    await change(tx, row, { status: "withdrawn", closedAt: now, pausedOn: null, answerWaitingSince: null, answerDueOn: null });
     await recordStep(tx, { id: row.id, childId: row.childId, actor: ref.actor, now, kind: "withdrawn" });
   });
 }

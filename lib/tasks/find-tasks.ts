@@ -74,7 +74,7 @@ const contributionAnswers: Source = async (db, mine) => {
 
 const correctionAnswers: Source = async (db, mine) => {
   const rows = await db.rectificationRequest.findMany({
-    where: { child: mine, answerDueOn: { not: null } },
+    where: { child: mine, answerDueOn: { not: null }, status: { not: "withdrawn" } },
     select: { id: true, childId: true, answerDueOn: true, whatIsWrong: true, child: childSelect },
     orderBy: [{ answerDueOn: "asc" }, { id: "asc" }],
     take: PER_KIND,

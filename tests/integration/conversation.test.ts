@@ -154,6 +154,23 @@ describe.each(databaseKinds())("conversations on %s", (kind) => {
     await answer("child", id, "Two", { when: at("2026-12-08T12:00:00Z") });
     expect((await read("child", id)).thread.filter((m) => m.kind === "answer").map((m) => m.body)).toEqual(["One", "Two"]);
     expect((await prisma().contribution.findUniqueOrThrow({ where: { id } })).answerDueOn?.toISOString().slice(0, 10)).toBe("2026-12-15");
+    // One email for the wait, however many answers join it.
+    const link = `/records/${fx().A.id}/contributions/${id}`;
+    expect(await prisma().outboxMessage.count({ where: { kind: "answer-received", link, recipientId: actor("caseworker").userId } })).toBe(1);
+    await reply("caseworker", id, "Thank you");
+    await answer("child", id, "Three");
+    expect(await prisma().outboxMessage.count({ where: { kind: "answer-received", link, recipientId: actor("caseworker").userId } })).toBe(2);
+  });
+
+  it("a correction request taken back after an answer leaves staff no reply to owe", async () => {
+    const asked = await ask("mother");
+    await staffReply("caseworker", asked.id, "Which date do you mean?");
+    await answerRequest("mother", asked.id, "The visit in May.");
+    const owed = async () => (await findTasks({ db: prisma(), actor: actor("caseworker"), now: clock.now() })).tasks.some((t) => t.kind === "correctionAnswer" && t.id === asked.id);
+    expect(await owed()).toBe(true);
+    await withdrawRequest(rref("mother", asked.id));
+    expect(await owed()).toBe(false);
+    expect((await request("mother", asked.id)).conversation.waitingOnStaff).toBe(false);
   });
 
   it("files go with an answer under the first message's rules, readable by whoever reads the contribution, and stay out of the record", async () => {
