@@ -67,7 +67,7 @@ for (const javaScript of [true, false]) {
     await expect(thread.nth(1)).toContainText(replyWords);
     await checkAccessible(child);
 
-    await child.getByLabel("Your answer (your worker reads it)").fill(answerWords);
+    await child.getByLabel("Your answer", { exact: true }).fill(answerWords);
     await child.getByLabel("Add files (you can leave this out)").setInputFiles({
       name: "timetable.png", mimeType: "image/png",
       buffer: await sharp({ create: { width: 48, height: 32, channels: 3, background: "#2e7d32" } }).png().toBuffer(),
