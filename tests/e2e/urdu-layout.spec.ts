@@ -68,7 +68,9 @@ for (const [role, who] of [["child", DEMO.child], ["parent", DEMO.parent]] as co
     await openRecord(page, "Amira");
     await expectUrduReadable(page, testInfo, `${role}-record`);
     const recordUrl = page.url();
-    await page.locator(".entry-list a.entry-title").first().click();
+    // An entry translated into Urdu (its title in Arabic script): the newest entry is whichever
+    // another test added last, often English only, whose page may use no regular-weight Urdu text.
+    await page.locator(".entry-list a.entry-title", { hasText: ARABIC }).first().click();
     await expect(page).toHaveURL(/\/entries\//);
     await expectUrduReadable(page, testInfo, `${role}-entry`);
     await page.goto(`${recordUrl}/withheld`);
