@@ -78,15 +78,14 @@ const DONE: Record<string, string> = { replied: "staff.replied", added: "staff.a
 
 /** The sender's answer, after a reply: words, files (the same rules as the first message) or both. */
 function Answer({ view, t }: { view: View; t: T }) {
-  const { record, contribution: c, locale, actor } = view;
-  const child = readerOf(actor) === "child";
+  const { record, contribution: c, locale } = view;
   return (
     <section className="panel stack" aria-labelledby="answer-heading">
       <h2 id="answer-heading">{t("thread.answerHeading")}</h2>
       <I18nProvider locale={locale as Locale} resources={pickResources(locale as Locale, ["contributions"])}>
         {/* A fresh key per form shown: pressing "send" twice makes one answer. */}
         <AnswerForm name="answer" action={answerContributionAction} hidden={{ childId: record.id, contributionId: c.id, submissionKey: randomUUID() }} words={{
-          label: t(child ? "thread.answerLabelChild" : "thread.answerLabel"), hint: t("thread.answerHint"),
+          label: t("thread.answerLabel"), hint: t("thread.answerHint"),
           filesLabel: t("form.filesLabel"), filesHint: t("form.filesHint"), filesAgain: t("form.filesAgain"), send: t("thread.answerSend"),
         }} />
       </I18nProvider>

@@ -34,7 +34,7 @@ export function RequesterSteps({ view, t, tm, open }: Props & { tm: T }) {
         <Panel id="conversation-answer" title={tm("thread.answerHeading")}>
           {/* A fresh key per form shown: pressing "send" twice makes one answer. */}
           <AnswerForm name="conversation-answer-form" action={answerOnRequestAction} hidden={{ ...refOf(view), submissionKey: randomUUID() }} words={{
-            label: tm(view.reader === "child" ? "thread.answerLabelChild" : "thread.answerLabel"), hint: tm("thread.answerHint"),
+            label: tm("thread.answerLabel"), hint: tm("thread.answerHint"),
             filesLabel: tm("form.filesLabel"), filesHint: tm("form.filesHint"), filesAgain: tm("form.filesAgain"), send: tm("thread.answerSend"),
           }} />
         </Panel>

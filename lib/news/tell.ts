@@ -6,7 +6,7 @@ import { enqueueNotification } from "../notifications/enqueue.ts";
 import { assertNotificationLink } from "../notifications/kinds.ts";
 import { paths } from "../paths.ts";
 import { NEWS_KINDS, type NewsKind } from "./kinds.ts";
-import { visibleNewsWhere } from "./visible.ts";
+import { hasNews, visibleNewsWhere } from "./visible.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -44,8 +44,7 @@ export async function tell(tx: Tx, input: NewsInput): Promise<boolean> {
   const recipient = await tx.user.findUnique({ where: { id: input.recipientId }, select: { role: true, displayName: true } });
   if (!recipient) return false;
   const reader: Actor = { userId: input.recipientId, role: recipient.role, displayName: recipient.displayName };
-  const audience = audienceOf(reader);
-  if (audience === "child" || audience === "family") {
+  if (hasNews(reader)) {
     const { id } = await tx.newsItem.create({
       data: {
         recipientId: input.recipientId, childId: input.childId, kind: input.kind, link: input.link,
