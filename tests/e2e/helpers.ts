@@ -78,8 +78,15 @@ export async function expectAccessible(page: Page) {
 
 /** Nothing sticks out sideways: the page fits the viewport's width. */
 export async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  const { overflow, culprits } = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    // On failure, name the innermost elements that stick out, so the report says what to fix.
+    const wide = [...document.body.querySelectorAll("*")].filter((el) => el.getBoundingClientRect().right > width + 0.5);
+    const innermost = wide.filter((el) => !wide.some((other) => other !== el && el.contains(other)));
+    const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === "string" ? "." + el.className.split(" ").join(".") : ""} (${Math.round(el.getBoundingClientRect().right - width)} px)`;
+    return { overflow: document.documentElement.scrollWidth - width, culprits: innermost.slice(0, 5).map(describe) };
+  });
+  expect(overflow, `sticking out: ${culprits.join(", ")}`).toBeLessThanOrEqual(0);
 }
 
 /** Opens the header's menu (language, account, sign out), whatever language the page is in. */
