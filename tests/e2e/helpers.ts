@@ -78,6 +78,8 @@ export async function expectAccessible(page: Page) {
 
 /** Nothing sticks out sideways: the page fits the viewport's width. */
 export async function expectNoHorizontalScroll(page: Page) {
+  // Measure the page as it settles: a fallback font shown while a web font loads is wider.
+  await page.evaluate(() => document.fonts.ready);
   const { overflow, culprits } = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     // On failure, name the innermost elements that stick out, so the report says what to fix.
