@@ -16,10 +16,10 @@ export function splitPluralKey(key: string): { base: string; category: PluralCat
   return match ? { base: match[1], category: match[2] as PluralCategory } : undefined;
 }
 
-/** Whole numbers from 0 to 200 for which the language picks this form: what a translator reads as "used for 2, 3, 4, 22…". */
-export function numbersFor(lang: string, category: PluralCategory, limit = 4): number[] {
+/** The first whole numbers (up to 1,000) for which the language picks this form: what a translator reads as "used for 2, 3, 4, 22…". */
+export function numbersFor(lang: string, category: PluralCategory, limit: number): number[] {
   const rules = new Intl.PluralRules(lang);
   const found: number[] = [];
-  for (let n = 0; n <= 200 && found.length < limit; n++) if (rules.select(n) === category) found.push(n);
+  for (let n = 0; n <= 1000 && found.length < limit; n++) if (rules.select(n) === category) found.push(n);
   return found;
 }

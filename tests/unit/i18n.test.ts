@@ -10,7 +10,7 @@ const namespaces = Object.keys(english);
 
 describe("translations", () => {
   it("every locale folder is loaded, with the same namespaces", () => {
-    const folders = fs.readdirSync(path.resolve("locales")).sort();
+    const folders = fs.readdirSync(path.resolve("locales"), { withFileTypes: true }).filter((f) => f.isDirectory()).map((f) => f.name).sort();
     expect(folders).toEqual([...LOCALES].sort());
     for (const locale of LOCALES) {
       const files = fs.readdirSync(path.resolve("locales", locale)).map((f) => f.replace(/\.json$/, "")).sort();
