@@ -45,6 +45,8 @@ function pluralProblems(lang: string, strings: TargetString[], accepted: Accepte
 }
 
 export function checkReturned(localesDir: string, incoming: Incoming, markAllReviewed: boolean): Checked {
+  // A file that could not be read at all (not XML, not XLIFF 2.0, no CSV header) has only that to say.
+  if (incoming.lang === undefined && incoming.sourceLang === undefined && incoming.problems.length) return { strings: [], accepted: [], problems: incoming.problems };
   const problems = [...incoming.problems, ...languageProblems(incoming)];
   if (!incoming.lang || !isTargetLanguage(incoming.lang)) return { strings: [], accepted: [], problems };
   const lang = incoming.lang;
