@@ -14,6 +14,10 @@ if (positionals.length !== 1) {
   console.error("Usage: npm run i18n:import -- FILE [--reviewed]");
   process.exit(2);
 }
+if (!fs.existsSync(positionals[0])) {
+  console.error(`No such file: ${positionals[0]}`);
+  process.exit(1);
+}
 const report = importStrings(localesDir, fs.readFileSync(positionals[0], "utf8"), { reviewed: values.reviewed });
 if (!report.ok) {
   console.error(`Nothing was imported: ${report.problems.length} problem(s) in ${positionals[0]}.`);

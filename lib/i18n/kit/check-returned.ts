@@ -4,7 +4,7 @@
 import { splitPluralKey } from "../plurals.ts";
 import { placeholderProblem } from "./checks.ts";
 import type { Incoming } from "./exchange.ts";
-import { isTargetLanguage, languageName, SOURCE_LANGUAGE, TARGET_LANGUAGES } from "./languages.ts";
+import { languageName, SOURCE_LANGUAGE, TARGET_LANGUAGES, targetLanguageOf } from "./languages.ts";
 import { targetStrings, type TargetString } from "./target-strings.ts";
 
 export type Accepted = {
@@ -20,7 +20,7 @@ function languageProblems(incoming: Incoming): string[] {
   const problems: string[] = [];
   if (incoming.sourceLang !== SOURCE_LANGUAGE) problems.push(`The file's source language is "${incoming.sourceLang ?? ""}", not "${SOURCE_LANGUAGE}".`);
   if (!incoming.lang) problems.push("The file names no target language (XLIFF's trgLang, or the CSV's third column).");
-  else if (!isTargetLanguage(incoming.lang)) problems.push(`The file's target language "${incoming.lang}" is not a known locale (known: ${TARGET_LANGUAGES.join(", ")}).`);
+  else if (!targetLanguageOf(incoming.lang)) problems.push(`The file's target language "${incoming.lang}" is not a known locale (known: ${TARGET_LANGUAGES.join(", ")}).`);
   return problems;
 }
 
@@ -48,8 +48,8 @@ export function checkReturned(localesDir: string, incoming: Incoming, markAllRev
   // A file that could not be read at all (not XML, not XLIFF 2.0, no CSV header) has only that to say.
   if (incoming.lang === undefined && incoming.sourceLang === undefined && incoming.problems.length) return { strings: [], accepted: [], problems: incoming.problems };
   const problems = [...incoming.problems, ...languageProblems(incoming)];
-  if (!incoming.lang || !isTargetLanguage(incoming.lang)) return { strings: [], accepted: [], problems };
-  const lang = incoming.lang;
+  const lang = targetLanguageOf(incoming.lang ?? "");
+  if (!lang) return { strings: [], accepted: [], problems };
   const strings = targetStrings(localesDir, lang);
   const byId = new Map(strings.map((s) => [s.id, s]));
   const seen = new Set<string>();

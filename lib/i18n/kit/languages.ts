@@ -13,6 +13,12 @@ export const TARGET_LANGUAGES: readonly string[] = [...LOCALES.filter((l) => l !
 
 export const isTargetLanguage = (lang: string) => TARGET_LANGUAGES.includes(lang);
 
+/** The target language a file's tag means: "pl", or "pl-PL" as translation tools often write it; undefined when none. */
+export function targetLanguageOf(tag: string): string | undefined {
+  const lower = tag.toLowerCase();
+  return [lower, lower.split("-")[0]].find(isTargetLanguage);
+}
+
 export const isOffered = (lang: string) => (LOCALES as readonly string[]).includes(lang);
 
 /** "Polish", in English, for notes read by translators. */
