@@ -225,6 +225,34 @@ describe("review state", () => {
   });
 });
 
+describe("XLIFF", () => {
+  it("reads what translation tools write back: a unit split into segments, CDATA, units inside groups", () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ur-PK">
+  <file id="home"><group id="g">
+    <unit id="young.title">
+      <segment state="final"><source>Hello,</source><target>سلام،</target></segment>
+      <ignorable><source> </source></ignorable>
+      <segment state="final"><source>{{name}}</source><target><![CDATA[{{name}} & <you>]]></target></segment>
+    </unit>
+    <unit id="family.title">
+      <segment state="final"><source>Hello,</source><target>سلام،</target></segment>
+      <segment state="initial"><source>{{name}}</source></segment>
+    </unit>
+  </group></file>
+</xliff>`;
+    expect(readXliff(xml)).toEqual({
+      lang: "ur-PK",
+      sourceLang: "en",
+      problems: [],
+      units: [
+        { id: "home:young.title", source: "Hello, {{name}}", target: "سلام، {{name}} & <you>", reviewed: true },
+        { id: "home:family.title", source: "Hello,{{name}}", target: undefined, reviewed: false },
+      ],
+    });
+  });
+});
+
 describe("CSV", () => {
   const tricky = [
     ["plain", "with, a comma", 'with "quotes"', "two\nlines", "crlf\r\nline", " edge spaces ", ""],

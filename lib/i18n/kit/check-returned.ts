@@ -62,7 +62,7 @@ export function checkReturned(localesDir: string, incoming: Incoming, markAllRev
       const problem = placeholderProblem(string, unit.target);
       if (problem) problems.push(`${unit.id}: ${problem}`);
       const reviewed = markAllReviewed || unit.reviewed;
-      accepted.push({ string, text: unit.target, ...(reviewed && { reviewedAgainst: unit.source ?? string.source }) });
+      accepted.push({ string, text: unit.target, ...(reviewed && { reviewedAgainst: unit.source || string.source }) });
     }
     seen.add(unit.id);
   }
