@@ -2,27 +2,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { LOCALES, negotiateLocale, textDirection } from "../../lib/i18n/config.ts";
+import { flatten, placeholders, type Tree } from "../../lib/i18n/keys.ts";
 import { resources } from "../../lib/i18n/resources.ts";
 
-type Tree = { [key: string]: string | Tree };
-
-function flatten(tree: Tree, prefix = ""): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const name = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === "string") out.set(name, value);
-    else for (const [k, v] of flatten(value, name)) out.set(k, v);
-  }
-  return out;
-}
-
-const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]).sort();
 const english = resources.en as Record<string, Tree>;
 const namespaces = Object.keys(english);
 
 describe("translations", () => {
   it("every locale folder is loaded, with the same namespaces", () => {
-    const folders = fs.readdirSync(path.resolve("locales")).sort();
+    const folders = fs.readdirSync(path.resolve("locales"), { withFileTypes: true }).filter((f) => f.isDirectory()).map((f) => f.name).sort();
     expect(folders).toEqual([...LOCALES].sort());
     for (const locale of LOCALES) {
       const files = fs.readdirSync(path.resolve("locales", locale)).map((f) => f.replace(/\.json$/, "")).sort();

@@ -9,6 +9,7 @@ import {
   RequestOutcome, RestrictionChange, RestrictionOutcome, Role,
 } from "../../lib/db/generated/enums.ts";
 import { LOCALES } from "../../lib/i18n/config.ts";
+import { flatten, placeholders, type Tree } from "../../lib/i18n/keys.ts";
 import { resources } from "../../lib/i18n/resources.ts";
 import { NOTIFICATION_KINDS } from "../../lib/notifications/kinds.ts";
 import { NEWS_KIND_NAMES } from "../../lib/news/kinds.ts";
@@ -84,12 +85,8 @@ const OPEN = new Set([
   "record:withheld.reasons.*", "security:*", "security:*.intro", "security:*.title", "staff:restriction.*", "staff:restriction.proposeHeading.*",
 ]);
 
-type Tree = { [key: string]: string | Tree };
-const flatten = (tree: Tree, prefix = ""): [string, string][] =>
-  Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [[prefix + k, v] as [string, string]] : flatten(v, `${prefix}${k}.`)));
 const texts = Object.fromEntries(LOCALES.map((l) => [l, Object.fromEntries(Object.entries(resources[l]).map(([ns, tree]) => [ns, new Map(flatten(tree as Tree))]))])) as Record<string, Record<string, Map<string, string>>>;
 const namespaces = Object.keys(resources.en);
-const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 /** The texts i18next may pick for a key: itself, or its plural and context forms. */
 function forms(locale: string, ns: string, key: string, suffixed: boolean): string[] {
