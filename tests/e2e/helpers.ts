@@ -78,7 +78,11 @@ export async function expectAccessible(page: Page) {
 
 /** Nothing sticks out sideways: the page fits the viewport's width. */
 export async function expectNoHorizontalScroll(page: Page) {
-  // Measure the page as it settles: a fallback font shown while a web font loads is wider.
+  // Measure the page as it is shown, not half loaded: after a click that navigates (JavaScript
+  // off), the new heading can be found before the stylesheet applies, and an unstyled page is wider
+  // (CI once measured a select 64 px too wide that way). A fallback font shown while a web font
+  // loads is wider too.
+  await page.waitForLoadState("load");
   await page.evaluate(() => document.fonts.ready);
   const { overflow, culprits } = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
