@@ -38,9 +38,11 @@ export default tseslint.config(
             {
               group: [
                 ...domains.filter((d) => d !== domain).flatMap((d) => [`../${d}/*`, `!../${d}/index.ts`, `@/lib/${d}/*`, `!@/lib/${d}/index`]),
-                // auth's second public entry: the signed-in session of a Next request. Kept out of
-                // auth/index.ts so command-line scripts never load next/headers.
+                // auth's public entries for a Next request: the signed-in session, and the action
+                // that checks a secret on the sign-in throttle. Kept out of auth/index.ts so
+                // command-line scripts never load next/headers.
                 "!../auth/current.ts",
+                "!../auth/throttled-action.ts",
               ],
               message: "Import another domain through its index.ts, not its internals.",
             },

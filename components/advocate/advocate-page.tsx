@@ -1,4 +1,5 @@
-import type { AdvocateView, loadAdvocacy } from "@/lib/consent";
+import type { AdvocateView } from "@/lib/consent";
+import type { loadAdvocacy } from "@/lib/consent/loaders";
 import { chooseAdvocateAction, endAdvocateAction } from "@/lib/consent/actions";
 import { formatDate, formatDay } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";

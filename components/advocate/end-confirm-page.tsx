@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { loadAdvocacy } from "@/lib/consent";
+import type { loadAdvocacy } from "@/lib/consent/loaders";
 import { endAdvocateAction } from "@/lib/consent/actions";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";

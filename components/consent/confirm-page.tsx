@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { loadConsentConfirmation } from "@/lib/consent";
+import type { loadConsentConfirmation } from "@/lib/consent/loaders";
 import { decideConsentAction } from "@/lib/consent/actions";
 import { formatDay } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";

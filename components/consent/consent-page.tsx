@@ -1,5 +1,6 @@
 import Link from "next/link";
-import type { ConsentView, loadConsent } from "@/lib/consent";
+import type { ConsentView } from "@/lib/consent";
+import type { loadConsent } from "@/lib/consent/loaders";
 import { addTopicAction, competenceAction } from "@/lib/consent/actions";
 import { RECIPIENTS } from "@/lib/consent/form";
 import { formatDate, formatDay } from "@/lib/i18n/format";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { loadNewShare } from "@/lib/consent";
+import type { loadNewShare } from "@/lib/consent/loaders";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
 import { pickResources } from "@/lib/i18n/resources";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { loadSharingLog } from "@/lib/consent";
+import type { loadSharingLog } from "@/lib/consent/loaders";
 import { formatDate, formatDay } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import Link from "next/link";
-import type { loadContributionForm } from "@/lib/contributions";
+import type { loadContributionForm } from "@/lib/contributions/loaders";
 import { pickResources } from "@/lib/i18n/resources";
 import { getT } from "@/lib/i18n/server";
 import type { Locale } from "@/lib/i18n/config";

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { audienceOf, readerOf, type Reader } from "@/lib/access";
-import type { ContributionDetail, loadContribution } from "@/lib/contributions";
+import type { ContributionDetail } from "@/lib/contributions";
+import type { loadContribution } from "@/lib/contributions/loaders";
 import { addToRecordAction, answerContributionAction, recordOriginalAction, withdrawContributionAction } from "@/lib/contributions/actions";
 import { STATUS_STEPS, mayWithdraw } from "@/lib/contributions/rules";
 import { formatDate, formatDateTime, isoDateTime } from "@/lib/i18n/format";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { audienceOf } from "@/lib/access";
-import type { loadContributionsOnRecord } from "@/lib/contributions";
+import type { loadContributionsOnRecord } from "@/lib/contributions/loaders";
 import { formatDate, isoDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";

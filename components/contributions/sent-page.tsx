@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { loadContribution } from "@/lib/contributions";
+import type { loadContribution } from "@/lib/contributions/loaders";
 import { formatDay } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { readerOf } from "@/lib/access";
-import type { loadContribution } from "@/lib/contributions";
+import type { loadContribution } from "@/lib/contributions/loaders";
 import { withdrawContributionAction } from "@/lib/contributions/actions";
 import { mayWithdraw } from "@/lib/contributions/rules";
 import { getT } from "@/lib/i18n/server";

@@ -5,7 +5,7 @@ import { formatDate } from "@/lib/i18n/format";
 import { pickResources } from "@/lib/i18n/resources";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
-import type { loadRequestForm } from "@/lib/rectification";
+import type { loadRequestForm } from "@/lib/rectification/loaders";
 import { I18nProvider } from "../i18n-provider";
 import { RequestForm, type RequestSetup } from "./request-form";
 

@@ -5,7 +5,8 @@ import { formatDate, formatDateTime, formatDay, isoDateTime } from "@/lib/i18n/f
 import { pickResources } from "@/lib/i18n/resources";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
-import type { loadRequest, RequestDetail } from "@/lib/rectification";
+import type { RequestDetail } from "@/lib/rectification";
+import type { loadRequest } from "@/lib/rectification/loaders";
 import { Thread } from "../conversation/thread";
 import { I18nProvider } from "../i18n-provider";
 import { Alert } from "../ui/alert";

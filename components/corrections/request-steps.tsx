@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { formatDate } from "@/lib/i18n/format";
 import type { getT } from "@/lib/i18n/server";
-import type { loadRequest, RequestDetail } from "@/lib/rectification";
+import type { RequestDetail } from "@/lib/rectification";
+import type { loadRequest } from "@/lib/rectification/loaders";
 import { answerAction, answerOnRequestAction, decideAction, disagreeAction, extendAction, questionAction, replyOnRequestAction, toldAction, withdrawAction } from "@/lib/rectification/actions";
 import { AnswerForm } from "../conversation/answer-form";
 import { StepForm, type Field } from "../forms/step-form";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { formatDate, isoDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
-import type { loadRequestsOnRecord } from "@/lib/rectification";
+import type { loadRequestsOnRecord } from "@/lib/rectification/loaders";
 import { ConversationTag } from "../conversation/conversation-tag";
 import { RecordNav } from "../records/record-nav";
 import { ClockLine } from "./clock-line";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { formatDay } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
-import type { loadRequest } from "@/lib/rectification";
+import type { loadRequest } from "@/lib/rectification/loaders";
 import { Confirmation } from "../ui/confirmation";
 
 type View = Awaited<ReturnType<typeof loadRequest>>;

@@ -1,48 +1,33 @@
 "use server";
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { defineAction, definePublicAction, originAllowed, type ActionState } from "../action/index.ts";
+import { defineAction, originAllowed, type ActionState } from "../action/index.ts";
 import { systemClock } from "../clock.ts";
 import { getDb } from "../db/index.ts";
 import { isLocale, LOCALE_COOKIE } from "../i18n/config.ts";
-import { getT } from "../i18n/server.ts";
 import { paths } from "../paths.ts";
-import { clientAddressFrom } from "./client-address.ts";
 import { readSessionIdFromCookie } from "./current.ts";
 import { endCookieSession } from "./end-cookie-session.ts";
 import { clearSessionCookie, encodeSessionToken, sessionCookieName, sessionCookieOptions, trustedBrowserCookieName } from "./next-auth.ts";
-import { retryWait } from "./retry-message.ts";
 import { signInSchema } from "./sign-in-form.ts";
 import { endSession, endSessionIfIdle, keepSessionAlive } from "./sessions.ts";
-import { signIn, type SignInResult } from "./sign-in.ts";
+import { signIn } from "./sign-in.ts";
+import { defineThrottledAction } from "./throttled-action.ts";
 
-const signInRun = definePublicAction({
+export const signInAction = defineThrottledAction({
   name: "auth.sign-in",
   schema: signInSchema,
-  keep: ["username"],
-  async run({ input, db, clock }) {
-    const client = clientAddressFrom(await headers());
+  failed: "auth:signIn.failed",
+  async run({ input, db, clock, client }) {
     const jar = await cookies();
     const result = await signIn({ db, clock, ...input, client, trusted: jar.get(trustedBrowserCookieName())?.value });
-    if (!result.ok) return { ok: false, formError: await failureMessage(result, clock.now()), values: { username: input.username } };
+    if (!result.ok) return result;
     jar.set(sessionCookieName(), await encodeSessionToken(result.user.id, result.session.id), sessionCookieOptions());
     if (isLocale(result.user.locale)) jar.set(LOCALE_COOKIE, result.user.locale, { path: "/", sameSite: "lax", maxAge: 31536000 });
     redirect({ done: paths.home(), code: paths.secondFactorCode(), "set-up": paths.secondFactorSetUp() }[result.next]);
   },
 });
-
-// Says when to try again, never why: a wait is counted the same for unknown usernames.
-async function failureMessage(result: Extract<SignInResult, { ok: false }>, now: Date): Promise<string> {
-  const t = await getT("auth");
-  if (result.reason !== "throttled") return t("signIn.failed");
-  const wait = retryWait(result.retryAt, now);
-  return t(wait.key, { count: wait.count });
-}
-
-export async function signInAction(prev: ActionState, formData: FormData) {
-  return signInRun(prev, formData);
-}
 
 const signOutRun = defineAction({
   name: "auth.sign-out",

@@ -1,14 +1,14 @@
 "use server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { defineAction, type ActionState } from "../action/index.ts";
+import { defineAction } from "../action/index.ts";
 import { paths } from "../paths.ts";
 import { changePassword } from "./change-password.ts";
 import { changePasswordSchema } from "./change-password-form.ts";
 import { clientAddressFrom } from "./client-address.ts";
 
 // No `keep`: passwords are never echoed back into a form.
-const changePasswordRun = defineAction({
+export const changePasswordAction = defineAction({
   name: "auth.password.change",
   schema: changePasswordSchema,
   async run({ input, actor, db, clock }) {
@@ -17,7 +17,3 @@ const changePasswordRun = defineAction({
     redirect(paths.account({ done: "password" }));
   },
 });
-
-export async function changePasswordAction(prev: ActionState, formData: FormData) {
-  return changePasswordRun(prev, formData);
-}

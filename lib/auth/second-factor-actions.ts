@@ -2,7 +2,10 @@
 import { revalidatePath } from "next/cache";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { defineAction, definePublicAction, type ActionState } from "../action/index.ts";
+import type { z } from "zod";
+import { defineAction, definePublicAction } from "../action/index.ts";
+import type { Clock } from "../clock.ts";
+import type { Db } from "../db/index.ts";
 import { paths } from "../paths.ts";
 import { clientAddressFrom } from "./client-address.ts";
 import { readSessionIdFromCookie } from "./current.ts";
@@ -18,54 +21,62 @@ import {
 } from "./second-factor/index.ts";
 import { noInputSchema, recoveryCodeSchema, resetSecondFactorSchema, secondFactorCodeSchema, setUpCodeSchema, turnOffSchema } from "./second-factor-form.ts";
 
+type HalfWayStep<S extends z.ZodType> = {
+  name: string;
+  schema: S;
+  /** Runs the step on the cookie's session; answers where the now signed-in person goes. */
+  run(ctx: { input: z.infer<S>; db: Db; clock: Clock; step: { sessionId: string; client: string } }): Promise<string>;
+};
+
 // The steps after a right password run on a half-way session, which the action wrapper treats as
 // no session: they are "public" actions that read the cookie's session themselves, and the
 // domain functions accept only a half-way session (or, for set-up, the person's own full one).
-async function step() {
-  const sessionId = await readSessionIdFromCookie();
-  if (!sessionId) redirect(paths.signIn());
-  return { sessionId, client: clientAddressFrom(await headers()) };
-}
-
-// The session became a full one: every layout (the header's sign-out, the idle warning) renders
-// again, not only the page the browser goes to next.
-function signedInNow() {
-  revalidatePath("/", "layout");
-}
-
 // No `keep`: codes are never echoed back into a form.
-const verifyRun = definePublicAction({
+function defineHalfWayStep<S extends z.ZodType>(opts: HalfWayStep<S>) {
+  return definePublicAction({
+    name: opts.name,
+    schema: opts.schema,
+    async run({ input, db, clock }) {
+      const sessionId = await readSessionIdFromCookie();
+      if (!sessionId) redirect(paths.signIn());
+      const next = await opts.run({ input, db, clock, step: { sessionId, client: clientAddressFrom(await headers()) } });
+      // The session became a full one: every layout (the header's sign-out, the idle warning)
+      // renders again, not only the page the browser goes to next.
+      revalidatePath("/", "layout");
+      redirect(next);
+    },
+  });
+}
+
+export const verifySecondFactorAction = defineHalfWayStep({
   name: "auth.second-factor.verify",
   schema: secondFactorCodeSchema,
-  async run({ input, db, clock }) {
-    const { trustToken } = await verifySecondFactorCode({ db, clock, ...(await step()), code: input.code, trust: input.trust });
+  async run({ input, db, clock, step }) {
+    const { trustToken } = await verifySecondFactorCode({ db, clock, ...step, code: input.code, trust: input.trust });
     if (trustToken) (await cookies()).set(trustedBrowserCookieName(), trustToken, trustedBrowserCookieOptions());
-    signedInNow();
-    redirect(paths.home());
+    return paths.home();
   },
 });
 
-const recoveryRun = definePublicAction({
+export const useRecoveryCodeAction = defineHalfWayStep({
   name: "auth.recovery-code.use",
   schema: recoveryCodeSchema,
-  async run({ input, db, clock }) {
-    await useRecoveryCode({ db, clock, ...(await step()), code: input.code });
-    signedInNow();
-    redirect(paths.account({ done: "recovery-code" }));
+  async run({ input, db, clock, step }) {
+    await useRecoveryCode({ db, clock, ...step, code: input.code });
+    return paths.account({ done: "recovery-code" });
   },
 });
 
-const setUpRun = definePublicAction({
+export const setUpSecondFactorAction = defineHalfWayStep({
   name: "auth.second-factor.set-up",
   schema: setUpCodeSchema,
-  async run({ input, db, clock }) {
-    await confirmSecondFactor({ db, clock, ...(await step()), code: input.code });
-    signedInNow();
-    redirect(paths.recoveryCodes());
+  async run({ input, db, clock, step }) {
+    await confirmSecondFactor({ db, clock, ...step, code: input.code });
+    return paths.recoveryCodes();
   },
 });
 
-const acknowledgeRun = defineAction({
+export const recoveryCodesSavedAction = defineAction({
   name: "auth.recovery-codes.saved",
   schema: noInputSchema,
   async run({ db, actor }) {
@@ -74,7 +85,7 @@ const acknowledgeRun = defineAction({
   },
 });
 
-const regenerateRun = defineAction({
+export const replaceRecoveryCodesAction = defineAction({
   name: "auth.recovery-codes.replace",
   schema: noInputSchema,
   async run({ db, clock, actor }) {
@@ -83,7 +94,7 @@ const regenerateRun = defineAction({
   },
 });
 
-const resetRun = defineAction({
+export const resetSecondFactorAction = defineAction({
   name: "auth.second-factor.reset",
   schema: resetSecondFactorSchema,
   async run({ input, db, clock, actor }) {
@@ -93,7 +104,7 @@ const resetRun = defineAction({
 });
 
 // No `keep`: the password is never echoed back.
-const turnOffRun = defineAction({
+export const turnOffSecondFactorAction = defineAction({
   name: "auth.second-factor.turn-off",
   schema: turnOffSchema,
   async run({ input, db, clock, actor }) {
@@ -101,25 +112,3 @@ const turnOffRun = defineAction({
     redirect(paths.account({ done: "codes-off" }));
   },
 });
-
-export async function turnOffSecondFactorAction(prev: ActionState, formData: FormData) {
-  return turnOffRun(prev, formData);
-}
-export async function verifySecondFactorAction(prev: ActionState, formData: FormData) {
-  return verifyRun(prev, formData);
-}
-export async function useRecoveryCodeAction(prev: ActionState, formData: FormData) {
-  return recoveryRun(prev, formData);
-}
-export async function setUpSecondFactorAction(prev: ActionState, formData: FormData) {
-  return setUpRun(prev, formData);
-}
-export async function recoveryCodesSavedAction(prev: ActionState, formData: FormData) {
-  return acknowledgeRun(prev, formData);
-}
-export async function replaceRecoveryCodesAction(prev: ActionState, formData: FormData) {
-  return regenerateRun(prev, formData);
-}
-export async function resetSecondFactorAction(prev: ActionState, formData: FormData) {
-  return resetRun(prev, formData);
-}

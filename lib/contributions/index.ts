@@ -2,7 +2,8 @@ import "server-only";
 
 // "My voice" (#7): what children, families and advocates send to the child's caseworker, and how
 // staff answer it and add it to the record. Access rules live in lib/access (readableContributionWhere).
-export { loadContribution, loadContributionFile, loadContributionForm, loadSentThings, loadContributionsOnRecord, loadInbox } from "./loaders.ts";
+// Domain functions only: the pages' loaders (session, notFound) are the second entry, ./loaders.ts,
+// for app/ and components/, so the demo and command-line scripts never load Next.
 export { findContribution, findContributionFile, findContributionsOnRecord, findSentThings, type SentThing, type ContributionDetail, type ContributionSummary } from "./queries.ts";
 export { findInbox, type InboxFilter, type InboxPage } from "./inbox.ts";
 export { dueOnFor, saveContribution, type Saved, type SaveInput } from "./send.ts";

@@ -1,5 +1,5 @@
 import { AdvocatePage } from "@/components/advocate/advocate-page";
-import { loadAdvocacy } from "@/lib/consent";
+import { loadAdvocacy } from "@/lib/consent/loaders";
 
 type Props = { params: Promise<{ childId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

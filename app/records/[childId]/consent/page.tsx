@@ -1,5 +1,5 @@
 import { ConsentPage } from "@/components/consent/consent-page";
-import { loadConsent } from "@/lib/consent";
+import { loadConsent } from "@/lib/consent/loaders";
 
 type Props = { params: Promise<{ childId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

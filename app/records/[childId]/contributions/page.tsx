@@ -1,5 +1,5 @@
 import { ContributionsPage } from "@/components/contributions/contributions-page";
-import { loadContributionsOnRecord } from "@/lib/contributions";
+import { loadContributionsOnRecord } from "@/lib/contributions/loaders";
 
 type Props = { params: Promise<{ childId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,5 +1,5 @@
 import { RequestsPage } from "@/components/corrections/requests-page";
-import { loadRequestsOnRecord } from "@/lib/rectification";
+import { loadRequestsOnRecord } from "@/lib/rectification/loaders";
 
 export default async function Page({ params }: { params: Promise<{ childId: string }> }) {
   const { childId } = await params;

@@ -1,5 +1,5 @@
 import { SharingLogPage } from "@/components/consent/sharing-log-page";
-import { loadSharingLog } from "@/lib/consent";
+import { loadSharingLog } from "@/lib/consent/loaders";
 
 type Props = { params: Promise<{ childId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,5 +1,5 @@
 import { ThingsPage } from "@/components/records/things-page";
-import { loadSentThings } from "@/lib/contributions";
+import { loadSentThings } from "@/lib/contributions/loaders";
 import { loadThings } from "@/lib/records";
 
 export default async function Page({ params }: { params: Promise<{ childId: string }> }) {

@@ -1,5 +1,5 @@
 import { ConsentConfirmPage } from "@/components/consent/confirm-page";
-import { loadConsentConfirmation } from "@/lib/consent";
+import { loadConsentConfirmation } from "@/lib/consent/loaders";
 
 type Props = { params: Promise<{ childId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

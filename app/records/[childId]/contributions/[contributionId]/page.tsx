@@ -1,5 +1,5 @@
 import { ContributionPage } from "@/components/contributions/contribution-page";
-import { loadContribution } from "@/lib/contributions";
+import { loadContribution } from "@/lib/contributions/loaders";
 
 type Props = { params: Promise<{ childId: string; contributionId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

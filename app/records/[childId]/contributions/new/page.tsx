@@ -1,5 +1,5 @@
 import { ContributionFormPage } from "@/components/contributions/contribution-form-page";
-import { loadContributionForm } from "@/lib/contributions";
+import { loadContributionForm } from "@/lib/contributions/loaders";
 
 type Props = { params: Promise<{ childId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,5 +1,5 @@
 import { RequestPage } from "@/components/corrections/request-page";
-import { loadRequest } from "@/lib/rectification";
+import { loadRequest } from "@/lib/rectification/loaders";
 
 type Props = { params: Promise<{ childId: string; requestId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 const DONE = new Set(["answered", "withdrawn", "disagreement", "question", "extended", "decided", "told", "replied", "answerSent"]);

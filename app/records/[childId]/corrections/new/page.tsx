@@ -1,5 +1,5 @@
 import { RequestFormPage } from "@/components/corrections/request-form-page";
-import { loadRequestForm } from "@/lib/rectification";
+import { loadRequestForm } from "@/lib/rectification/loaders";
 
 type Props = { params: Promise<{ childId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,5 +1,5 @@
 import { SentPage } from "@/components/contributions/sent-page";
-import { loadContribution } from "@/lib/contributions";
+import { loadContribution } from "@/lib/contributions/loaders";
 
 export default async function Page({ params }: { params: Promise<{ childId: string; contributionId: string }> }) {
   const { childId, contributionId } = await params;

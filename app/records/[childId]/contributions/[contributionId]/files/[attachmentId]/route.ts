@@ -1,4 +1,4 @@
-import { loadContributionFile } from "@/lib/contributions";
+import { loadContributionFile } from "@/lib/contributions/loaders";
 import { fileDownloadResponse } from "@/lib/files";
 
 type Params = { params: Promise<{ childId: string; contributionId: string; attachmentId: string }> };

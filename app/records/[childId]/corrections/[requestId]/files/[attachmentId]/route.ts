@@ -1,5 +1,5 @@
 import { fileDownloadResponse } from "@/lib/files";
-import { loadRequestFile } from "@/lib/rectification";
+import { loadRequestFile } from "@/lib/rectification/loaders";
 
 type Params = { params: Promise<{ childId: string; requestId: string; attachmentId: string }> };
 
