@@ -9,6 +9,8 @@ import { configuredFileStore } from "../files/index.ts";
 import { getLocale } from "../i18n/server.ts";
 import { loadNews } from "../news/loaders.ts";
 import type { EntryDone } from "../paths.ts";
+import { summariseWithheld } from "../restrictions/index.ts";
+import { hasRequestedTranslation } from "../translations/index.ts";
 import { findAccessLog, recordView, type ViewedPart } from "./access-log.ts";
 import { findChronology, findLatestCaseSummary } from "./chronology.ts";
 import { parseChronologyQuery } from "./chronology-filter.ts";
@@ -16,8 +18,6 @@ import { findEntryForViewer } from "./entry.ts";
 import { findStaffEntryFacts } from "./staff-entry.ts";
 import { openRecord } from "./open-record.ts";
 import { findAttachmentForViewer, findThings } from "./things.ts";
-import { hasRequestedTranslation } from "./translation-requests.ts";
-import { summariseWithheld } from "./withheld.ts";
 
 // One loader per record page: session, the record this viewer may open, the data through the
 // policy, and the view written to the access log. Anything not theirs answers "not found".

@@ -3,8 +3,7 @@ import { audienceOf, readableEntryWhere, type Actor } from "../access/index.ts";
 import { fromDateColumn, londonDate, type CivilDate } from "../calendar/index.ts";
 import type { Db } from "../db/index.ts";
 import type { RestrictionChange, RestrictionOutcome, RestrictionReason } from "../db/generated/enums.ts";
-import { restrictionVersion } from "./restriction-version.ts";
-import { mayDecideRestrictions } from "./restrictions.ts";
+import { mayDecideRestrictions, restrictionVersion } from "../restrictions/index.ts";
 
 // An entry as staff see it (issue 10): who can read it, why it is kept from the child and until
 // when, what was asked and decided about that, its versions and its translations. Loaded through

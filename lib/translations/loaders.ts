@@ -7,9 +7,7 @@ import { getDb, type Db } from "../db/index.ts";
 import { AppError, NotFound } from "../errors/index.ts";
 import { isLocale } from "../i18n/config.ts";
 import { getLocale } from "../i18n/server.ts";
-import { recordView } from "./access-log.ts";
-import { ORIGINAL_LOCALE } from "./entry-content.ts";
-import { withRecord, type RecordCtx } from "./loaders.ts";
+import { ORIGINAL_LOCALE, recordView, withRecord, type RecordCtx } from "../records/index.ts";
 
 // The two translation pages (issue 10): writing a translation of an entry, and checking one that
 // someone else wrote. For the child's staff, and for translators, who open no record: only the

@@ -5,7 +5,7 @@ import type { Clock } from "../clock.ts";
 import type { Db } from "../db/index.ts";
 import { Invalid, NotFound } from "../errors/index.ts";
 import { isLocale, LOCALES } from "../i18n/config.ts";
-import { ORIGINAL_LOCALE } from "./entry-content.ts";
+import { ORIGINAL_LOCALE } from "../records/index.ts";
 
 // "Ask for a translation": a reader who sees an entry only in English asks for it in their
 // language, and the request waits on the caseworker's home page until a translation exists.

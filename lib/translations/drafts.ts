@@ -6,9 +6,8 @@ import type { Db, Prisma } from "../db/index.ts";
 import { Conflict, Invalid, NotFound } from "../errors/index.ts";
 import { tell } from "../news/index.ts";
 import { paths } from "../paths.ts";
-import { ORIGINAL_LOCALE } from "./entry-content.ts";
-import { lockEntry as lockWhere } from "./entry-lock.ts";
-import type { CheckTranslationInput, SubmitTranslationInput } from "./translation-form.ts";
+import { lockEntry as lockWhere, ORIGINAL_LOCALE } from "../records/index.ts";
+import type { CheckTranslationInput, SubmitTranslationInput } from "./form.ts";
 
 // Translations written in the portal (issue 10). A member of staff who can read the entry, or a
 // translator (who opens no record, only the entries waiting for a translation), submits

@@ -7,9 +7,9 @@ import type { Db, Prisma } from "../db/index.ts";
 import type { RestrictionChange, RestrictionReason } from "../db/generated/enums.ts";
 import { Conflict, Invalid, NotFound } from "../errors/index.ts";
 import { childAudience, tellEntryReaders } from "../news/index.ts";
-import { lockEntry, type LockedEntry } from "./entry-lock.ts";
-import { checkRestrictionVersion } from "./restriction-version.ts";
-import type { DecideRestrictionInput, ProposeRestrictionInput, ReviewRestrictionInput } from "./restriction-form.ts";
+import { lockEntry, type LockedEntry } from "../records/index.ts";
+import type { DecideRestrictionInput, ProposeRestrictionInput, ReviewRestrictionInput } from "./form.ts";
+import { checkRestrictionVersion } from "./version.ts";
 
 // Withholding an entry from the child, decided in the portal (issue 10). A caseworker proposes
 // (withhold, with a reason, a note and a review date; or lift); a manager of the child's team
