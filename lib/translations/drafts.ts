@@ -1,5 +1,5 @@
 import "server-only";
-import { readableEntryWhere, translatableEntryWhere, type Actor } from "../access/index.ts";
+import { mayTranslate, readableEntryWhere, translatableEntryWhere, type Actor } from "../access/index.ts";
 import { appendAudit } from "../audit/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Db, Prisma } from "../db/index.ts";
@@ -17,8 +17,6 @@ import type { CheckTranslationInput, SubmitTranslationInput } from "./form.ts";
 
 type Tx = Prisma.TransactionClient;
 const UNCHECKED = { check: { is: null } } as const;
-
-const mayTranslate = (actor: Actor) => actor.role === "translator" || actor.role === "caseworker" || actor.role === "manager";
 
 export async function submitTranslation(input: { db: Db; clock: Clock; actor: Actor; translation: SubmitTranslationInput }): Promise<{ id: string }> {
   const { db, clock, actor, translation: t } = input;
