@@ -2,7 +2,7 @@ import "server-only";
 
 // A child's record as each viewer may see it. Pages use the loaders; tests and other domains use
 // the find* functions, which take the actor and shape every query through lib/access.
-export { loadAccessLog, loadAttachment, loadChronology, loadEntry, loadThings, loadWithheld, withRecord, type RecordCtx } from "./loaders.ts";
+export { loadAccessLog, loadAttachment, loadChronology, loadEntry, loadThings, loadWithheld, withRecord, type RecordCtx, type RecordOpener } from "./loaders.ts";
 export { findChronology, findLatestCaseSummary, PAGE_SIZE, type ChronologyItem, type ChronologyPage } from "./chronology.ts";
 export { ENTRY_TYPES, PERIODS, parseChronologyQuery, type ChronologyQuery } from "./chronology-filter.ts";
 export { findEntryForViewer, ORIGINAL_LOCALE, type EntryView, type EntrySection } from "./entry.ts";
