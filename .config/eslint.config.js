@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 // Layer boundaries (ARCHITECTURE.md): routes and components never reach the database client,
 // components/ui knows no domain, and one domain module does not reach into another's files:
 // cross-module imports go through the module's index.ts.
-const domains = ["access", "accounts", "audit", "auth", "calendar", "contributions", "consent", "demo", "files", "imports", "notifications", "records", "rectification", "uploads"];
+const domains = ["access", "accounts", "audit", "auth", "calendar", "contributions", "consent", "demo", "files", "imports", "notifications", "pdf", "records", "rectification", "restrictions", "translations", "uploads"];
 
 const noDatabase = {
   group: ["**/lib/db", "**/lib/db/*", "@/lib/db", "@/lib/db/*", "@prisma/client", "@prisma/client/*", "**/generated/*"],

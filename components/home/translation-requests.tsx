@@ -2,7 +2,7 @@ import Link from "next/link";
 import { formatDate, isolate } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
-import type { OpenTranslationRequest } from "@/lib/records";
+import type { OpenTranslationRequest } from "@/lib/translations";
 
 // Staff see readers' requests for translations of their children's entries until one exists.
 export async function TranslationRequests({ requests }: { requests: OpenTranslationRequest[] }) {

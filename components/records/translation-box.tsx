@@ -2,8 +2,8 @@ import Link from "next/link";
 import { isolate } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
-import { requestTranslationAction } from "@/lib/records/actions";
 import type { EntryView } from "@/lib/records/entry";
+import { requestTranslationAction } from "@/lib/translations/request-actions";
 
 type Readable = Extract<EntryView, { kind: "readable" }>;
 type View = { record: { id: string }; translationRequested: boolean };

@@ -1,12 +1,13 @@
 import { formatDate } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
-import type { loadWithheld, WithheldReason } from "@/lib/records";
+import type { loadWithheld } from "@/lib/records";
+import type { WithheldReason } from "@/lib/restrictions";
 import { RecordNav } from "./record-nav";
 
 type View = Awaited<ReturnType<typeof loadWithheld>>;
 
 // Only reason categories and review dates: never how many, when, what or by whom. Reasons for
-// serious harm are never listed (see lib/records/withheld.ts); the safety paragraph is shown to
+// serious harm are never listed (see lib/restrictions/withheld.ts); the safety paragraph is shown to
 // everyone alike, so it says nothing about this record.
 export async function WithheldPage({ view }: { view: View }) {
   const t = await getT("record");

@@ -1,6 +1,6 @@
 import { getT } from "@/lib/i18n/server";
-import { RESTRICTION_REASONS } from "@/lib/records/restriction-form";
-import { decideRestrictionAction, proposeRestrictionAction, reviewRestrictionAction } from "@/lib/records/restriction-actions";
+import { RESTRICTION_REASONS } from "@/lib/restrictions/form";
+import { decideRestrictionAction, proposeRestrictionAction, reviewRestrictionAction } from "@/lib/restrictions/actions";
 import { StepForm, type Field } from "../forms/step-form";
 
 type Ids = { childId: string; entryId: string };

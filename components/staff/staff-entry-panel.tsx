@@ -3,8 +3,8 @@ import { LOCALES } from "@/lib/i18n/config";
 import { formatDate, formatDay, isolate } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
-import { askTranslatorAction } from "@/lib/records/actions";
 import type { RestrictionProposalView, StaffEntryFacts } from "@/lib/records/staff-entry";
+import { askTranslatorAction } from "@/lib/translations/request-actions";
 import { DecideRestrictionForm, ProposeRestrictionForm, ReviewRestrictionForm } from "./restriction-forms";
 
 type Props = { facts: StaffEntryFacts; childId: string; entryId: string; locale: string };

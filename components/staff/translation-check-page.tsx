@@ -2,8 +2,8 @@ import Link from "next/link";
 import { formatDate } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
-import { checkTranslationAction } from "@/lib/records/translation-actions";
-import type { loadTranslationCheck } from "@/lib/records/translation-loaders";
+import { checkTranslationAction } from "@/lib/translations/actions";
+import type { loadTranslationCheck } from "@/lib/translations/loaders";
 import { StepForm } from "../forms/step-form";
 import { TranslationPairs } from "./translation-pairs";
 

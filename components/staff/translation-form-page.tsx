@@ -2,9 +2,9 @@ import Link from "next/link";
 import { formatDate, isolate } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
-import { submitTranslationAction } from "@/lib/records/translation-actions";
-import { sectionField } from "@/lib/records/translation-form";
-import type { loadTranslationForm } from "@/lib/records/translation-loaders";
+import { submitTranslationAction } from "@/lib/translations/actions";
+import { sectionField } from "@/lib/translations/form";
+import type { loadTranslationForm } from "@/lib/translations/loaders";
 import { StepForm, type Field } from "../forms/step-form";
 import { TranslationPairs } from "./translation-pairs";
 

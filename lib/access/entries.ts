@@ -99,7 +99,7 @@ export function listedEntryWhere(actor: Actor, childId: string): Prisma.EntryWhe
 
 /**
  * Entries withheld from the child under a recorded restriction, for "why can't I see some
- * things?". Only the reason category and review date ever leave the policy (lib/records/withheld.ts).
+ * things?". Only the reason category and review date ever leave the policy (lib/restrictions/withheld.ts).
  * A restriction records why something is kept from the child, so only the child's audience (the
  * child and their advocate) get reasons: shown to a parent, "confidential, review in April" could
  * itself reveal that the child has said something about them. Someone excluded by name gets no

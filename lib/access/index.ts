@@ -14,6 +14,7 @@ export {
   type EntryAudience,
 } from "./entries.ts";
 export { readerOf, type Reader } from "./reader.ts";
+export { isStaffWorker, mayDecideRestrictions, mayTranslate } from "./staff-work.ts";
 export { maySendContribution, readableContributionWhere } from "./contributions.ts";
 export { listedShareWhere, sharingLogChildWhere } from "./shares.ts";
 export { readableRequestWhere } from "./requests.ts";

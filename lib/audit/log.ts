@@ -1,11 +1,17 @@
 import type { Prisma } from "../db/generated/client.ts";
-import type { Actor, SystemActor } from "../access/index.ts";
+import type { Role } from "../db/generated/enums.ts";
 import { GENESIS, hashRow } from "./chain.ts";
 
 type Tx = Prisma.TransactionClient;
 
+/**
+ * Who acted, as the log keeps it. The log sits below the policy of who may do what and imports
+ * none of it: a signed-in person's Actor and a process's SystemActor both fit this shape.
+ */
+export type AuditActor = { userId: string | null; role: Role | "system"; displayName: string };
+
 export type AuditInput = {
-  actor: Actor | SystemActor | null;
+  actor: AuditActor | null;
   action: string;
   childId?: string | null;
   subjectType?: string;

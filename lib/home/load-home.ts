@@ -7,7 +7,7 @@ import { audienceOf } from "../access/index.ts";
 import { loadInbox } from "../contributions/loaders.ts";
 import { loadOpenRequests } from "../rectification/loaders.ts";
 import { getLocale } from "../i18n/server.ts";
-import { findOpenTranslationRequests } from "../records/index.ts";
+import { findOpenTranslationRequests } from "../translations/index.ts";
 import { findSharesAwaitingReview } from "../consent/index.ts";
 import { findTasks, findTeamOverview } from "../tasks/index.ts";
 import { scanningWarning } from "../uploads/index.ts";

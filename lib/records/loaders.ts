@@ -9,15 +9,15 @@ import { configuredFileStore } from "../files/index.ts";
 import { getLocale } from "../i18n/server.ts";
 import { loadNews } from "../news/loaders.ts";
 import type { EntryDone } from "../paths.ts";
+import { summariseWithheld } from "../restrictions/index.ts";
+import { hasRequestedTranslation } from "../translations/index.ts";
 import { findAccessLog, recordView, type ViewedPart } from "./access-log.ts";
 import { findChronology, findLatestCaseSummary } from "./chronology.ts";
 import { parseChronologyQuery } from "./chronology-filter.ts";
 import { findEntryForViewer } from "./entry.ts";
 import { findStaffEntryFacts } from "./staff-entry.ts";
-import { openRecord } from "./open-record.ts";
+import { openRecord, type OpenRecord } from "./open-record.ts";
 import { findAttachmentForViewer, findThings } from "./things.ts";
-import { hasRequestedTranslation } from "./translation-requests.ts";
-import { summariseWithheld } from "./withheld.ts";
 
 // One loader per record page: session, the record this viewer may open, the data through the
 // policy, and the view written to the access log. Anything not theirs answers "not found".
@@ -26,19 +26,29 @@ export type RecordCtx = { db: Db; actor: Actor; childId: string; locale: string 
 type Ctx = RecordCtx;
 type Params = Record<string, string | string[] | undefined>;
 
-// `viewed` names the entry looked at, when there is one (known only after loading, for a file).
-// Other domains' record pages (contributions, corrections) load through it too.
-export async function withRecord<T>(childId: string, part: ViewedPart, load: (ctx: Ctx) => Promise<T>, viewed?: (data: T) => string | undefined) {
+/** The way a page opens the record: the record itself, or NotFound when the viewer may not open it. */
+export type RecordOpener = (db: Db, actor: Actor, childId: string) => Promise<OpenRecord>;
+
+type RecordOptions<T> = {
+  /** The entry looked at, when there is one (known only after loading, for a file). */
+  viewed?: (data: T) => string | undefined;
+  /** By default the record must be one the viewer may open (openRecord); the translation pages open it their own way. */
+  open?: RecordOpener;
+};
+
+// Other domains' record pages (contributions, corrections, consent, translations) load through it too.
+export async function withRecord<T>(childId: string, part: ViewedPart, load: (ctx: Ctx) => Promise<T>, options: RecordOptions<T> = {}) {
   const { actor } = await requireSession();
   const [db, locale] = await Promise.all([getDb(), getLocale()]);
+  const open = options.open ?? openRecord;
   try {
     // Every query below carries the access rules itself, so it can run alongside the check that
     // the record is theirs; its answer is used only once that check has passed.
     const loading = load({ db, actor, childId, locale });
     loading.catch(() => {}); // if the record check fails, that is the error to report
-    const record = await openRecord(db, actor, childId);
+    const record = await open(db, actor, childId);
     const data = await loading;
-    await recordView({ db, clock: systemClock, actor, childId: record.id, part, entryId: viewed?.(data) });
+    await recordView({ db, clock: systemClock, actor, childId: record.id, part, entryId: options.viewed?.(data) });
     return { actor, reader: readerOf(actor), record, locale, ...data };
   } catch (error) {
     if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
@@ -73,7 +83,7 @@ export function loadEntry(childId: string, entryId: string, searchParams: Params
       const translationRequested = entry.kind === "readable" && entry.untranslatedFor ? await hasRequestedTranslation(db, actor, entry.id, locale) : false;
       return { entry, staff, translationRequested, actionFailed: searchParams.problem === "1", done: entryDone(searchParams.done) };
     },
-    () => entryId,
+    { viewed: () => entryId },
   );
 }
 
@@ -107,5 +117,5 @@ export async function loadAttachment(childId: string, attachmentId: string) {
     const file = await findAttachmentForViewer({ db, actor, childId, attachmentId });
     const content = await configuredFileStore().open(db, file.storageKey);
     return { file, content };
-  }, (data) => data.file.entryId);
+  }, { viewed: (data) => data.file.entryId });
 }

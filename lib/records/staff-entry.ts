@@ -1,10 +1,9 @@
 import "server-only";
-import { audienceOf, readableEntryWhere, type Actor } from "../access/index.ts";
+import { audienceOf, isStaffWorker, mayDecideRestrictions, readableEntryWhere, type Actor } from "../access/index.ts";
 import { fromDateColumn, londonDate, type CivilDate } from "../calendar/index.ts";
 import type { Db } from "../db/index.ts";
 import type { RestrictionChange, RestrictionOutcome, RestrictionReason } from "../db/generated/enums.ts";
-import { restrictionVersion } from "./restriction-version.ts";
-import { mayDecideRestrictions } from "./restrictions.ts";
+import { restrictionVersion } from "../restrictions/index.ts";
 
 // An entry as staff see it (issue 10): who can read it, why it is kept from the child and until
 // when, what was asked and decided about that, its versions and its translations. Loaded through
@@ -101,7 +100,7 @@ export async function findStaffEntryFacts(input: { db: Db; actor: Actor; childId
       check: d.check ? { outcome: d.check.outcome, note: d.check.note, by: d.check.checkedBy.displayName, at: d.check.checkedAt } : null,
     })),
     asked: e.translationRequests.map((r) => r.locale),
-    mayAskTranslator: (actor.role === "caseworker" || actor.role === "manager") && (e.withChild || e.withFamily),
+    mayAskTranslator: isStaffWorker(actor) && (e.withChild || e.withFamily),
     mayDecide: mayDecideRestrictions(actor),
     restrictionVersion: await restrictionVersion(db, e),
   };

@@ -5,8 +5,8 @@ import { findChronology, findLatestCaseSummary } from "../../lib/records/chronol
 import { findEntryForViewer } from "../../lib/records/entry.ts";
 import { openRecord } from "../../lib/records/open-record.ts";
 import { findThings } from "../../lib/records/things.ts";
-import { hasRequestedTranslation } from "../../lib/records/translation-requests.ts";
-import { summariseWithheld } from "../../lib/records/withheld.ts";
+import { hasRequestedTranslation } from "../../lib/translations/requests.ts";
+import { summariseWithheld } from "../../lib/restrictions/withheld.ts";
 
 // Each record page's database reads, as its loader does them (lib/records/loaders.ts), without
 // the access-log insert. For looking at their plans: tests/integration/record-page-plans.test.ts

@@ -6,9 +6,9 @@ import { addTopic, chooseAdvocate, decideConsent, endAdvocate, recordShare, revi
 import { NotFound } from "../../lib/errors/index.ts";
 import { UNSEEN_CAP, listNews, markAllNewsSeen, pruneNews, tell } from "../../lib/news/index.ts";
 import { paths } from "../../lib/paths.ts";
-import { proposeRestrictionForm, reviewRestrictionForm } from "../../lib/records/restriction-form.ts";
-import { restrictionVersion } from "../../lib/records/restriction-version.ts";
-import { proposeRestriction, reviewRestriction } from "../../lib/records/restrictions.ts";
+import { proposeRestrictionForm, reviewRestrictionForm } from "../../lib/restrictions/form.ts";
+import { restrictionVersion } from "../../lib/restrictions/version.ts";
+import { proposeRestriction, reviewRestriction } from "../../lib/restrictions/workflow.ts";
 import { releaseEntry } from "../../lib/records/release.ts";
 import { addPerson, makeAccount, SYSTEM, uniq } from "../helpers/account-fixtures.ts";
 import { databaseKinds } from "../helpers/db.ts";

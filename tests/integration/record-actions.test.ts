@@ -4,7 +4,7 @@ import { NotFound, Invalid } from "../../lib/errors/index.ts";
 import { findAccessLog, recordView } from "../../lib/records/access-log.ts";
 import { findEntryForViewer } from "../../lib/records/entry.ts";
 import { releaseEntry } from "../../lib/records/release.ts";
-import { findOpenTranslationRequests, hasRequestedTranslation, requestTranslation } from "../../lib/records/translation-requests.ts";
+import { findOpenTranslationRequests, hasRequestedTranslation, requestTranslation } from "../../lib/translations/requests.ts";
 import { testFileStore } from "../helpers/files.ts";
 import { createTestDb, databaseKinds, type TestDb } from "../helpers/db.ts";
 import { seedVisibilityFixture, type VisibilityFixture } from "../helpers/record-fixtures.ts";

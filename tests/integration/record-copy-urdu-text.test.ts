@@ -8,7 +8,7 @@ import { createI18n } from "../../lib/i18n/instance.ts";
 import { resources } from "../../lib/i18n/resources.ts";
 import { importRecords } from "../../lib/imports/apply.ts";
 import { collectCopy } from "../../lib/records/copy.ts";
-import { renderRecordPdf } from "../../lib/records/pdf.ts";
+import { renderRecordPdf } from "../../lib/pdf/render.ts";
 import { makeAccount, SYSTEM } from "../helpers/account-fixtures.ts";
 import { testFileStore } from "../helpers/files.ts";
 import { createTestDb, databaseKinds, type TestDb } from "../helpers/db.ts";

@@ -11,7 +11,7 @@ import { resources } from "../../lib/i18n/resources.ts";
 import { importRecords } from "../../lib/imports/apply.ts";
 import type { ImportFile } from "../../lib/imports/types.ts";
 import { collectCopy, type CopyEntry, type RecordCopy } from "../../lib/records/copy.ts";
-import { renderRecordPdf } from "../../lib/records/pdf.ts";
+import { renderRecordPdf } from "../../lib/pdf/render.ts";
 import { makeAccount, SYSTEM, uniq, type MadeAccount } from "../helpers/account-fixtures.ts";
 import { testFileStore } from "../helpers/files.ts";
 import { createTestDb, databaseKinds, type TestDb } from "../helpers/db.ts";

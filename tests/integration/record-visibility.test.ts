@@ -9,7 +9,7 @@ import { findChronology, findLatestCaseSummary, PAGE_SIZE, type ChronologyItem, 
 import { ENTRY_TYPES, PERIODS, type ChronologyQuery } from "../../lib/records/chronology-filter.ts";
 import { findEntryForViewer } from "../../lib/records/entry.ts";
 import { findAttachmentForViewer, findThings } from "../../lib/records/things.ts";
-import { summariseWithheld } from "../../lib/records/withheld.ts";
+import { summariseWithheld } from "../../lib/restrictions/withheld.ts";
 import { testFileStore } from "../helpers/files.ts";
 import { createTestDb, databaseKinds, type TestDb } from "../helpers/db.ts";
 import { ALL_SPECS, FILLER_IDS, SPECIALS, URDU_TITLE, seedVisibilityFixture, type VisibilityFixture } from "../helpers/record-fixtures.ts";

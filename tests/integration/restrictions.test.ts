@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { fixedClock } from "../../lib/clock.ts";
-import { findEntryForViewer, summariseWithheld } from "../../lib/records/index.ts";
-import { decideRestrictionForm, proposeRestrictionForm, reviewRestrictionForm } from "../../lib/records/restriction-form.ts";
-import { decideRestriction, proposeRestriction, reviewRestriction } from "../../lib/records/restrictions.ts";
-import { restrictionVersion } from "../../lib/records/restriction-version.ts";
+import { findEntryForViewer } from "../../lib/records/index.ts";
+import { summariseWithheld } from "../../lib/restrictions/index.ts";
+import { decideRestrictionForm, proposeRestrictionForm, reviewRestrictionForm } from "../../lib/restrictions/form.ts";
+import { decideRestriction, proposeRestriction, reviewRestriction } from "../../lib/restrictions/workflow.ts";
+import { restrictionVersion } from "../../lib/restrictions/version.ts";
 import { findStaffEntryFacts } from "../../lib/records/staff-entry.ts";
 import { findTasks, findTeamOverview } from "../../lib/tasks/index.ts";
 import { databaseKinds } from "../helpers/db.ts";

@@ -7,9 +7,9 @@ import { askForCorrection, requestForm } from "../../lib/rectification/index.ts"
 import { findTasks, findTeamOverview, TASK_KINDS, type TaskList } from "../../lib/tasks/index.ts";
 import { allocateCaseworker } from "../../lib/accounts/allocate-caseworker.ts";
 import { paths } from "../../lib/paths.ts";
-import { requestTranslation } from "../../lib/records/index.ts";
-import { submitTranslationForm } from "../../lib/records/translation-form.ts";
-import { submitTranslation } from "../../lib/records/translations.ts";
+import { requestTranslation } from "../../lib/translations/index.ts";
+import { submitTranslationForm } from "../../lib/translations/form.ts";
+import { submitTranslation } from "../../lib/translations/drafts.ts";
 import { makeAccount, SYSTEM } from "../helpers/account-fixtures.ts";
 import { databaseKinds } from "../helpers/db.ts";
 import { useVisibilityFixture, type Who } from "../helpers/visibility-suite.ts";

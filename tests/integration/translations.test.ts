@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { fixedClock } from "../../lib/clock.ts";
 import { findChildrenForActor, type Actor } from "../../lib/access/index.ts";
-import { askTranslator, findChronology, findEntryForViewer, findOpenTranslationRequests, parseChronologyQuery, requestTranslation } from "../../lib/records/index.ts";
+import { findChronology, findEntryForViewer, parseChronologyQuery } from "../../lib/records/index.ts";
+import { askTranslator, findOpenTranslationRequests, requestTranslation } from "../../lib/translations/index.ts";
 import { findStaffEntryFacts } from "../../lib/records/staff-entry.ts";
-import { findTranslationForm } from "../../lib/records/translation-loaders.ts";
-import { checkTranslationForm, submitTranslationForm } from "../../lib/records/translation-form.ts";
-import { checkTranslation, submitTranslation } from "../../lib/records/translations.ts";
+import { findTranslationForm } from "../../lib/translations/loaders.ts";
+import { checkTranslationForm, submitTranslationForm } from "../../lib/translations/form.ts";
+import { checkTranslation, submitTranslation } from "../../lib/translations/drafts.ts";
 import { findTasks } from "../../lib/tasks/index.ts";
 import { makeAccount } from "../helpers/account-fixtures.ts";
 import { databaseKinds } from "../helpers/db.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ROLE_OPTIONS } from "../../lib/admin/forms.ts";
 import { PERIODS } from "../../lib/records/chronology-filter.ts";
-import { RESTRICTION_REASONS } from "../../lib/records/restriction-form.ts";
+import { RESTRICTION_REASONS } from "../../lib/restrictions/form.ts";
 import { CONTRIBUTION_KINDS, STATUS_STEPS } from "../../lib/contributions/rules.ts";
 import { LAWFUL_BASES, RECIPIENTS, SHARED_WHAT } from "../../lib/consent/form.ts";
 import {

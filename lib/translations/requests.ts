@@ -1,11 +1,11 @@
 import "server-only";
-import { audienceOf, readableEntryWhere, type Actor } from "../access/index.ts";
+import { audienceOf, isStaffWorker, readableEntryWhere, type Actor } from "../access/index.ts";
 import { appendAudit } from "../audit/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/index.ts";
 import { Invalid, NotFound } from "../errors/index.ts";
 import { isLocale, LOCALES } from "../i18n/config.ts";
-import { ORIGINAL_LOCALE } from "./entry-content.ts";
+import { ORIGINAL_LOCALE } from "../records/index.ts";
 
 // "Ask for a translation": a reader who sees an entry only in English asks for it in their
 // language, and the request waits on the caseworker's home page until a translation exists.
@@ -39,7 +39,7 @@ export async function requestTranslation(input: { db: Db; clock: Clock; actor: A
  */
 export async function askTranslator(input: { db: Db; clock: Clock; actor: Actor; childId: string; entryId: string; locale: string }) {
   const { db, actor, childId, entryId } = input;
-  if (actor.role !== "caseworker" && actor.role !== "manager") throw new NotFound();
+  if (!isStaffWorker(actor)) throw new NotFound();
   const shared = await db.entry.findFirst({ where: { AND: [readableEntryWhere(actor, childId), { id: entryId }, { OR: [{ withChild: true }, { withFamily: true }] }] }, select: { id: true } });
   if (!shared) throw new NotFound();
   await requestTranslation(input);

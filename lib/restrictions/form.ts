@@ -9,7 +9,7 @@ export const RESTRICTION_REASONS = ["serious_harm", "confidential", "third_party
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 const reason = z.preprocess(blankToUndefined, z.enum(RESTRICTION_REASONS, "staff:restriction.errors.reasonNeeded").optional());
 const reviewDue = z.preprocess(blankToUndefined, z.iso.date("staff:restriction.errors.date").optional());
-/** What the manager saw (lib/records/restriction-version.ts): someone else's change in between is a conflict. */
+/** What the manager saw (lib/restrictions/version.ts): someone else's change in between is a conflict. */
 const version = z.coerce.number().int().nonnegative();
 const note = plainText(2000, "staff:restriction.errors.tooLong").refine((s) => s.length > 0, "staff:restriction.errors.noteNeeded");
 

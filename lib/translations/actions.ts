@@ -2,8 +2,8 @@
 import { redirect } from "next/navigation";
 import { defineAction } from "../action/index.ts";
 import { paths } from "../paths.ts";
-import { checkTranslationForm, SECTION_FIELDS, submitTranslationForm } from "./translation-form.ts";
-import { checkTranslation, submitTranslation } from "./translations.ts";
+import { checkTranslation, submitTranslation } from "./drafts.ts";
+import { checkTranslationForm, SECTION_FIELDS, submitTranslationForm } from "./form.ts";
 
 export const submitTranslationAction = defineAction({
   name: "translation.submit",

@@ -1,15 +1,9 @@
 import "server-only";
-import { notFound } from "next/navigation";
-import { readerOf, translatableEntryWhere, type Actor } from "../access/index.ts";
-import { requireSession } from "../auth/current.ts";
-import { systemClock } from "../clock.ts";
-import { getDb, type Db } from "../db/index.ts";
-import { AppError, NotFound } from "../errors/index.ts";
+import { translatableEntryWhere, type Actor } from "../access/index.ts";
+import type { Db } from "../db/index.ts";
+import { NotFound } from "../errors/index.ts";
 import { isLocale } from "../i18n/config.ts";
-import { getLocale } from "../i18n/server.ts";
-import { recordView } from "./access-log.ts";
-import { ORIGINAL_LOCALE } from "./entry-content.ts";
-import { withRecord, type RecordCtx } from "./loaders.ts";
+import { openRecord, ORIGINAL_LOCALE, withRecord, type RecordCtx, type RecordOpener } from "../records/index.ts";
 
 // The two translation pages (issue 10): writing a translation of an entry, and checking one that
 // someone else wrote. For the child's staff, and for translators, who open no record: only the
@@ -19,19 +13,18 @@ import { withRecord, type RecordCtx } from "./loaders.ts";
 type Params = Record<string, string | string[] | undefined>;
 const UUID = /^[0-9a-f-]{36}$/i;
 
-async function withTranslatable<T>(childId: string, entryId: string, load: (ctx: RecordCtx) => Promise<T>) {
-  const { actor } = await requireSession();
-  if (actor.role !== "translator") return withRecord(childId, "entry", load, () => entryId);
-  const [db, locale] = await Promise.all([getDb(), getLocale()]);
-  try {
+function withTranslatable<T>(childId: string, entryId: string, load: (ctx: RecordCtx) => Promise<T>) {
+  return withRecord(childId, "entry", load, { viewed: () => entryId, open: openForTranslation(entryId) });
+}
+
+// Staff open the record as on every record page. A translator opens no record: what they may see
+// is decided by translatableEntryWhere in the page's own queries, and the page names no child.
+function openForTranslation(entryId: string): RecordOpener {
+  return async (db, actor, childId) => {
+    if (actor.role !== "translator") return openRecord(db, actor, childId);
     if (!UUID.test(childId) || !UUID.test(entryId)) throw new NotFound();
-    const data = await load({ db, actor, childId, locale });
-    await recordView({ db, clock: systemClock, actor, childId, part: "entry", entryId });
-    return { actor, reader: readerOf(actor), record: { id: childId, name: "" }, locale, ...data };
-  } catch (error) {
-    if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
-    throw error;
-  }
+    return { id: childId, name: "" };
+  };
 }
 
 export function loadTranslationForm(childId: string, entryId: string, searchParams: Params) {

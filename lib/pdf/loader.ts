@@ -5,9 +5,8 @@ import { systemClock } from "../clock.ts";
 import { getDb } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
 import { getLocale, getT } from "../i18n/server.ts";
-import { recordView } from "./access-log.ts";
-import { collectCopy } from "./copy.ts";
-import { renderRecordPdf } from "./pdf.ts";
+import { collectCopy, recordView } from "../records/index.ts";
+import { renderRecordPdf } from "./render.ts";
 
 // "Download my record": the loader behind /records/[childId]/download. The session, the record
 // this viewer may open (collectCopy opens it through openRecord), the view written to the access

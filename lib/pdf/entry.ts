@@ -1,7 +1,6 @@
-import type { CopyEntry } from "./copy.ts";
 import { formatDate } from "../i18n/format.ts";
-import { writeText, type Direction, type TextStyle } from "./pdf-text.ts";
-import { sectionLabel } from "./section-label.ts";
+import { sectionLabel, type CopyEntry } from "../records/index.ts";
+import { writeText, type Direction, type TextStyle } from "./text.ts";
 
 // One entry of the PDF copy: what the entry page shows, in the same words (the "record" texts).
 

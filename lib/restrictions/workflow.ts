@@ -1,5 +1,5 @@
 import "server-only";
-import { childWhereForActor, readableEntryWhere, type Actor } from "../access/index.ts";
+import { childWhereForActor, isStaffWorker, mayDecideRestrictions, readableEntryWhere, type Actor } from "../access/index.ts";
 import { appendAudit } from "../audit/index.ts";
 import { addCalendarMonths, fromDateColumn, londonDate, toDateColumn, type CivilDate } from "../calendar/index.ts";
 import type { Clock } from "../clock.ts";
@@ -7,9 +7,9 @@ import type { Db, Prisma } from "../db/index.ts";
 import type { RestrictionChange, RestrictionReason } from "../db/generated/enums.ts";
 import { Conflict, Invalid, NotFound } from "../errors/index.ts";
 import { childAudience, tellEntryReaders } from "../news/index.ts";
-import { lockEntry, type LockedEntry } from "./entry-lock.ts";
-import { checkRestrictionVersion } from "./restriction-version.ts";
-import type { DecideRestrictionInput, ProposeRestrictionInput, ReviewRestrictionInput } from "./restriction-form.ts";
+import { lockEntry, type LockedEntry } from "../records/index.ts";
+import type { DecideRestrictionInput, ProposeRestrictionInput, ReviewRestrictionInput } from "./form.ts";
+import { checkRestrictionVersion } from "./version.ts";
 
 // Withholding an entry from the child, decided in the portal (issue 10). A caseworker proposes
 // (withhold, with a reason, a note and a review date; or lift); a manager of the child's team
@@ -24,13 +24,6 @@ type Effect = { change: RestrictionChange; reason: RestrictionReason | null; not
 /** A review falls due at most a year ahead: a withholding is never left without a date. */
 const MAX_REVIEW_MONTHS = 12;
 const OPEN = { decision: { is: null } } as const;
-
-const isStaffWorker = (actor: Actor) => actor.role === "caseworker" || actor.role === "manager";
-
-/** Whether this viewer may decide restrictions on this child's record: a manager of the child's team. */
-export function mayDecideRestrictions(actor: Actor): boolean {
-  return actor.role === "manager";
-}
 
 export async function proposeRestriction(input: { db: Db; clock: Clock; actor: Actor; proposal: ProposeRestrictionInput }): Promise<{ id: string; decided: boolean }> {
   const { db, clock, actor, proposal } = input;

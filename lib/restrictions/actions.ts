@@ -2,8 +2,8 @@
 import { redirect } from "next/navigation";
 import { defineAction } from "../action/index.ts";
 import { paths } from "../paths.ts";
-import { decideRestrictionForm, proposeRestrictionForm, reviewRestrictionForm } from "./restriction-form.ts";
-import { decideRestriction, proposeRestriction, reviewRestriction } from "./restrictions.ts";
+import { decideRestrictionForm, proposeRestrictionForm, reviewRestrictionForm } from "./form.ts";
+import { decideRestriction, proposeRestriction, reviewRestriction } from "./workflow.ts";
 
 const KEEP = ["change", "outcome", "stillApplies", "reason", "note", "reviewDue"];
 

@@ -5,18 +5,18 @@ import type { Readable } from "node:stream";
 import PDFDocument from "pdfkit";
 import { formatDate } from "../i18n/format.ts";
 import { textDirection } from "../i18n/config.ts";
-import type { RecordCopy } from "./copy.ts";
-import { keepShapedLetters } from "./pdf-unicode.ts";
-import { BODY_SIZE, writeEntry, type Fonts, type Translate } from "./pdf-entry.ts";
-import { writeCentred, writeText } from "./pdf-text.ts";
+import type { RecordCopy } from "../records/index.ts";
+import { BODY_SIZE, writeEntry, type Fonts, type Translate } from "./entry.ts";
+import { writeCentred, writeText } from "./text.ts";
+import { keepShapedLetters } from "./unicode.ts";
 
 // The PDF copy, made here on the server with PDFKit: nothing leaves the machine. One embedded
 // font, Noto Naskh Arabic (the Google Fonts build, shipped as TTF by @expo-google-fonts), has both
 // the Arabic-script letters Urdu needs and Latin, so English names inside Urdu text need no font
 // switching. PDFKit streams each page out as it is finished; entries arrive in batches as the
-// pages are written (see copy.ts), so neither the record nor the document is held whole.
+// pages are written (see lib/records/copy.ts), so neither the record nor the document is held whole.
 
-export type { Translate } from "./pdf-entry.ts";
+export type { Translate } from "./entry.ts";
 
 const FONT_PACKAGE = path.join("node_modules", "@expo-google-fonts", "noto-naskh-arabic");
 const FONT_FILES = { regular: "400Regular/NotoNaskhArabic_400Regular.ttf", bold: "700Bold/NotoNaskhArabic_700Bold.ttf" };

@@ -1,14 +1,13 @@
 import "server-only";
-import { readableEntryWhere, translatableEntryWhere, type Actor } from "../access/index.ts";
+import { mayTranslate, readableEntryWhere, translatableEntryWhere, type Actor } from "../access/index.ts";
 import { appendAudit } from "../audit/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Db, Prisma } from "../db/index.ts";
 import { Conflict, Invalid, NotFound } from "../errors/index.ts";
 import { tell } from "../news/index.ts";
 import { paths } from "../paths.ts";
-import { ORIGINAL_LOCALE } from "./entry-content.ts";
-import { lockEntry as lockWhere } from "./entry-lock.ts";
-import type { CheckTranslationInput, SubmitTranslationInput } from "./translation-form.ts";
+import { lockEntry as lockWhere, ORIGINAL_LOCALE } from "../records/index.ts";
+import type { CheckTranslationInput, SubmitTranslationInput } from "./form.ts";
 
 // Translations written in the portal (issue 10). A member of staff who can read the entry, or a
 // translator (who opens no record, only the entries waiting for a translation), submits
@@ -18,8 +17,6 @@ import type { CheckTranslationInput, SubmitTranslationInput } from "./translatio
 
 type Tx = Prisma.TransactionClient;
 const UNCHECKED = { check: { is: null } } as const;
-
-const mayTranslate = (actor: Actor) => actor.role === "translator" || actor.role === "caseworker" || actor.role === "manager";
 
 export async function submitTranslation(input: { db: Db; clock: Clock; actor: Actor; translation: SubmitTranslationInput }): Promise<{ id: string }> {
   const { db, clock, actor, translation: t } = input;
