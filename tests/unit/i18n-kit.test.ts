@@ -19,6 +19,11 @@ let dir: string;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "i18n-kit-"));
   fs.cpSync(path.resolve("locales"), dir, { recursive: true });
+  // These tests translate into Polish from nothing: start the copy before any Polish was written.
+  fs.rmSync(path.join(dir, "pl"), { recursive: true, force: true });
+  const state = JSON.parse(fs.readFileSync(path.join(dir, "review-state.json"), "utf8")) as Record<string, unknown>;
+  delete state.pl;
+  fs.writeFileSync(path.join(dir, "review-state.json"), `${JSON.stringify(state, null, 2)}\n`);
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
