@@ -1,6 +1,6 @@
 import "server-only";
 import { readableContributionWhere, readableEntryWhere, type Actor } from "../access/index.ts";
-import { londonDate } from "../calendar/index.ts";
+import { fromDateColumn, londonDate } from "../calendar/index.ts";
 import type { Db, Prisma } from "../db/index.ts";
 import type { ContributionKind, ContributionStatus } from "../db/generated/enums.ts";
 import { NotFound } from "../errors/index.ts";
@@ -50,7 +50,7 @@ export async function countFiles(db: Db, ids: string[]): Promise<Map<string, num
 }
 
 export function summarise(row: SummaryRow, actor: Actor, today: string, files: Map<string, number>): ContributionSummary {
-  const dueOn = row.dueOn ? row.dueOn.toISOString().slice(0, 10) : null;
+  const dueOn = row.dueOn ? fromDateColumn(row.dueOn) : null;
   return {
     id: row.id,
     childId: row.childId,
@@ -108,7 +108,7 @@ export async function findContribution(input: { db: Db; actor: Actor; childId: s
   return {
     ...summarise(row, actor, londonDate(input.now), new Map([[row.id, row.attachments.length]])),
     ...row,
-    dueOn: row.dueOn ? row.dueOn.toISOString().slice(0, 10) : null,
+    dueOn: row.dueOn ? fromDateColumn(row.dueOn) : null,
     // Whoever may read the contribution may still not read the entry it is about or became
     // (kept from the child, excluding the reader by name, waiting to be read with a worker):
     // then not its title, not even its id.
