@@ -4,6 +4,7 @@ import { fromDateColumn, londonDate } from "../calendar/index.ts";
 import type { Db, Prisma } from "../db/index.ts";
 import type { ContributionKind, ContributionStatus } from "../db/generated/enums.ts";
 import { NotFound } from "../errors/index.ts";
+import { findAttachedFile } from "../files/index.ts";
 import { clipText } from "../plain-text.ts";
 import { isAwaitingAnswer } from "./rules.ts";
 import { conversationState, inOrder, staffHaveWritten, type ConversationState, type ThreadMessage } from "./thread.ts";
@@ -158,15 +159,12 @@ async function readableEntries(input: { db: Db; actor: Actor; childId: string },
 export type ContributionDetail = Awaited<ReturnType<typeof findContribution>>;
 
 /** A file sent with a contribution, for someone who may read the contribution; else not found. */
-export async function findContributionFile(input: { db: Db; actor: Actor; childId: string; contributionId: string; attachmentId: string }) {
+export function findContributionFile(input: { db: Db; actor: Actor; childId: string; contributionId: string; attachmentId: string }) {
   const { db, actor, childId, contributionId, attachmentId } = input;
-  if (![contributionId, attachmentId].every((id) => /^[0-9a-f-]{36}$/i.test(id))) throw new NotFound();
-  const row = await db.contributionAttachment.findFirst({
+  return findAttachedFile(db, [contributionId, attachmentId], {
+    table: "contributionAttachment",
     where: { id: attachmentId, contributionId, contribution: readableContributionWhere(actor, childId) },
-    select: { fileName: true, mediaType: true, reencoded: true, file: { select: { storageKey: true, size: true } } },
   });
-  if (!row) throw new NotFound();
-  return row;
 }
 
 export type SentThing = {

@@ -3,6 +3,7 @@ import { audienceOf, readableEntryWhere, readableRequestWhere, type Actor } from
 import { fromDateColumn } from "../calendar/index.ts";
 import type { Db, Prisma } from "../db/index.ts";
 import { NotFound } from "../errors/index.ts";
+import { findAttachedFile } from "../files/index.ts";
 import { clipText } from "../plain-text.ts";
 import { conversationState, inOrder, staffHaveWritten, type ConversationState, type ThreadMessage } from "../contributions/index.ts";
 import { clockView, receivedOn, type ClockView } from "./clock.ts";
@@ -168,12 +169,9 @@ async function sharedWith(db: Db, childId: string, entryIds: string[]) {
 }
 
 /** An evidence file of a request, for someone who may read the request; else not found. */
-export async function findRequestFile(input: { db: Db; actor: Actor; childId: string; requestId: string; attachmentId: string }) {
-  if (![input.requestId, input.attachmentId].every((id) => /^[0-9a-f-]{36}$/i.test(id))) throw new NotFound();
-  const row = await input.db.rectificationAttachment.findFirst({
+export function findRequestFile(input: { db: Db; actor: Actor; childId: string; requestId: string; attachmentId: string }) {
+  return findAttachedFile(input.db, [input.requestId, input.attachmentId], {
+    table: "rectificationAttachment",
     where: { id: input.attachmentId, requestId: input.requestId, request: readableRequestWhere(input.actor, input.childId) },
-    select: { fileName: true, mediaType: true, reencoded: true, file: { select: { storageKey: true } } },
   });
-  if (!row) throw new NotFound();
-  return row;
 }
