@@ -125,6 +125,7 @@ export async function findContribution(input: { db: Db; actor: Actor; childId: s
 const fileSelect = { id: true, fileName: true, mediaType: true, reencoded: true, file: { select: { size: true } } } satisfies Prisma.ContributionAttachmentSelect;
 type FileRow = Prisma.ContributionAttachmentGetPayload<{ select: typeof fileSelect }>;
 const threadFile = (f: FileRow) => ({ id: f.id, fileName: f.fileName, mediaType: f.mediaType, reencoded: f.reencoded });
+const listedFile = (f: FileRow) => ({ ...threadFile(f), size: f.file.size });
 
 type ThreadSource = {
   id: string; body: string; sentAt: Date | null; createdAt: Date; authorId: string; author: { displayName: string }; attachments: FileRow[];
@@ -195,7 +196,7 @@ export async function findSentThings(input: { db: Db; actor: Actor; childId: str
     select: {
       id: true, kind: true, body: true, sentAt: true, authorId: true, recordEntryId: true, originalWhereabouts: true, originalPlace: true, originalReturnedOn: true,
       // The first message's copies: those it became an entry with (an answer's stay in the conversation).
-      attachments: { where: { answerId: null }, orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, mediaType: true, reencoded: true, file: { select: { size: true } } } },
+      attachments: { where: { answerId: null }, orderBy: { createdAt: "asc" }, select: fileSelect },
     },
   });
   const readable = await readableEntries(input, rows.map((r) => r.recordEntryId));
@@ -209,6 +210,6 @@ export async function findSentThings(input: { db: Db; actor: Actor; childId: str
     originalWhereabouts: r.originalWhereabouts,
     originalPlace: r.originalPlace,
     originalReturnedOn: r.originalReturnedOn,
-    files: r.attachments.map((a) => ({ id: a.id, fileName: a.fileName, mediaType: a.mediaType, reencoded: a.reencoded, size: a.file.size })),
+    files: r.attachments.map(listedFile),
   }));
 }
