@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { fromDateColumn } from "@/lib/calendar";
 import type { loadSharingLog } from "@/lib/consent";
 import { formatDate, formatDay } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
+import { fromDateColumn } from "@/lib/calendar";
 import { RecordNav } from "../records/record-nav";
 import { Alert } from "../ui/alert";
 import { ShareReviewBox } from "./share-review";

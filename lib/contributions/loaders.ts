@@ -4,7 +4,7 @@ import { systemClock } from "../clock.ts";
 import { getDb } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
 import { withRecord, type RecordCtx } from "../records/index.ts";
-import { openAttachedFile } from "../files/index.ts";
+import { configuredFileStore } from "../files/index.ts";
 import { findInbox, type InboxFilter } from "./inbox.ts";
 import { findContribution, findContributionFile, findContributionsOnRecord, findSentThings } from "./queries.ts";
 import { markOpened } from "./staff.ts";
@@ -74,7 +74,10 @@ function parseInboxFilter(raw: { childId?: string; kind?: string; status?: strin
 
 /** A file sent with a contribution, streamed, for someone who may read the contribution. */
 export function loadContributionFile(childId: string, contributionId: string, attachmentId: string) {
-  return withRecord(childId, "contributions", async ({ db, actor, childId }) => openAttachedFile(db, await findContributionFile({ db, actor, childId, contributionId, attachmentId })));
+  return withRecord(childId, "contributions", async ({ db, actor, childId }) => {
+    const file = await findContributionFile({ db, actor, childId, contributionId, attachmentId });
+    return { file, content: await configuredFileStore().open(db, file.storageKey) };
+  });
 }
 
 /** The copies sent with contributions, for the "My things" page (which has already opened the record and logged the view). */

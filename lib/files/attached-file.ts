@@ -1,8 +1,6 @@
 import type { Db } from "../db/connect.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { NotFound } from "../errors/index.ts";
-import { configuredFileStore } from "./configured-store.ts";
-import type { OpenedBlob } from "./file-store.ts";
 
 // A file attached to something in a record: an entry (Attachment), a contribution
 // (ContributionAttachment) or a correction request (RectificationAttachment). Each row keeps the
@@ -17,8 +15,8 @@ export type FileOwner =
   | { table: "rectificationAttachment"; where: Prisma.RectificationAttachmentWhereInput };
 
 export type AttachedFile = {
-  /** The entry, contribution or request the file belongs to. */
-  ownerId: string;
+  /** The entry an entry's own file belongs to: the access log names it. */
+  entryId?: string;
   fileName: string;
   mediaType: string;
   /** A picture the portal re-encoded itself, which may be shown in the page. */
@@ -34,30 +32,27 @@ type Row = { fileName: string; mediaType: string; file: { storageKey: string; si
 /** The file `owner.where` finds, when every id named in the URL (`ids`) is well formed; else NotFound. */
 export async function findAttachedFile(db: Db, ids: string[], owner: FileOwner): Promise<AttachedFile> {
   if (!ids.every((id) => UUID.test(id))) throw new NotFound();
-  const row = await readRow(db, owner);
-  if (!row) throw new NotFound();
-  return { ownerId: row.ownerId, fileName: row.fileName, mediaType: row.mediaType, reencoded: row.reencoded, storageKey: row.file.storageKey, size: row.file.size };
+  const file = await readRow(db, owner);
+  if (!file) throw new NotFound();
+  return file;
 }
 
-/** A file found by findAttachedFile, with its bytes, read as the response streams. */
-export async function openAttachedFile(db: Db, file: AttachedFile): Promise<{ file: AttachedFile; content: OpenedBlob }> {
-  return { file, content: await configuredFileStore().open(db, file.storageKey) };
-}
+const flat = (row: Row, reencoded: boolean) => ({ fileName: row.fileName, mediaType: row.mediaType, reencoded, storageKey: row.file.storageKey, size: row.file.size });
 
-async function readRow(db: Db, owner: FileOwner): Promise<(Row & { ownerId: string; reencoded: boolean }) | null> {
+async function readRow(db: Db, owner: FileOwner): Promise<AttachedFile | null> {
   switch (owner.table) {
     case "attachment": {
       // Imported with an entry from the council's case system: never re-encoded here, so always saved.
       const row = await db.attachment.findFirst({ where: owner.where, select: { ...FILE, entryId: true } });
-      return row && { ...row, ownerId: row.entryId, reencoded: false };
+      return row && { entryId: row.entryId, ...flat(row, false) };
     }
     case "contributionAttachment": {
-      const row = await db.contributionAttachment.findFirst({ where: owner.where, select: { ...FILE, reencoded: true, contributionId: true } });
-      return row && { ...row, ownerId: row.contributionId };
+      const row = await db.contributionAttachment.findFirst({ where: owner.where, select: { ...FILE, reencoded: true } });
+      return row && flat(row, row.reencoded);
     }
     case "rectificationAttachment": {
-      const row = await db.rectificationAttachment.findFirst({ where: owner.where, select: { ...FILE, reencoded: true, requestId: true } });
-      return row && { ...row, ownerId: row.requestId };
+      const row = await db.rectificationAttachment.findFirst({ where: owner.where, select: { ...FILE, reencoded: true } });
+      return row && flat(row, row.reencoded);
     }
   }
 }

@@ -5,7 +5,7 @@ import { requireSession } from "../auth/current.ts";
 import { systemClock } from "../clock.ts";
 import { getDb, type Db } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
-import { openAttachedFile } from "../files/index.ts";
+import { configuredFileStore } from "../files/index.ts";
 import { getLocale } from "../i18n/server.ts";
 import { loadNews } from "../news/loaders.ts";
 import type { EntryDone } from "../paths.ts";
@@ -103,5 +103,9 @@ export function loadAccessLog(childId: string, searchParams: Params) {
 
 /** One attachment opened for the download route: its bytes are read as the response streams. */
 export async function loadAttachment(childId: string, attachmentId: string) {
-  return withRecord(childId, "file", async ({ db, actor, childId }) => openAttachedFile(db, await findAttachmentForViewer({ db, actor, childId, attachmentId })), (data) => data.file.ownerId);
+  return withRecord(childId, "file", async ({ db, actor, childId }) => {
+    const file = await findAttachmentForViewer({ db, actor, childId, attachmentId });
+    const content = await configuredFileStore().open(db, file.storageKey);
+    return { file, content };
+  }, (data) => data.file.entryId);
 }

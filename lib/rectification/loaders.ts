@@ -3,7 +3,7 @@ import { audienceOf, listedEntryWhere, maySendContribution, readableEntryWhere, 
 import { systemClock } from "../clock.ts";
 import { getDb } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
-import { openAttachedFile } from "../files/index.ts";
+import { configuredFileStore } from "../files/index.ts";
 import { withRecord, type RecordCtx } from "../records/index.ts";
 import { findOpenRequests, findRequest, findRequestFile, findRequestsOnRecord } from "./queries.ts";
 import { startReview } from "./steps.ts";
@@ -59,5 +59,8 @@ export async function loadOpenRequests(actor: Actor) {
 
 /** An evidence file, streamed, for someone who may read the request. */
 export function loadRequestFile(childId: string, requestId: string, attachmentId: string) {
-  return withRecord(childId, "corrections", async ({ db, actor, childId }) => openAttachedFile(db, await findRequestFile({ db, actor, childId, requestId, attachmentId })));
+  return withRecord(childId, "corrections", async ({ db, actor, childId }) => {
+    const file = await findRequestFile({ db, actor, childId, requestId, attachmentId });
+    return { file, content: await configuredFileStore().open(db, file.storageKey) };
+  });
 }
