@@ -9,10 +9,10 @@ import type { Task, TeamTask } from "@/lib/tasks";
 // to where it is done. A long list shows its first 25, then a link to see them all.
 
 const SHOWN = 25;
-type T = Awaited<ReturnType<typeof getT>>;
 
 /** The section, its heading tagged with the overdue count (no tag when nothing is overdue). */
-export function DueSection({ id, heading, overdue, t, children }: { id: string; heading: string; overdue: number; t: T; children: ReactNode }) {
+export async function DueSection({ id, heading, overdue, children }: { id: string; heading: string; overdue: number; children: ReactNode }) {
+  const t = await getT("home");
   return (
     <section className="stack" aria-labelledby={id}>
       <h2 id={id}>
@@ -25,21 +25,22 @@ export function DueSection({ id, heading, overdue, t, children }: { id: string; 
 }
 
 /** The tasks, soonest due first; `allHref` opens the whole list when only the first are shown. */
-export function DueList({ tasks, all, allHref, locale, t }: { tasks: (Task | TeamTask)[]; all: boolean; allHref: string; locale: string; t: T }) {
+export async function DueList({ tasks, all, allHref, locale }: { tasks: (Task | TeamTask)[]; all: boolean; allHref: string; locale: string }) {
+  const t = await getT("home");
   const shown = all ? tasks : tasks.slice(0, SHOWN);
   return (
     <>
-      <ol className="entry-list task-list">{shown.map((task) => <TaskItem key={`${task.kind}-${task.id}`} task={task} locale={locale} t={t} />)}</ol>
+      <ol className="entry-list task-list">{shown.map((task) => <TaskItem key={`${task.kind}-${task.id}`} task={task} locale={locale} />)}</ol>
       {shown.length < tasks.length ? <p><Link href={allHref} prefetch={false}>{t("tasks.all", { count: tasks.length })}</Link></p> : null}
     </>
   );
 }
 
-async function TaskItem({ task, locale, t }: { task: Task | TeamTask; locale: string; t: T }) {
-  const tc = await getT("contributions");
+async function TaskItem({ task, locale }: { task: Task | TeamTask; locale: string }) {
+  const [t, tc] = await Promise.all([getT("home"), getT("contributions")]);
   const title = task.kind === "contribution" || task.kind === "contributionAnswer" ? tc(`kinds.${task.title}`) : task.kind === "caseSummary" ? t(`tasks.summaryTitle.${task.title}`) : task.title;
   return (
-    <DueCard href={task.href} title={title} childName={task.childName} caseworkers={"caseworkers" in task ? task.caseworkers : undefined} t={t}>
+    <DueCard href={task.href} title={title} childName={task.childName} caseworkers={"caseworkers" in task ? task.caseworkers : undefined}>
       <span className="tag">{t(`tasks.kind.${task.kind}`)}</span>
       {task.overdue ? <strong className="tag tag-overdue">{t("tasks.overdue")}</strong> : null}
       <span><time dateTime={task.dueOn}>{t("tasks.due", { date: formatDay(task.dueOn, locale) })}</time></span>
@@ -51,7 +52,8 @@ async function TaskItem({ task, locale, t }: { task: Task | TeamTask; locale: st
  * One item of work: what is due (`children`), then whose child (a translator's tasks name none) and,
  * on a manager's overview, the child's caseworkers; its title links to where it is done.
  */
-export function DueCard({ href, title, childName, caseworkers, t, children }: { href: string; title: string; childName: string; caseworkers?: string[]; t: T; children: ReactNode }) {
+export async function DueCard({ href, title, childName, caseworkers, children }: { href: string; title: string; childName: string; caseworkers?: string[]; children: ReactNode }) {
+  const t = await getT("home");
   return (
     <li className="entry-card">
       <p className="entry-meta">

@@ -7,14 +7,14 @@ import { DueList, DueSection } from "./due-list";
 export async function TaskList({ list, all, locale, acrossChildren = true }: { list: Tasks; all: boolean; locale: string; acrossChildren?: boolean }) {
   const t = await getT("home");
   return (
-    <DueSection id="tasks" heading={t("tasks.heading")} overdue={list.overdue} t={t}>
+    <DueSection id="tasks" heading={t("tasks.heading")} overdue={list.overdue}>
       {list.tasks.length === 0 ? <p>{t("tasks.none")}</p> : (
         <>
           <p>{t(acrossChildren ? "tasks.intro" : "tasks.introTranslator")}</p>
           <ul className="task-counts">
             {TASK_KINDS.filter((k) => list.counts[k]).map((k) => <li key={k}>{t(`tasks.count.${k}`, { count: list.counts[k] })}</li>)}
           </ul>
-          <DueList tasks={list.tasks} all={all} allHref="/?tasks=all#tasks" locale={locale} t={t} />
+          <DueList tasks={list.tasks} all={all} allHref="/?tasks=all#tasks" locale={locale} />
         </>
       )}
     </DueSection>

@@ -10,14 +10,14 @@ type T = Awaited<ReturnType<typeof getT>>;
 export async function TeamOverview({ team, all, locale }: { team: Overview; all: boolean; locale: string }) {
   const t = await getT("home");
   return (
-    <DueSection id="team" heading={t("team.heading")} overdue={team.overdue} t={t}>
+    <DueSection id="team" heading={t("team.heading")} overdue={team.overdue}>
       <p>{t("team.intro")}</p>
       <h3>{t("team.byCaseworker")}</h3>
       {team.caseworkers.length === 0 ? <p>{t("team.noCaseworkers")}</p> : (
         <ul className="entry-list">{team.caseworkers.map((c) => <Load key={c.id} load={c} t={t} />)}</ul>
       )}
       <h3>{t("team.dueHeading")}</h3>
-      {team.tasks.length === 0 ? <p>{t("tasks.none")}</p> : <DueList tasks={team.tasks} all={all} allHref="/?team=all#team" locale={locale} t={t} />}
+      {team.tasks.length === 0 ? <p>{t("tasks.none")}</p> : <DueList tasks={team.tasks} all={all} allHref="/?team=all#team" locale={locale} />}
       <h3>{t("team.lateHeading")}</h3>
       {team.lateVisits.length === 0 ? <p>{t("team.lateNone")}</p> : (
         <ul className="entry-list">{team.lateVisits.map((v) => <LateVisitItem key={v.entryId} visit={v} locale={locale} t={t} />)}</ul>
@@ -28,7 +28,7 @@ export async function TeamOverview({ team, all, locale }: { team: Overview; all:
 
 function LateVisitItem({ visit: v, locale, t }: { visit: LateVisit; locale: string; t: T }) {
   return (
-    <DueCard href={v.href} title={v.title} childName={v.childName} caseworkers={v.caseworkers} t={t}>
+    <DueCard href={v.href} title={v.title} childName={v.childName} caseworkers={v.caseworkers}>
       <span>{t("team.late", { count: v.workingDays, visited: formatDay(v.occurredOn, locale), written: formatDay(v.recordedOn, locale) })}</span>
     </DueCard>
   );
