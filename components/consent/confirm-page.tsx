@@ -4,7 +4,7 @@ import { decideConsentAction } from "@/lib/consent/actions";
 import { formatDay } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
-import { realDay } from "../forms/date-token";
+import { realDay } from "@/lib/calendar/civil-date";
 import { StepForm } from "../forms/step-form";
 
 type View = Awaited<ReturnType<typeof loadConsentConfirmation>>;

@@ -3,6 +3,7 @@ import type { loadSharingLog } from "@/lib/consent/loaders";
 import { formatDate, formatDay } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
+import { fromDateColumn } from "@/lib/calendar";
 import { RecordNav } from "../records/record-nav";
 import { Alert } from "../ui/alert";
 import { ShareReviewBox } from "./share-review";
@@ -26,7 +27,7 @@ export async function SharingLogPage({ view }: { view: View }) {
         <ul className="entry-list">
           {shares.map((s) => (
             <li key={s.id} className="entry-card">
-              <p className="entry-meta"><span>{formatDay(s.sharedOn.toISOString().slice(0, 10), locale)}</span><strong className="tag">{t(`log.basis.${s.lawfulBasis}`)}</strong></p>
+              <p className="entry-meta"><span>{formatDay(fromDateColumn(s.sharedOn), locale)}</span><strong className="tag">{t(`log.basis.${s.lawfulBasis}`)}</strong></p>
               <h2 className="entry-title"><bdi dir="auto">{s.recipientName || t(`recipients.${s.recipient}`)}</bdi></h2>
               <p>{s.what === "entries" ? <>{t("log.what.entries")}{s.entries.map((e, i) => <span key={e.id}>{i ? ", " : ""}<Link href={paths.entry(record.id, e.id)} prefetch={false}>{e.title}</Link></span>)}</> : t(`log.what.${s.what}`, { description: s.description })}</p>
               <p>{t("topic.for", { purpose: s.purpose })}</p>

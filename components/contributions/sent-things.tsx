@@ -1,16 +1,16 @@
 import Link from "next/link";
 import type { Reader } from "@/lib/access";
 import type { SentThing } from "@/lib/contributions";
-import { formatDate, formatFileSize, isoDateTime } from "@/lib/i18n/format";
+import { formatDate, isoDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
-import { fileKind } from "@/lib/files/media-kind";
 import { paths } from "@/lib/paths";
+import { FileList } from "../files/file-list";
 
 // On "My things": copies sent to the worker, before and after they are added to the record, with
 // where each now sits in the record and where the original is.
 export async function SentThings({ childId, things, locale, reader }: { childId: string; things: SentThing[]; locale: string; reader: Reader }) {
   if (things.length === 0) return null;
-  const [t, tf] = await Promise.all([getT("contributions"), getT("files")]);
+  const t = await getT("contributions");
   return (
     <section className="stack" aria-labelledby="sent-things">
       <h2 id="sent-things">{t(`things.title.${reader}`)}</h2>
@@ -31,20 +31,7 @@ export async function SentThings({ childId, things, locale, reader }: { childId:
               </p>
             ) : null}
             <p>{t("detail.original")}: {originalWords(t, thing, locale)}</p>
-            <ul>
-              {thing.files.map((f) => {
-                const href = paths.contributionFile(childId, thing.contributionId, f.id);
-                return (
-                  <li key={f.id} className="thing-file">
-                    {f.reencoded ? <img src={`${href}?inline=1`} alt={f.fileName} className="thing-picture" loading="lazy" /> : null}
-                    <span>
-                      <a href={href} dir="auto">{t("detail.download", { name: f.fileName })}</a>{" "}
-                      <span className="hint">({tf("details", { kind: tf(`kinds.${fileKind(f.mediaType)}`), size: formatFileSize(f.size, locale) })})</span>
-                    </span>
-                  </li>
-                );
-              })}
-            </ul>
+            <FileList files={thing.files} href={(id) => paths.contributionFile(childId, thing.contributionId, id)} linkText={(name) => t("detail.download", { name })} locale={locale} pictures={{ show: "reencoded" }} />
           </li>
         ))}
       </ul>

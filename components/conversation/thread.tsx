@@ -1,6 +1,7 @@
 import type { ConversationState, ThreadMessage } from "@/lib/contributions";
 import { formatDateTime, formatDay } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
+import { FileList } from "../files/file-list";
 
 type Props = {
   thread: ThreadMessage[];
@@ -36,17 +37,8 @@ export async function Thread({ thread, locale, conversation, reader, closed, fil
                 <p className="message-text" dir="auto">{p.text}</p>
               </div>
             )) : m.body ? <p className="message-text" dir="auto">{m.body}</p> : null}
-            {m.files.length ? (
-              <ul className="plain-list stack">
-                {m.files.map((f) => (
-                  <li key={f.id} className="thing-file">
-                    {/* Pictures are our own re-encoding (no metadata), so they are shown; PDFs are only downloaded. */}
-                    {f.reencoded ? <img src={`${fileHref(f.id)}?inline=1`} alt={f.fileName} className="thing-picture" loading="lazy" /> : null}
-                    <a href={fileHref(f.id)} dir="auto">{t("detail.download", { name: f.fileName })}</a>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            {/* Pictures are our own re-encoding (no metadata), so they are shown; PDFs are only downloaded. */}
+            {m.files.length ? <FileList files={m.files} href={fileHref} linkText={(name) => t("detail.download", { name })} locale={locale} pictures={{ show: "reencoded" }} className="plain-list stack" /> : null}
           </li>
         ))}
       </ol>

@@ -2,7 +2,8 @@
 import { startTransition, useActionState, useRef, useState, type ReactNode } from "react";
 import type { ActionState, FormAction } from "@/lib/action/state";
 import { formatDay } from "@/lib/i18n/format";
-import { DATE_TOKEN, realDay } from "./date-token";
+import { realDay } from "@/lib/calendar/civil-date";
+import { DATE_TOKEN } from "./date-token";
 import { Alert } from "../ui/alert";
 import { Dialog } from "../ui/dialog";
 

@@ -1,17 +1,17 @@
 import Link from "next/link";
-import { fileKind } from "@/lib/files/media-kind";
-import { formatDate, formatFileSize, isolate, isoDateTime } from "@/lib/i18n/format";
+import { formatDate, isolate, isoDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
 import type { SentThing } from "@/lib/contributions";
 import type { loadThings } from "@/lib/records";
 import { SentThings } from "../contributions/sent-things";
+import { FileList } from "../files/file-list";
 import { RecordNav } from "./record-nav";
 
 type View = Awaited<ReturnType<typeof loadThings>>;
 
 export async function ThingsPage({ view, sent }: { view: View; sent: SentThing[] }) {
-  const [t, tf] = await Promise.all([getT("record"), getT("files")]);
+  const t = await getT("record");
   const { actor, reader, record, locale, things } = view;
   return (
     <div className="stack">
@@ -32,18 +32,8 @@ export async function ThingsPage({ view, sent }: { view: View; sent: SentThing[]
               {thing.files.length === 0 ? (
                 <p className="hint">{t("things.noFiles")}</p>
               ) : (
-                <ul>
-                  {thing.files.map((f) => (
-                    <li key={f.id} className="thing-file">
-                      {/* A drawing or a photo is shown, described by its item's title; the link keeps a copy. */}
-                      {fileKind(f.mediaType) === "picture" ? <img src={paths.file(record.id, f.id)} alt={thing.title} className="thing-picture" loading="lazy" /> : null}
-                      <span>
-                        <a href={paths.file(record.id, f.id)} dir="auto">{t("things.download", { name: f.fileName })}</a>{" "}
-                        <span className="hint">({tf("details", { kind: tf(`kinds.${fileKind(f.mediaType)}`), size: formatFileSize(f.size, locale) })})</span>
-                      </span>
-                    </li>
-                  ))}
-                </ul>
+                // A drawing or a photo is shown, described by its item's title; the link keeps a copy.
+                <FileList files={thing.files} href={(id) => paths.file(record.id, id)} linkText={(name) => t("things.download", { name })} locale={locale} pictures={{ show: "byType", alt: thing.title }} />
               )}
             </li>
           ))}

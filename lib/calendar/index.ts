@@ -1,12 +1,11 @@
 // The one clock for statutory time limits: days as they fall in England (Europe/London), working
 // days without weekends and England's bank holidays (date-holidays), and calendar months. Dates
 // are civil dates, "YYYY-MM-DD" strings, so no time zone arithmetic can shift them by a day.
+export { fromDateColumn, realDay, toDateColumn, type CivilDate } from "./civil-date.ts";
 export {
   addCalendarMonths,
   addDays,
   daysBetween,
-  fromDateColumn,
-  toDateColumn,
   addWorkingDays,
   isWorkingDay,
   londonDate,
@@ -14,5 +13,4 @@ export {
   nextWorkingDay,
   statutoryMonthDue,
   workingDaysBetween,
-  type CivilDate,
 } from "./working-days.ts";

@@ -1,7 +1,5 @@
 import Holidays from "date-holidays";
-
-/** A day in England, "YYYY-MM-DD". */
-export type CivilDate = string;
+import { fromDateColumn, toDateColumn, type CivilDate } from "./civil-date.ts";
 
 const DAY_MS = 86_400_000;
 const londonDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
@@ -23,20 +21,13 @@ function bankHolidays(year: number): Set<CivilDate> {
   return days;
 }
 
-// Civil dates are counted as UTC midnights, where every day is 24 hours long.
-const toUtc = (date: CivilDate) => Date.parse(`${date}T00:00:00Z`);
-const fromUtc = (ms: number): CivilDate => new Date(ms).toISOString().slice(0, 10);
+// Civil dates are counted as UTC midnights (as date columns hold them), where every day is 24 hours long.
+const toUtc = (date: CivilDate) => toDateColumn(date).getTime();
+const fromUtc = (ms: number): CivilDate => fromDateColumn(new Date(ms));
 const plusDays = (date: CivilDate, days: number) => fromUtc(toUtc(date) + days * DAY_MS);
 
 /** The day `days` calendar days later (earlier when negative). */
 export const addDays = plusDays;
-
-/**
- * A date column (PostgreSQL `date`, read back as midnight UTC) as the civil date it holds, and a
- * civil date as the value to write to one. Not for instants: those go through londonDate.
- */
-export const fromDateColumn = (stored: Date): CivilDate => stored.toISOString().slice(0, 10);
-export const toDateColumn = (date: CivilDate): Date => new Date(`${date}T00:00:00Z`);
 
 /** Calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: CivilDate, to: CivilDate): number {

@@ -1,6 +1,7 @@
 import "server-only";
 import { audienceOf, childWhereForActor, type Actor } from "../access/index.ts";
 import { appendAudit } from "../audit/index.ts";
+import { toDateColumn } from "../calendar/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Db, Prisma } from "../db/index.ts";
 import { Invalid, NotFound } from "../errors/index.ts";
@@ -27,7 +28,7 @@ export async function decideConsent(input: { db: Db; clock: Clock; actor: Actor;
     const deciders = await whoDecides(tx, change.childId);
     if (!mayDecide(actor, deciders)) throw new Invalid("Not the person who decides", [{ path: "choice", message: "consent:errors.notDecider" }]);
     const now = input.clock.now();
-    const expiresOn = change.choice === "given" && change.expiresOn ? new Date(`${change.expiresOn}T00:00:00Z`) : null;
+    const expiresOn = change.choice === "given" && change.expiresOn ? toDateColumn(change.expiresOn) : null;
     const current = await latestDecision(tx, change.topicId);
     if (current && current.choice === change.choice && sameDay(current.expiresOn, expiresOn)) return { id: current.id, changed: false };
     const made = await tx.consentDecision.create({
@@ -68,7 +69,7 @@ export async function recordCompetence(input: { db: Db; clock: Clock; actor: Act
   await db.$transaction(async (tx) => {
     const now = input.clock.now();
     const row = await tx.competenceAssessment.create({
-      data: { childId: input.childId, canDecide: input.canDecide, note: input.note.trim(), assessedOn: new Date(`${input.assessedOn}T00:00:00Z`), assessedById: actor.userId, createdAt: now },
+      data: { childId: input.childId, canDecide: input.canDecide, note: input.note.trim(), assessedOn: toDateColumn(input.assessedOn), assessedById: actor.userId, createdAt: now },
       select: { id: true },
     });
     await appendAudit(tx, { actor, action: "consent.competence-recorded", childId: input.childId, subjectType: "competence-assessment", subjectId: row.id, detail: { canDecide: input.canDecide }, at: now });

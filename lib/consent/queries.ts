@@ -1,11 +1,9 @@
 import "server-only";
 import { childWhereForActor, type Actor } from "../access/index.ts";
-import { londonDate, toDateColumn, type CivilDate } from "../calendar/index.ts";
+import { fromDateColumn, londonDate, toDateColumn, type CivilDate } from "../calendar/index.ts";
 import type { Db, Prisma } from "../db/index.ts";
 import { NotFound } from "../errors/index.ts";
 import { whoDecides } from "./who-decides.ts";
-
-const civil = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * "Who can see my information": for each topic the current choice (derived from the newest
@@ -37,7 +35,7 @@ export async function findConsent(input: { db: Db; actor: Actor; childId: string
     topics: topics.map((t) => {
       const history = inChainOrder(t.decisions).map((d) => ({
         id: d.id, choice: d.choice, basis: d.basis, decidedAt: d.decidedAt, note: d.note, by: d.decidedBy.displayName,
-        expiresOn: d.expiresOn ? civil(d.expiresOn) : null,
+        expiresOn: d.expiresOn ? fromDateColumn(d.expiresOn) : null,
       }));
       const latest = history[0] ?? null;
       const expired = Boolean(latest?.choice === "given" && latest.expiresOn && latest.expiresOn < today);

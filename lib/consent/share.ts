@@ -1,7 +1,7 @@
 import "server-only";
 import { audienceOf, childWhereForActor, readableEntryWhere, type Actor } from "../access/index.ts";
 import { appendAudit } from "../audit/index.ts";
-import { londonDate } from "../calendar/index.ts";
+import { fromDateColumn, londonDate, toDateColumn } from "../calendar/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Db, LawfulBasis, Prisma } from "../db/index.ts";
 import { Invalid, NotFound } from "../errors/index.ts";
@@ -53,7 +53,7 @@ export async function recordShare(input: { db: Db; clock: Clock; actor: Actor; s
       data: {
         childId: share.childId, recipient, recipientName, what: share.what, description: share.description?.trim() ?? "", purpose: share.purpose.trim(),
         lawfulBasis: share.lawfulBasis, consentDecisionId, reason: share.lawfulBasis === "consent" ? null : share.reason!.trim(), reasonWithheld: withheld,
-        sharedOn: new Date(`${share.sharedOn}T00:00:00Z`), recordedById: actor.userId, createdAt: now,
+        sharedOn: toDateColumn(share.sharedOn), recordedById: actor.userId, createdAt: now,
         entries: share.what === "entries" ? { create: [...new Set(share.entryIds)].map((entryId) => ({ entryId })) } : undefined,
       },
       select: { id: true },
@@ -81,7 +81,7 @@ async function standingConsent(tx: Tx, share: ShareInput, today: string) {
   await lockTopic(tx, share.childId, share.topicId!);
   const topic = await tx.consentTopic.findUniqueOrThrow({ where: { id: share.topicId! }, select: { recipient: true, recipientName: true } });
   const current = await latestDecision(tx, share.topicId!);
-  const expired = current?.expiresOn ? current.expiresOn.toISOString().slice(0, 10) < today : false;
+  const expired = current?.expiresOn ? fromDateColumn(current.expiresOn) < today : false;
   if (!current || current.choice !== "given") throw refuse("consent:errors.noConsent");
   if (expired) throw refuse("consent:errors.consentExpired");
   return { consentDecisionId: current.id, recipient: topic.recipient, recipientName: topic.recipientName };

@@ -76,7 +76,7 @@ function parseInboxFilter(raw: { childId?: string; kind?: string; status?: strin
 export function loadContributionFile(childId: string, contributionId: string, attachmentId: string) {
   return withRecord(childId, "contributions", async ({ db, actor, childId }) => {
     const file = await findContributionFile({ db, actor, childId, contributionId, attachmentId });
-    return { file, content: await configuredFileStore().open(db, file.file.storageKey) };
+    return { file, content: await configuredFileStore().open(db, file.storageKey) };
   });
 }
 

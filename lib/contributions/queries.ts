@@ -1,9 +1,10 @@
 import "server-only";
 import { readableContributionWhere, readableEntryWhere, type Actor } from "../access/index.ts";
-import { londonDate } from "../calendar/index.ts";
+import { fromDateColumn, londonDate } from "../calendar/index.ts";
 import type { Db, Prisma } from "../db/index.ts";
 import type { ContributionKind, ContributionStatus } from "../db/generated/enums.ts";
 import { NotFound } from "../errors/index.ts";
+import { findAttachedFile } from "../files/index.ts";
 import { clipText } from "../plain-text.ts";
 import { isAwaitingAnswer } from "./rules.ts";
 import { conversationState, inOrder, staffHaveWritten, type ConversationState, type ThreadMessage } from "./thread.ts";
@@ -50,7 +51,7 @@ export async function countFiles(db: Db, ids: string[]): Promise<Map<string, num
 }
 
 export function summarise(row: SummaryRow, actor: Actor, today: string, files: Map<string, number>): ContributionSummary {
-  const dueOn = row.dueOn ? row.dueOn.toISOString().slice(0, 10) : null;
+  const dueOn = row.dueOn ? fromDateColumn(row.dueOn) : null;
   return {
     id: row.id,
     childId: row.childId,
@@ -108,7 +109,7 @@ export async function findContribution(input: { db: Db; actor: Actor; childId: s
   return {
     ...summarise(row, actor, londonDate(input.now), new Map([[row.id, row.attachments.length]])),
     ...row,
-    dueOn: row.dueOn ? row.dueOn.toISOString().slice(0, 10) : null,
+    dueOn: row.dueOn ? fromDateColumn(row.dueOn) : null,
     // Whoever may read the contribution may still not read the entry it is about or became
     // (kept from the child, excluding the reader by name, waiting to be read with a worker):
     // then not its title, not even its id.
@@ -124,6 +125,7 @@ export async function findContribution(input: { db: Db; actor: Actor; childId: s
 const fileSelect = { id: true, fileName: true, mediaType: true, reencoded: true, file: { select: { size: true } } } satisfies Prisma.ContributionAttachmentSelect;
 type FileRow = Prisma.ContributionAttachmentGetPayload<{ select: typeof fileSelect }>;
 const threadFile = (f: FileRow) => ({ id: f.id, fileName: f.fileName, mediaType: f.mediaType, reencoded: f.reencoded });
+const listedFile = (f: FileRow) => ({ ...threadFile(f), size: f.file.size });
 
 type ThreadSource = {
   id: string; body: string; sentAt: Date | null; createdAt: Date; authorId: string; author: { displayName: string }; attachments: FileRow[];
@@ -158,15 +160,12 @@ async function readableEntries(input: { db: Db; actor: Actor; childId: string },
 export type ContributionDetail = Awaited<ReturnType<typeof findContribution>>;
 
 /** A file sent with a contribution, for someone who may read the contribution; else not found. */
-export async function findContributionFile(input: { db: Db; actor: Actor; childId: string; contributionId: string; attachmentId: string }) {
+export function findContributionFile(input: { db: Db; actor: Actor; childId: string; contributionId: string; attachmentId: string }) {
   const { db, actor, childId, contributionId, attachmentId } = input;
-  if (![contributionId, attachmentId].every((id) => /^[0-9a-f-]{36}$/i.test(id))) throw new NotFound();
-  const row = await db.contributionAttachment.findFirst({
+  return findAttachedFile(db, [contributionId, attachmentId], {
+    table: "contributionAttachment",
     where: { id: attachmentId, contributionId, contribution: readableContributionWhere(actor, childId) },
-    select: { fileName: true, mediaType: true, reencoded: true, file: { select: { storageKey: true, size: true } } },
   });
-  if (!row) throw new NotFound();
-  return row;
 }
 
 export type SentThing = {
@@ -197,7 +196,7 @@ export async function findSentThings(input: { db: Db; actor: Actor; childId: str
     select: {
       id: true, kind: true, body: true, sentAt: true, authorId: true, recordEntryId: true, originalWhereabouts: true, originalPlace: true, originalReturnedOn: true,
       // The first message's copies: those it became an entry with (an answer's stay in the conversation).
-      attachments: { where: { answerId: null }, orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, mediaType: true, reencoded: true, file: { select: { size: true } } } },
+      attachments: { where: { answerId: null }, orderBy: { createdAt: "asc" }, select: fileSelect },
     },
   });
   const readable = await readableEntries(input, rows.map((r) => r.recordEntryId));
@@ -211,6 +210,6 @@ export async function findSentThings(input: { db: Db; actor: Actor; childId: str
     originalWhereabouts: r.originalWhereabouts,
     originalPlace: r.originalPlace,
     originalReturnedOn: r.originalReturnedOn,
-    files: r.attachments.map((a) => ({ id: a.id, fileName: a.fileName, mediaType: a.mediaType, reencoded: a.reencoded, size: a.file.size })),
+    files: r.attachments.map(listedFile),
   }));
 }

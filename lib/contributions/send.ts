@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { childWhereForActor, maySendContribution, readableEntryWhere, type Actor } from "../access/index.ts";
 import { appendAudit } from "../audit/index.ts";
-import { addWorkingDays, londonDate } from "../calendar/index.ts";
+import { addWorkingDays, londonDate, toDateColumn } from "../calendar/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Db, Prisma } from "../db/index.ts";
 import type { FileStore } from "../files/index.ts";
@@ -114,7 +114,7 @@ function sharing(actor: Actor, form: ContributionForm) {
 
 /** Ten working days in England after the day it was sent. */
 export function dueOnFor(sentAt: Date): Date {
-  return new Date(`${addWorkingDays(londonDate(sentAt), ANSWER_WORKING_DAYS)}T00:00:00Z`);
+  return toDateColumn(addWorkingDays(londonDate(sentAt), ANSWER_WORKING_DAYS));
 }
 
 type Step = { id: string; childId: string; actor: Actor; now: Date; kind: "drafted" | "sent" | "opened" | "replied" | "added" | "withdrawn" | "original_recorded" };

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { audienceOf, readableContributionWhere, type Actor } from "../access/index.ts";
+import { fromDateColumn, toDateColumn } from "../calendar/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Db, Prisma } from "../db/index.ts";
 import { Conflict, NotFound } from "../errors/index.ts";
@@ -120,7 +121,7 @@ export async function recordOriginal(ref: Ref & OriginalInput) {
     const data = {
       originalWhereabouts: ref.whereabouts,
       originalPlace: ref.whereabouts === "held_by_council" ? ref.place || null : null,
-      originalReturnedOn: ref.whereabouts === "returned" && ref.returnedOn ? new Date(`${ref.returnedOn}T00:00:00Z`) : null,
+      originalReturnedOn: ref.whereabouts === "returned" && ref.returnedOn ? toDateColumn(ref.returnedOn) : null,
     };
     await tx.contribution.update({ where: { id: c.id }, data });
     if (c.recordEntryId) await tx.entry.update({ where: { id: c.recordEntryId }, data: { originalLocation: originalLocationText({ ...c, ...data }) } });
@@ -148,7 +149,7 @@ const recordRoleOf = (role: string) => RECORD_ROLES[role] ?? role;
 // The entry's "where the original is" line, in the record's language (English), as imports write it.
 function originalLocationText(c: { originalWhereabouts: string | null; originalPlace: string | null; originalReturnedOn: Date | null }): string | null {
   if (c.originalWhereabouts === "with_child") return "With the child";
-  if (c.originalWhereabouts === "returned") return c.originalReturnedOn ? `Returned on ${c.originalReturnedOn.toISOString().slice(0, 10)}` : "Returned";
+  if (c.originalWhereabouts === "returned") return c.originalReturnedOn ? `Returned on ${fromDateColumn(c.originalReturnedOn)}` : "Returned";
   if (c.originalWhereabouts === "held_by_council") return c.originalPlace ? `Held by the council: ${c.originalPlace}` : "Held by the council";
   return null;
 }

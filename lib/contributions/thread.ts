@@ -2,6 +2,8 @@
 // the sender's answers, oldest first, each with who wrote it. Shared by contributions and
 // correction requests; no server imports, so pages and forms may use the types.
 
+import { fromDateColumn } from "../calendar/index.ts";
+
 export type ThreadFile = { id: string; fileName: string; mediaType: string; reencoded: boolean };
 
 /** "first": what was sent; "reply": staff; "answer": the sender's; a correction's question and its answer too. */
@@ -30,6 +32,6 @@ export const staffHaveWritten = (thread: ThreadMessage[]) => thread.some((m) => 
 export type ConversationState = { waitingOnStaff: boolean; replyDueOn: string | null; overdue: boolean };
 
 export function conversationState(answerDueOn: Date | null, today: string): ConversationState {
-  const replyDueOn = answerDueOn ? answerDueOn.toISOString().slice(0, 10) : null;
+  const replyDueOn = answerDueOn ? fromDateColumn(answerDueOn) : null;
   return { waitingOnStaff: replyDueOn !== null, replyDueOn, overdue: replyDueOn !== null && replyDueOn < today };
 }

@@ -3,7 +3,7 @@ import type { OpenedBlob } from "./file-store.ts";
 
 // The one way the portal sends a stored file: streamed from the store, saved rather than shown,
 // and inert should a browser render it anyway. Every route that sends a file (record attachments,
-// contributions) answers with this, after its own access check.
+// contributions, correction requests) answers with this, after its own access check.
 
 export type DownloadOptions = {
   /** The file is a picture the portal re-encoded itself (pixels only, nothing that runs): it may
@@ -28,4 +28,13 @@ export function fileDownloadResponse(file: { fileName: string; mediaType: string
       "Cache-Control": "no-store",
     },
   });
+}
+
+/**
+ * An attached file (lib/files attached-file.ts) for its download route: shown in the page only
+ * when the page asks (`?inline=1`, for an <img>) and it is a picture we re-encoded; else saved.
+ */
+export function attachedFileResponse(request: Request, opened: { file: { fileName: string; mediaType: string; reencoded: boolean }; content: OpenedBlob }): Response {
+  const inline = new URL(request.url).searchParams.get("inline") === "1";
+  return fileDownloadResponse(opened.file, opened.content, { reencodedImage: inline && opened.file.reencoded });
 }

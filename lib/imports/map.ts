@@ -1,3 +1,4 @@
+import { toDateColumn } from "../calendar/index.ts";
 import { Prisma } from "../db/generated/client.ts";
 import type { EntryType, Relationship, RestrictionReason, SectionSource } from "../db/generated/enums.ts";
 import type { ImportChild, ImportEntry, ImportPerson, ImportRestriction, ImportSection, ImportTranslation } from "./types.ts";
@@ -7,16 +8,13 @@ import type { ImportChild, ImportEntry, ImportPerson, ImportRestriction, ImportS
 
 const underscore = <T extends string>(value: string) => value.replace(/-/g, "_") as T;
 
-/** A YYYY-MM-DD date as the UTC midnight Prisma uses for @db.Date. */
-export const toDate = (day: string) => new Date(`${day}T00:00:00.000Z`);
-
 // Absent optional fields become null: the extract is the system of record, so a value it
 // no longer sends has been removed there.
 export function mapChild(child: ImportChild) {
   return {
     fullName: child.fullName,
     preferredName: child.preferredName ?? null,
-    dateOfBirth: toDate(child.dateOfBirth),
+    dateOfBirth: toDateColumn(child.dateOfBirth),
     identifier: child.identifier ?? null,
     preferredLanguage: child.preferredLanguage ?? null,
     communicationNeeds: child.communicationNeeds ?? null,
@@ -88,6 +86,6 @@ export function mapRestriction(r: ImportRestriction) {
     reason: underscore<RestrictionReason>(r.reason),
     note: r.note ?? null,
     decidedBy: r.decidedBy,
-    reviewDue: r.reviewDue ? toDate(r.reviewDue) : null,
+    reviewDue: r.reviewDue ? toDateColumn(r.reviewDue) : null,
   };
 }

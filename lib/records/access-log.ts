@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "../db/generated/client.ts";
 import { childWhereForActor, isStaff, mayReadAccessLog, readableEntryWhere, type Actor } from "../access/index.ts";
+import { fromDateColumn, toDateColumn } from "../calendar/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Db, Role } from "../db/index.ts";
 import { NotFound } from "../errors/index.ts";
@@ -96,7 +97,7 @@ export async function findAccessLog(input: { db: Db; actor: Actor; childId: stri
     }),
   );
   const last = page[page.length - 1];
-  return { groups, older: rows.length > GROUPS_PER_PAGE && last ? encodeGroupCursor({ day: isoDay(last.day!), key: last.viewerKey! }) : null };
+  return { groups, older: rows.length > GROUPS_PER_PAGE && last ? encodeGroupCursor({ day: fromDateColumn(last.day!), key: last.viewerKey! }) : null };
 }
 
 // The views this reader may know about. The record must be one they may open (a role allowed to
@@ -127,11 +128,9 @@ async function findViews(db: Db, visible: Prisma.RecordViewWhereInput, day: Date
 }
 
 function olderGroupsThan(c: GroupCursor): Prisma.RecordViewWhereInput {
-  const day = new Date(`${c.day}T00:00:00Z`);
+  const day = toDateColumn(c.day);
   return { OR: [{ day: { lt: day } }, { day, viewerKey: { gt: c.key } }] };
 }
-
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 // The cursor holds a day and a staff member's random id or a role: nothing about the child.
 function encodeGroupCursor(c: GroupCursor): string {

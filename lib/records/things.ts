@@ -1,7 +1,7 @@
 import "server-only";
 import { readableEntryWhere, type Actor } from "../access/index.ts";
 import type { Db } from "../db/index.ts";
-import { NotFound } from "../errors/index.ts";
+import { findAttachedFile } from "../files/index.ts";
 import { titleFor } from "./entry-content.ts";
 
 // "My things": what belongs to the child (certificates, drawings, letters), held as copies, with
@@ -41,12 +41,6 @@ export async function findThings(input: { db: Db; actor: Actor; childId: string;
 }
 
 /** An attachment of an entry the viewer may read (with this record's name and type for it), or NotFound. */
-export async function findAttachmentForViewer(input: { db: Db; actor: Actor; childId: string; attachmentId: string }) {
-  if (!/^[0-9a-f-]{36}$/i.test(input.attachmentId)) throw new NotFound();
-  const a = await input.db.attachment.findFirst({
-    where: { id: input.attachmentId, entry: readableEntryWhere(input.actor, input.childId) },
-    select: { entryId: true, fileName: true, mediaType: true, file: { select: { storageKey: true, size: true } } },
-  });
-  if (!a) throw new NotFound();
-  return { entryId: a.entryId, fileName: a.fileName, mediaType: a.mediaType, storageKey: a.file.storageKey, size: a.file.size };
+export function findAttachmentForViewer(input: { db: Db; actor: Actor; childId: string; attachmentId: string }) {
+  return findAttachedFile(input.db, [input.attachmentId], { table: "attachment", where: { id: input.attachmentId, entry: readableEntryWhere(input.actor, input.childId) } });
 }

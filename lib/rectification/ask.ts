@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { childWhereForActor, maySendContribution, readableEntryWhere, type Actor } from "../access/index.ts";
+import { toDateColumn } from "../calendar/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Db, Prisma } from "../db/index.ts";
 import { NotFound } from "../errors/index.ts";
@@ -37,7 +38,7 @@ export async function askForCorrection(input: AskInput): Promise<{ id: string }>
       data: {
         id, childId: form.childId, requesterId: actor.userId, helpedById: actor.role === "advocate" ? actor.userId : null,
         submissionKey: form.submissionKey, whatIsWrong: form.whatIsWrong, whatItShouldSay: form.whatItShouldSay, locale: input.locale,
-        receivedAt: now, receivedOn: day(received), dueOn: day(dueOn({ receivedOn: received, extendedMonths: 0, pausedDays: 0 })),
+        receivedAt: now, receivedOn: toDateColumn(received), dueOn: toDateColumn(dueOn({ receivedOn: received, extendedMonths: 0, pausedDays: 0 })),
         items: { create: uniqueItems(form.items) },
       },
     });
@@ -76,9 +77,4 @@ async function attachEvidence(tx: Tx, input: AskInput, requestId: string) {
     const stored = await storeFile(tx, input.store, { ...file, uploadedById: input.actor.userId });
     await tx.rectificationAttachment.create({ data: { requestId, fileId: stored.id, fileName: file.fileName, mediaType: file.mediaType, reencoded: file.reencoded } });
   }
-}
-
-/** A civil date as the Date Prisma writes to a DATE column. */
-export function day(date: string): Date {
-  return new Date(`${date}T00:00:00Z`);
 }

@@ -61,6 +61,6 @@ export async function loadOpenRequests(actor: Actor) {
 export function loadRequestFile(childId: string, requestId: string, attachmentId: string) {
   return withRecord(childId, "corrections", async ({ db, actor, childId }) => {
     const file = await findRequestFile({ db, actor, childId, requestId, attachmentId });
-    return { file, content: await configuredFileStore().open(db, file.file.storageKey) };
+    return { file, content: await configuredFileStore().open(db, file.storageKey) };
   });
 }

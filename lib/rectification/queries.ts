@@ -1,12 +1,13 @@
 import "server-only";
 import { audienceOf, readableEntryWhere, readableRequestWhere, type Actor } from "../access/index.ts";
+import { fromDateColumn } from "../calendar/index.ts";
 import type { Db, Prisma } from "../db/index.ts";
 import { NotFound } from "../errors/index.ts";
+import { findAttachedFile } from "../files/index.ts";
 import { clipText } from "../plain-text.ts";
 import { conversationState, inOrder, staffHaveWritten, type ConversationState, type ThreadMessage } from "../contributions/index.ts";
 import { clockView, receivedOn, type ClockView } from "./clock.ts";
 
-const civil = (d: Date) => d.toISOString().slice(0, 10);
 
 // A request names only the entries its reader may read now (the entries' own rule, in the query):
 // someone may read a request about an entry since kept from them, excluding them, or not yet read
@@ -37,8 +38,8 @@ export type RequestSummary = {
 
 function clockOf(row: SummaryRow, today: string): ClockView {
   return clockView({
-    receivedOn: civil(row.receivedOn), extendedMonths: row.extendedMonths, pausedDays: row.pausedDays,
-    pausedOn: row.pausedOn ? civil(row.pausedOn) : null, dueOn: civil(row.dueOn), closed: row.status === "decided" || row.status === "withdrawn",
+    receivedOn: fromDateColumn(row.receivedOn), extendedMonths: row.extendedMonths, pausedDays: row.pausedDays,
+    pausedOn: row.pausedOn ? fromDateColumn(row.pausedOn) : null, dueOn: fromDateColumn(row.dueOn), closed: row.status === "decided" || row.status === "withdrawn",
   }, today);
 }
 
@@ -116,7 +117,7 @@ export async function findRequest(input: { db: Db; actor: Actor; childId: string
     // The requester knows what they asked about; they are told only that a part of it is kept
     // from them now (never which, nor why), so the page does not offer what they cannot do.
     entriesHidden: row._count.items > row.items.length,
-    events: row.events.map((e) => ({ kind: e.kind, at: e.at, note: e.note, dueOn: e.dueOn ? civil(e.dueOn) : null, by: e.actor.displayName })),
+    events: row.events.map((e) => ({ kind: e.kind, at: e.at, note: e.note, dueOn: e.dueOn ? fromDateColumn(e.dueOn) : null, by: e.actor.displayName })),
     attachments: row.attachments,
     disagreements: row.disagreements,
     sharedWith: staff ? await sharedWith(db, row.childId, row.items.map((i) => i.entryId)) : [],
@@ -168,12 +169,9 @@ async function sharedWith(db: Db, childId: string, entryIds: string[]) {
 }
 
 /** An evidence file of a request, for someone who may read the request; else not found. */
-export async function findRequestFile(input: { db: Db; actor: Actor; childId: string; requestId: string; attachmentId: string }) {
-  if (![input.requestId, input.attachmentId].every((id) => /^[0-9a-f-]{36}$/i.test(id))) throw new NotFound();
-  const row = await input.db.rectificationAttachment.findFirst({
+export function findRequestFile(input: { db: Db; actor: Actor; childId: string; requestId: string; attachmentId: string }) {
+  return findAttachedFile(input.db, [input.requestId, input.attachmentId], {
+    table: "rectificationAttachment",
     where: { id: input.attachmentId, requestId: input.requestId, request: readableRequestWhere(input.actor, input.childId) },
-    select: { fileName: true, mediaType: true, reencoded: true, file: { select: { storageKey: true } } },
   });
-  if (!row) throw new NotFound();
-  return row;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { audienceOf, readableRequestWhere, type Actor } from "../access/index.ts";
 import { appendAudit } from "../audit/index.ts";
+import { fromDateColumn, toDateColumn } from "../calendar/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Db, Prisma, RequestEventKind } from "../db/index.ts";
 import { Conflict, Invalid, NotFound } from "../errors/index.ts";
@@ -40,9 +41,7 @@ function checkVersion(row: Row, version: number | null) {
 
 const isStaff = (actor: Actor) => audienceOf(actor) === "staff";
 const closed = (row: Row) => row.status === "decided" || row.status === "withdrawn";
-const civil = (d: Date) => d.toISOString().slice(0, 10);
-const day = (c: string) => new Date(`${c}T00:00:00Z`);
-const clockOf = (row: Row): ClockState => ({ receivedOn: civil(row.receivedOn), extendedMonths: row.extendedMonths, pausedDays: row.pausedDays, pausedOn: row.pausedOn ? civil(row.pausedOn) : null });
+const clockOf = (row: Row): ClockState => ({ receivedOn: fromDateColumn(row.receivedOn), extendedMonths: row.extendedMonths, pausedDays: row.pausedDays, pausedOn: row.pausedOn ? fromDateColumn(row.pausedOn) : null });
 
 async function change(tx: Tx, row: Row, data: Prisma.RectificationRequestUpdateInput) {
   await tx.rectificationRequest.update({ where: { id: row.id }, data: { ...data, version: { increment: 1 } } });
@@ -67,7 +66,7 @@ export async function askQuestion(ref: Ref & { version: number; note: string }) 
     checkVersion(row, ref.version);
     if (closed(row) || row.status === "waiting") throw new Conflict("Not open for a question");
     const now = ref.clock.now();
-    await change(tx, row, { status: "waiting", pausedOn: day(receivedOn(now)) });
+    await change(tx, row, { status: "waiting", pausedOn: toDateColumn(receivedOn(now)) });
     await recordStep(tx, { id: row.id, childId: row.childId, actor: ref.actor, now, kind: "question_asked", note: ref.note });
     await notify(tx, row.requesterId, row, now, "correction-question");
   });
@@ -81,8 +80,8 @@ export async function answerQuestion(ref: Ref & { note: string }) {
     if (row.status !== "waiting") throw new Conflict("No question is waiting");
     const now = ref.clock.now();
     const restarted = resume(clockOf(row), receivedOn(now));
-    await change(tx, row, { status: "in_review", pausedOn: null, pausedDays: restarted.pausedDays, dueOn: day(restarted.dueOn) });
-    await recordStep(tx, { id: row.id, childId: row.childId, actor: ref.actor, now, kind: "question_answered", note: ref.note, dueOn: day(restarted.dueOn) });
+    await change(tx, row, { status: "in_review", pausedOn: null, pausedDays: restarted.pausedDays, dueOn: toDateColumn(restarted.dueOn) });
+    await recordStep(tx, { id: row.id, childId: row.childId, actor: ref.actor, now, kind: "question_answered", note: ref.note, dueOn: toDateColumn(restarted.dueOn) });
     await notifyAllocatedCaseworkers(tx, { childId: row.childId, kind: "correction-received", link: paths.correction(row.childId, row.id), now });
   });
 }
@@ -99,8 +98,8 @@ export async function extendRequest(ref: Ref & { version: number; months: number
     if (problem) throw new Invalid(`Extension refused: ${problem}`, [{ path: "months", message: `corrections:errors.extension.${problem}` }]);
     const extendedMonths = row.extendedMonths + ref.months;
     const due = dueOn({ ...clockOf(row), extendedMonths });
-    await change(tx, row, { extendedMonths, extensionReason: ref.reason, dueOn: day(due) });
-    await recordStep(tx, { id: row.id, childId: row.childId, actor: ref.actor, now, kind: "extended", note: ref.reason, dueOn: day(due) });
+    await change(tx, row, { extendedMonths, extensionReason: ref.reason, dueOn: toDateColumn(due) });
+    await recordStep(tx, { id: row.id, childId: row.childId, actor: ref.actor, now, kind: "extended", note: ref.reason, dueOn: toDateColumn(due) });
     await notify(tx, row.requesterId, row, now, "correction-extended");
   });
 }

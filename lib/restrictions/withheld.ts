@@ -1,5 +1,6 @@
 import "server-only";
 import { withheldEntryWhere, type Actor } from "../access/index.ts";
+import { londonDate, toDateColumn } from "../calendar/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/index.ts";
 import type { RestrictionReason } from "../db/generated/enums.ts";
@@ -36,13 +37,7 @@ export async function summariseWithheld(input: { db: Db; clock: Clock; actor: Ac
   const now = input.clock.now();
   return DISCLOSED_REASONS.filter((r) => soonest.has(r)).map((reason) => {
     const nextReview = soonest.get(reason) ?? null;
-    return { reason, nextReview, overdue: nextReview !== null && nextReview < startOfDayIn(now) };
+    return { reason, nextReview, overdue: nextReview !== null && nextReview < toDateColumn(londonDate(now)) };
   });
 }
 
-// A review is due by the end of its day in England: it is late from the next day on. Review
-// dates are stored as dates (midnight UTC), so they are compared with today's date in England.
-const englishDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
-function startOfDayIn(now: Date): Date {
-  return new Date(`${englishDate.format(now)}T00:00:00Z`);
-}

@@ -33,8 +33,8 @@ const PER_KIND = 100;
 const TITLE_LENGTH = 80;
 
 const day = fromDateColumn;
-const childSelect = { select: { fullName: true, preferredName: true } } as const;
-const nameOf = (c: { fullName: string; preferredName: string | null }) => c.preferredName ?? c.fullName;
+export const childSelect = { select: { fullName: true, preferredName: true } } as const;
+export const nameOf = (c: { fullName: string; preferredName: string | null }) => c.preferredName ?? c.fullName;
 
 /** `me`: the viewer, for work that must be someone else's (checking a translation they wrote). */
 type Source = (db: Db, mine: Prisma.ChildWhereInput, today: CivilDate, me: string | null) => Promise<Omit<Task, "overdue">[]>;

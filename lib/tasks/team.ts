@@ -3,7 +3,7 @@ import { childWhereForActor, type Actor } from "../access/index.ts";
 import { addDays, londonDate, workingDaysBetween, type CivilDate } from "../calendar/index.ts";
 import type { Db } from "../db/index.ts";
 import { paths } from "../paths.ts";
-import { collectTasks, findTasks, TASK_KINDS, type Task, type TaskKind } from "./find-tasks.ts";
+import { childSelect, collectTasks, findTasks, nameOf, TASK_KINDS, type Task, type TaskKind } from "./find-tasks.ts";
 
 // A manager's overview of their team (#10): what is due and overdue across the team's children,
 // counted per caseworker, and visits written up late. A child with two allocated caseworkers
@@ -59,7 +59,7 @@ async function loadOf(db: Db, now: Date, worker: { id: string; name: string }, a
 async function findLateVisits(db: Db, team: ReturnType<typeof childWhereForActor>, today: CivilDate) {
   const rows = await db.entry.findMany({
     where: { child: team, type: "visit", status: "current", recordedAt: { gte: new Date(`${addDays(today, -VISIT_WINDOW_DAYS)}T00:00:00Z`) } },
-    select: { id: true, childId: true, title: true, occurredAt: true, recordedAt: true, child: { select: { fullName: true, preferredName: true } } },
+    select: { id: true, childId: true, title: true, occurredAt: true, recordedAt: true, child: childSelect },
     orderBy: [{ recordedAt: "desc" }, { id: "asc" }],
     take: 1000,
   });
@@ -68,6 +68,6 @@ async function findLateVisits(db: Db, team: ReturnType<typeof childWhereForActor
     const recordedOn = londonDate(r.recordedAt);
     const workingDays = workingDaysBetween(occurredOn, recordedOn);
     if (workingDays <= VISIT_DAYS) return [];
-    return [{ entryId: r.id, childId: r.childId, childName: r.child.preferredName ?? r.child.fullName, title: r.title, occurredOn, recordedOn, workingDays, href: paths.entry(r.childId, r.id) }];
+    return [{ entryId: r.id, childId: r.childId, childName: nameOf(r.child), title: r.title, occurredOn, recordedOn, workingDays, href: paths.entry(r.childId, r.id) }];
   });
 }

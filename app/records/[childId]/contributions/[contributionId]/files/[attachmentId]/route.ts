@@ -1,5 +1,5 @@
 import { loadContributionFile } from "@/lib/contributions/loaders";
-import { fileDownloadResponse } from "@/lib/files";
+import { attachedFileResponse } from "@/lib/files";
 
 type Params = { params: Promise<{ childId: string; contributionId: string; attachmentId: string }> };
 
@@ -7,7 +7,5 @@ type Params = { params: Promise<{ childId: string; contributionId: string; attac
 // `?inline=1` shows a picture we re-encoded ourselves in the page; everything else is saved.
 export async function GET(request: Request, { params }: Params) {
   const { childId, contributionId, attachmentId } = await params;
-  const { file, content } = await loadContributionFile(childId, contributionId, attachmentId);
-  const inline = new URL(request.url).searchParams.get("inline") === "1";
-  return fileDownloadResponse(file, content, { reencodedImage: inline && file.reencoded });
+  return attachedFileResponse(request, await loadContributionFile(childId, contributionId, attachmentId));
 }
