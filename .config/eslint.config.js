@@ -43,6 +43,10 @@ export default tseslint.config(
                 // command-line scripts never load next/headers.
                 "!../auth/current.ts",
                 "!../auth/throttled-action.ts",
+                // A domain's page loaders (session, not-found) are its second public entry, kept
+                // out of index.ts for the same reason; so are the entry page's form-post helpers.
+                ...domains.flatMap((d) => [`!../${d}/loaders.ts`, `!@/lib/${d}/loaders`]),
+                "!../records/entry-post.ts",
               ],
               message: "Import another domain through its index.ts, not its internals.",
             },

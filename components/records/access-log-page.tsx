@@ -2,7 +2,8 @@ import Link from "next/link";
 import { formatDate, formatDateTime, isoDateTime, isolate } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
-import type { AccessLogGroup, AccessLogItem, loadAccessLog } from "@/lib/records";
+import type { AccessLogGroup, AccessLogItem } from "@/lib/records";
+import type { loadAccessLog } from "@/lib/records/loaders";
 import { RecordNav } from "./record-nav";
 
 type View = Awaited<ReturnType<typeof loadAccessLog>>;

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { maySendContribution } from "@/lib/access";
-import type { loadChronology } from "@/lib/records";
+import type { loadChronology } from "@/lib/records/loaders";
 import { formatDate, isoDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";

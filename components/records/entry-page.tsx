@@ -4,7 +4,7 @@ import { formatDateTime, isoDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
 import { findGlossaryTerms } from "@/lib/records/glossary";
-import type { loadEntry } from "@/lib/records";
+import type { loadEntry } from "@/lib/records/loaders";
 import { DecisionDetails, VisitDetails } from "./entry-details";
 import { EntryFiles } from "./entry-files";
 import { EntrySections } from "./entry-sections";

@@ -3,7 +3,7 @@ import { formatDate, isolate, isoDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
 import type { SentThing } from "@/lib/contributions";
-import type { loadThings } from "@/lib/records";
+import type { loadThings } from "@/lib/records/loaders";
 import { SentThings } from "../contributions/sent-things";
 import { FileList } from "../files/file-list";
 import { RecordNav } from "./record-nav";

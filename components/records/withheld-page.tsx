@@ -1,6 +1,6 @@
 import { formatDate } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
-import type { loadWithheld } from "@/lib/records";
+import type { loadWithheld } from "@/lib/records/loaders";
 import type { WithheldReason } from "@/lib/restrictions";
 import { RecordNav } from "./record-nav";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { audienceOf } from "../access/index.ts";
 import { systemClock } from "../clock.ts";
-import { withRecord } from "../records/index.ts";
+import { withRecord } from "../records/loaders.ts";
 import { mayDecide } from "./who-decides.ts";
 import { findConsent } from "./queries.ts";
 import { findShareFormData } from "./share-form-data.ts";

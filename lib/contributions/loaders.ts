@@ -3,7 +3,7 @@ import { maySendContribution, readableEntryWhere, type Actor } from "../access/i
 import { systemClock } from "../clock.ts";
 import { getDb } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
-import { withRecord, type RecordCtx } from "../records/index.ts";
+import { withRecord, type RecordCtx } from "../records/loaders.ts";
 import { configuredFileStore } from "../files/index.ts";
 import { findInbox, type InboxFilter } from "./inbox.ts";
 import { findContribution, findContributionFile, findContributionsOnRecord, findSentThings } from "./queries.ts";

@@ -4,7 +4,7 @@ import { systemClock } from "../clock.ts";
 import { getDb } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
 import { configuredFileStore } from "../files/index.ts";
-import { withRecord, type RecordCtx } from "../records/index.ts";
+import { withRecord, type RecordCtx } from "../records/loaders.ts";
 import { findOpenRequests, findRequest, findRequestFile, findRequestsOnRecord } from "./queries.ts";
 import { startReview } from "./steps.ts";
 

@@ -3,7 +3,8 @@ import { translatableEntryWhere, type Actor } from "../access/index.ts";
 import type { Db } from "../db/index.ts";
 import { NotFound } from "../errors/index.ts";
 import { isLocale } from "../i18n/config.ts";
-import { openRecord, ORIGINAL_LOCALE, withRecord, type RecordCtx, type RecordOpener } from "../records/index.ts";
+import { openRecord, ORIGINAL_LOCALE } from "../records/index.ts";
+import { withRecord, type RecordCtx, type RecordOpener } from "../records/loaders.ts";
 
 // The two translation pages (issue 10): writing a translation of an entry, and checking one that
 // someone else wrote. For the child's staff, and for translators, who open no record: only the

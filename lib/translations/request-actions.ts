@@ -4,7 +4,7 @@ import { z } from "zod";
 import { defineAction } from "../action/index.ts";
 import { getLocale } from "../i18n/server.ts";
 import { paths } from "../paths.ts";
-import { backToEntry, entryRef } from "../records/index.ts";
+import { backToEntry, entryRef } from "../records/entry-post.ts";
 import { askTranslator, requestTranslation } from "./requests.ts";
 
 // The entry page's requests for a translation. Their action names are the ones they had in

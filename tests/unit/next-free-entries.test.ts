@@ -10,6 +10,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 const ENTRIES = [
   "scripts/accounts.ts", "scripts/audit-verify.ts", "scripts/migrate.ts", "scripts/prepare-database.ts", "scripts/records-import.ts",
   "lib/demo/index.ts", "lib/consent/index.ts", "lib/contributions/index.ts", "lib/rectification/index.ts",
+  "lib/records/index.ts", "lib/translations/index.ts", "lib/restrictions/index.ts", "lib/pdf/index.ts",
 ];
 
 // `import … from "x"`, `export … from "x"` and `import "x"`, but not `import type` / `export type`.

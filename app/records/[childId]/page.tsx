@@ -1,5 +1,5 @@
 import { ChronologyPage } from "@/components/records/chronology-page";
-import { loadChronology } from "@/lib/records";
+import { loadChronology } from "@/lib/records/loaders";
 
 type Props = { params: Promise<{ childId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,5 +1,5 @@
 import { AccessLogPage } from "@/components/records/access-log-page";
-import { loadAccessLog } from "@/lib/records";
+import { loadAccessLog } from "@/lib/records/loaders";
 
 type Props = { params: Promise<{ childId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { loadCopy } from "@/lib/pdf";
+import { loadCopy } from "@/lib/pdf/loader";
 
 // "Download my record": a PDF of everything this viewer may see, made on the server. The file
 // name says nothing about whose record it is; nothing is cached on the way.

@@ -1,6 +1,6 @@
 import { ThingsPage } from "@/components/records/things-page";
 import { loadSentThings } from "@/lib/contributions/loaders";
-import { loadThings } from "@/lib/records";
+import { loadThings } from "@/lib/records/loaders";
 
 export default async function Page({ params }: { params: Promise<{ childId: string }> }) {
   const { childId } = await params;

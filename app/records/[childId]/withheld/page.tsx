@@ -1,5 +1,5 @@
 import { WithheldPage } from "@/components/records/withheld-page";
-import { loadWithheld } from "@/lib/records";
+import { loadWithheld } from "@/lib/records/loaders";
 
 export default async function Page({ params }: { params: Promise<{ childId: string }> }) {
   const { childId } = await params;

@@ -1,5 +1,5 @@
 import { EntryPage } from "@/components/records/entry-page";
-import { loadEntry } from "@/lib/records";
+import { loadEntry } from "@/lib/records/loaders";
 
 type Props = { params: Promise<{ childId: string; entryId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

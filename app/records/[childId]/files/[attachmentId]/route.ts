@@ -1,5 +1,5 @@
 import { attachedFileResponse } from "@/lib/files";
-import { loadAttachment } from "@/lib/records";
+import { loadAttachment } from "@/lib/records/loaders";
 
 // One attachment's bytes, streamed, for someone who may read its entry; anything else is a plain
 // 404. The name and type are the ones this record gave the file (Attachment), not the shared

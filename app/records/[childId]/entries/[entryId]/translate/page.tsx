@@ -1,5 +1,5 @@
 import { TranslationFormPage } from "@/components/staff/translation-form-page";
-import { loadTranslationForm } from "@/lib/translations";
+import { loadTranslationForm } from "@/lib/translations/loaders";
 
 type Props = { params: Promise<{ childId: string; entryId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,5 +1,5 @@
 import { TranslationCheckPage } from "@/components/staff/translation-check-page";
-import { loadTranslationCheck } from "@/lib/translations";
+import { loadTranslationCheck } from "@/lib/translations/loaders";
 
 type Props = { params: Promise<{ childId: string; entryId: string; draftId: string }> };
 
