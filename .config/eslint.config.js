@@ -47,6 +47,8 @@ export default tseslint.config(
                 // out of index.ts for the same reason; so are the entry page's form-post helpers.
                 ...domains.flatMap((d) => [`!../${d}/loaders.ts`, `!@/lib/${d}/loaders`]),
                 "!../records/entry-post.ts",
+                // Calendar days without the bank-holiday table, for code pages and the browser share.
+                "!../calendar/civil-date.ts",
               ],
               message: "Import another domain through its index.ts, not its internals.",
             },

@@ -17,7 +17,7 @@ export function mayTranslate(actor: Actor): boolean {
   return actor.role === "translator" || isStaffWorker(actor);
 }
 
-/** Whether this viewer may decide restrictions on this child's record: a manager of the child's team. */
+/** Whether the role may decide or review restrictions at all: managers. Which children: the where-clauses in lib/restrictions/workflow.ts (their team's). */
 export function mayDecideRestrictions(actor: Actor): boolean {
   return actor.role === "manager";
 }

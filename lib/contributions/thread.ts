@@ -2,7 +2,7 @@
 // the sender's answers, oldest first, each with who wrote it. Shared by contributions and
 // correction requests; no server imports, so pages and forms may use the types.
 
-import { fromDateColumn } from "../calendar/index.ts";
+import { fromDateColumn } from "../calendar/civil-date.ts";
 
 export type ThreadFile = { id: string; fileName: string; mediaType: string; reencoded: boolean };
 
