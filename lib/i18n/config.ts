@@ -1,5 +1,5 @@
 // Shared by server and client: no server-only imports here.
-export const LOCALES = ["en", "ur"] as const;
+export const LOCALES = ["en", "ur", "pl", "gu", "ar", "ro"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 export const LOCALE_COOKIE = "rt.lang";

@@ -7,7 +7,7 @@ import { DEFAULT_LOCALE, LOCALES } from "../config.ts";
 export const SOURCE_LANGUAGE = DEFAULT_LOCALE;
 
 /** Asked for by the council, not yet offered. */
-export const PREPARING = ["pl", "gu", "ar", "ro"] as const;
+export const PREPARING: readonly string[] = [];
 
 export const TARGET_LANGUAGES: readonly string[] = [...LOCALES.filter((l) => l !== SOURCE_LANGUAGE), ...PREPARING];
 
