@@ -7,7 +7,7 @@ import { flatten, type Tree } from "./keys.ts";
  * What a child (or the parent beside them) reads: every namespace but the staff-only ones, and in
  * those, every part but the staff-only ones. Left out: staff and admin (staff screens), security's
  * admin part (resetting other people's codes), and the staff-facing parts of shared namespaces
- * (caseworker, manager, team, translator and advocate home pages; staff inboxes and queues; the
+ * (caseworker, manager, team, translator and advocate home pages and task lists; staff inboxes and queues; the
  * release button only a worker presses). A key segment named "staff" (record.byReader.*.staff) is
  * always staff-only.
  */
@@ -24,9 +24,9 @@ export const CHILD_FACING: Readonly<Record<string, readonly string[]>> = {
   errors: [],
   files: [],
   glossary: [],
-  home: ["advocate", "caseworker", "manager", "admin", "team", "translator", "translationRequests"],
+  home: ["advocate", "caseworker", "manager", "admin", "team", "tasks", "translator", "translationRequests"],
   news: [],
-  record: ["release", "accessLog"],
+  record: ["release"],
   security: ["admin"],
 };
 
