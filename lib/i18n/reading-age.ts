@@ -8,15 +8,15 @@ import { flatten, type Tree } from "./keys.ts";
  * those, every part but the staff-only ones. Left out: staff and admin (staff screens), security's
  * admin part (resetting other people's codes), and the staff-facing parts of shared namespaces
  * (caseworker, manager, team, translator and advocate home pages and task lists; staff inboxes and queues; the
- * release button only a worker presses). A key segment named "staff" (record.byReader.*.staff) is
- * always staff-only.
+ * release button only a worker presses; recording and reviewing shares). A key segment named "staff" (record.byReader.*.staff) or
+ * ending in "Staff" (corrections.list.titleStaff) is always staff-only.
  */
 export const CHILD_FACING: Readonly<Record<string, readonly string[]>> = {
   account: [],
   advocate: [],
   auth: [],
   common: [],
-  consent: ["staff", "log"],
+  consent: ["staff", "log", "share", "review"],
   contributions: ["staff", "inbox"],
   copy: [],
   corrections: ["staff", "statusStaff"],
@@ -42,7 +42,7 @@ export function childFacingStrings(namespaces: Record<string, Tree>): string[] {
     [...flatten(namespaces[ns] ?? {})]
       .filter(([key]) => {
         const parts = key.split(".");
-        return !staffParts.includes(parts[0]) && !parts.includes("staff");
+        return !staffParts.includes(parts[0]) && !parts.some((p) => p === "staff" || p.endsWith("Staff"));
       })
       .map(([, text]) => text),
   );
