@@ -4,19 +4,20 @@
 import { flatten, type Tree } from "./keys.ts";
 
 /**
- * What a child (or the parent beside them) reads: every namespace but the staff-only ones, and in
- * those, every part but the staff-only ones. Left out: staff and admin (staff screens), security's
- * admin part (resetting other people's codes), and the staff-facing parts of shared namespaces
- * (caseworker, manager, team, translator and advocate home pages and task lists; staff inboxes and queues; the
- * release button only a worker presses; recording and reviewing shares). A key segment named "staff" (record.byReader.*.staff) or
- * ending in "Staff" (corrections.list.titleStaff) is always staff-only.
+ * What a child (or the parent beside them) reads, in one place: each namespace they read, with
+ * the top-level parts of it that only staff read. Left out entirely: staff and admin (staff
+ * screens). Left out of shared namespaces: security's admin part (resetting others' codes); the
+ * caseworker, manager, team, translator and advocate home pages and staff task lists; staff
+ * inboxes; recording and reviewing shares; the release button only a worker presses. A key segment
+ * named "staff" (record.byReader.*.staff) or ending in "Staff" (corrections.list.titleStaff) is
+ * always staff-only.
  */
 export const CHILD_FACING: Readonly<Record<string, readonly string[]>> = {
   account: [],
   advocate: [],
   auth: [],
   common: [],
-  consent: ["staff", "log", "share", "review"],
+  consent: ["staff", "share", "review"],
   contributions: ["staff", "inbox"],
   copy: [],
   corrections: ["staff", "statusStaff"],
