@@ -4,23 +4,31 @@
 import { flatten, type Tree } from "./keys.ts";
 
 /**
- * What a child (or the parent beside them) reads, in one place: each namespace they read, with
- * the top-level parts of it that only staff read. Left out entirely: staff and admin (staff
+ * What a child (or the parent beside them) reads, in one place: each namespace they read, with the
+ * parts of it only staff read (a key or a key prefix). Left out entirely: staff and admin (staff
  * screens). Left out of shared namespaces: security's admin part (resetting others' codes); the
  * caseworker, manager, team, translator and advocate home pages and staff task lists; staff
- * inboxes; recording and reviewing shares; the release button only a worker presses. A key segment
- * named "staff" (record.byReader.*.staff) or ending in "Staff" (corrections.list.titleStaff) is
- * always staff-only.
+ * inboxes; recording and reviewing shares, and their errors; deciding and extending correction
+ * requests, and their errors; the release button only a worker presses. A key segment named
+ * "staff" (record.byReader.*.staff) or ending in "Staff" (corrections.list.titleStaff) is always
+ * staff-only.
  */
 export const CHILD_FACING: Readonly<Record<string, readonly string[]>> = {
   account: [],
   advocate: [],
   auth: [],
   common: [],
-  consent: ["staff", "share", "review"],
+  consent: [
+    ...["staff", "share", "review"],
+    ...["noteNeeded", "nameNeeded", "purposeNeeded", "topicNeeded", "reasonNeeded", "recipientNeeded", "entriesNeeded", "descriptionNeeded", "noConsent", "consentExpired"].map((k) => `errors.${k}`),
+  ],
   contributions: ["staff", "inbox"],
   copy: [],
-  corrections: ["staff", "statusStaff"],
+  corrections: [
+    ...["staff", "statusStaff"],
+    ...["outcome", "reasonNeeded", "noFix", "fixNotCorrected", "extension"].map((k) => `errors.${k}`),
+    ...["decided", "told", "replied", "extended"].map((k) => `detail.done.${k}`),
+  ],
   email: [],
   errors: [],
   files: [],
@@ -43,7 +51,8 @@ export function childFacingStrings(namespaces: Record<string, Tree>): string[] {
     [...flatten(namespaces[ns] ?? {})]
       .filter(([key]) => {
         const parts = key.split(".");
-        return !staffParts.includes(parts[0]) && !parts.some((p) => p === "staff" || p.endsWith("Staff"));
+        const staffPart = staffParts.some((p) => key === p || key.startsWith(`${p}.`));
+        return !staffPart && !parts.some((p) => p === "staff" || p.endsWith("Staff"));
       })
       .map(([, text]) => text),
   );

@@ -39,10 +39,10 @@ describe("the child-facing strings", () => {
   it("leave out staff-only namespaces and parts", () => {
     const strings = childFacingStrings({
       staff: { a: "Staff screen" },
-      consent: { page: { title: "Who can see" }, staff: { form: "Record a share" } },
+      consent: { page: { title: "Who can see" }, staff: { form: "Record a share" }, errors: { choose: "Choose one.", noConsent: "Record the share on another basis." } },
       record: { byReader: { recordTitle: { child: "Your record", staff: "Their record" } } },
     });
-    expect(strings).toEqual(["Who can see", "Your record"]);
+    expect(strings).toEqual(["Who can see", "Choose one.", "Your record"]);
     expect(childFacingStrings(variant("en")).length).toBeGreaterThan(500);
   });
 
