@@ -1,8 +1,9 @@
 // Dates and sizes in the reader's language. Records are English councils' records, so times are
 // shown in UK time whatever the server's own time zone is.
 const TIME_ZONE = "Europe/London";
-// The app's language codes, as Intl should read them (English here is British English).
-const INTL_LOCALE: Record<string, string> = { en: "en-GB", ur: "ur-PK" };
+// The app's language codes, as Intl should read them (English here is British English; Intl reads
+// easy-read English's "en-x-easy" as US English).
+const INTL_LOCALE: Record<string, string> = { en: "en-GB", "en-x-easy": "en-GB", ur: "ur-PK" };
 const intl = (locale: string) => INTL_LOCALE[locale] ?? locale;
 
 // How each language says a time of day. Urdu's standard short time ends in a Latin "AM"/"PM",

@@ -107,10 +107,29 @@ import roNews from "../../locales/ro/news.json";
 import roRecord from "../../locales/ro/record.json";
 import roSecurity from "../../locales/ro/security.json";
 import roStaff from "../../locales/ro/staff.json";
+import easyAccount from "../../locales/en-x-easy/account.json";
+import easyAdmin from "../../locales/en-x-easy/admin.json";
+import easyAuth from "../../locales/en-x-easy/auth.json";
+import easyCommon from "../../locales/en-x-easy/common.json";
+import easyContributions from "../../locales/en-x-easy/contributions.json";
+import easyConsent from "../../locales/en-x-easy/consent.json";
+import easyAdvocate from "../../locales/en-x-easy/advocate.json";
+import easyCopy from "../../locales/en-x-easy/copy.json";
+import easyCorrections from "../../locales/en-x-easy/corrections.json";
+import easyEmail from "../../locales/en-x-easy/email.json";
+import easyErrors from "../../locales/en-x-easy/errors.json";
+import easyFiles from "../../locales/en-x-easy/files.json";
+import easyGlossary from "../../locales/en-x-easy/glossary.json";
+import easyHome from "../../locales/en-x-easy/home.json";
+import easyNews from "../../locales/en-x-easy/news.json";
+import easyRecord from "../../locales/en-x-easy/record.json";
+import easySecurity from "../../locales/en-x-easy/security.json";
+import easyStaff from "../../locales/en-x-easy/staff.json";
 import type { Locale } from "./config.ts";
 
 export const resources = {
   en: { common: enCommon, auth: enAuth, home: enHome, errors: enErrors, glossary: enGlossary, record: enRecord, copy: enCopy, account: enAccount, files: enFiles, contributions: enContributions, email: enEmail, corrections: enCorrections, consent: enConsent, advocate: enAdvocate, staff: enStaff, admin: enAdmin, security: enSecurity, news: enNews },
+  "en-x-easy": { common: easyCommon, auth: easyAuth, home: easyHome, errors: easyErrors, glossary: easyGlossary, record: easyRecord, copy: easyCopy, account: easyAccount, files: easyFiles, contributions: easyContributions, email: easyEmail, corrections: easyCorrections, consent: easyConsent, advocate: easyAdvocate, staff: easyStaff, admin: easyAdmin, security: easySecurity, news: easyNews },
   ur: { common: urCommon, auth: urAuth, home: urHome, errors: urErrors, glossary: urGlossary, record: urRecord, copy: urCopy, account: urAccount, files: urFiles, contributions: urContributions, email: urEmail, corrections: urCorrections, consent: urConsent, advocate: urAdvocate, staff: urStaff, admin: urAdmin, security: urSecurity, news: urNews },
   pl: { common: plCommon, auth: plAuth, home: plHome, errors: plErrors, glossary: plGlossary, record: plRecord, copy: plCopy, account: plAccount, files: plFiles, contributions: plContributions, email: plEmail, corrections: plCorrections, consent: plConsent, advocate: plAdvocate, staff: plStaff, admin: plAdmin, security: plSecurity, news: plNews },
   gu: { common: guCommon, auth: guAuth, home: guHome, errors: guErrors, glossary: guGlossary, record: guRecord, copy: guCopy, account: guAccount, files: guFiles, contributions: guContributions, email: guEmail, corrections: guCorrections, consent: guConsent, advocate: guAdvocate, staff: guStaff, admin: guAdmin, security: guSecurity, news: guNews },
