@@ -10,8 +10,8 @@
 // stored once more in the subset), mapped to its own letters; dots and other marks map to nothing.
 
 type Glyph = { id: number; codePoints: number[]; advanceWidth: number };
-type FontkitFont = { getGlyph(id: number, codePoints?: number[]): Glyph };
-type EmbeddedFont = {
+type FontkitFont = { getGlyph(id: number, codePoints?: number[]): Glyph; hasGlyphForCodePoint(codePoint: number): boolean };
+export type EmbeddedFont = {
   font: FontkitFont;
   subset: { glyphs: number[]; includeGlyph(id: number): number };
   widths: number[];

@@ -1,0 +1,79 @@
+import fs from "node:fs";
+import path from "node:path";
+import { skipMissingAnchors, type LaidOutFont } from "./anchors.ts";
+import { scriptRuns, type Covers, type Script } from "./scripts.ts";
+import { keepShapedLetters, type EmbeddedFont } from "./unicode.ts";
+
+// The copy's fonts, by script and weight; TTF, as PDFKit embeds (not woff2), from Google Fonts'
+// Noto builds as the @expo-google-fonts packages ship them. Noto Naskh Arabic sets Arabic and Urdu,
+// and Latin too: its Latin has every letter of English, Polish and Romanian (ą ł ż ș ț ă î ...,
+// tests/unit/pdf-fonts.test.ts checks each language's words), so English in an Urdu or Arabic
+// copy needs no second font. Noto Sans Gujarati sets Gujarati; fontkit's Indic shaper joins its
+// conjuncts and places its vowel signs. PDFKit embeds only the fonts a copy draws with, as subsets.
+
+export type Weight = "regular" | "bold";
+type Files = Record<Weight, string>;
+
+const NASKH: Files = {
+  regular: "@expo-google-fonts/noto-naskh-arabic/400Regular/NotoNaskhArabic_400Regular.ttf",
+  bold: "@expo-google-fonts/noto-naskh-arabic/700Bold/NotoNaskhArabic_700Bold.ttf",
+};
+const GUJARATI: Files = {
+  regular: "@expo-google-fonts/noto-sans-gujarati/400Regular/NotoSansGujarati_400Regular.ttf",
+  bold: "@expo-google-fonts/noto-sans-gujarati/700Bold/NotoSansGujarati_700Bold.ttf",
+};
+export const FONT_FILES: Record<Script, Files> = { latin: NASKH, arabic: NASKH, gujarati: GUJARATI };
+// A line's height and baseline come from this font, whatever its runs are set in: Naskh's are the
+// roomiest (Gujarati's stacked conjuncts and marks fit inside them), so mixed lines sit evenly.
+const LINE_FONT: Script = "latin";
+
+const bytes = new Map<string, Buffer>();
+
+// Read once per process from the package folder at run time (PDFKit itself stays outside the
+// Next bundle, see next.config.js); the server always runs from the project folder.
+export function fontPath(file: string): string {
+  return path.join(process.cwd(), "node_modules", file);
+}
+
+function fontBytes(file: string): Buffer {
+  let data = bytes.get(file);
+  if (!data) {
+    data = fs.readFileSync(fontPath(file));
+    bytes.set(file, data);
+  }
+  return data;
+}
+
+/** One weight of the copy's type on one document: the registered font for each run of a text. */
+export type Face = {
+  /** The registered font whose metrics set a line's height and baseline. */
+  lineFont: string;
+  /** The text cut into runs, each with the registered name of the font that draws it. */
+  runs(text: string): { text: string; font: string }[];
+};
+export type Faces = Record<Weight, Face>;
+
+type Opened = { _font: EmbeddedFont };
+
+/** Registers the copy's fonts on a new document (each file once, under its path) and gives both weights. */
+export function registerFaces(doc: PDFKit.PDFDocument): Faces {
+  const glyphs = new Map<string, EmbeddedFont["font"]>();
+  for (const files of Object.values(FONT_FILES)) {
+    for (const file of Object.values(files)) {
+      if (glyphs.has(file)) continue;
+      doc.registerFont(file, fontBytes(file));
+      const embedded = (doc.font(file) as unknown as Opened)._font;
+      keepShapedLetters(embedded);
+      skipMissingAnchors(embedded.font as LaidOutFont);
+      glyphs.set(file, embedded.font);
+    }
+  }
+  const face = (weight: Weight): Face => {
+    const covers: Covers = (script, codePoint) => glyphs.get(FONT_FILES[script][weight])!.hasGlyphForCodePoint(codePoint);
+    return {
+      lineFont: FONT_FILES[LINE_FONT][weight],
+      runs: (text) => scriptRuns(text, covers).map((run) => ({ text: run.text, font: FONT_FILES[run.script][weight] })),
+    };
+  };
+  return { regular: face("regular"), bold: face("bold") };
+}

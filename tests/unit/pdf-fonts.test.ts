@@ -1,0 +1,91 @@
+import fs from "node:fs";
+import PDFDocument from "pdfkit";
+import { describe, expect, it } from "vitest";
+import { LOCALES } from "../../lib/i18n/config.ts";
+import { FONT_FILES, registerFaces } from "../../lib/pdf/fonts.ts";
+import { scriptRuns, type Covers } from "../../lib/pdf/scripts.ts";
+
+// The PDF copy sets each run of text in a font that has its letters (lib/pdf/scripts.ts, fonts.ts).
+
+type Glyph = { name: string; codePoints: number[] };
+type Fontkit = { hasGlyphForCodePoint(c: number): boolean; layout(text: string): { glyphs: Glyph[] } };
+
+// The fonts as one document opens them, through PDFKit (with the copy's fixes to fontkit applied).
+function openFonts() {
+  const doc = new PDFDocument({ autoFirstPage: false });
+  const faces = registerFaces(doc);
+  const fontkit = (file: string) => (doc.font(file) as unknown as { _font: { font: Fontkit } })._font.font;
+  return { faces, fontkit };
+}
+
+const everyLetter: Covers = () => true;
+const runs = (text: string, covers: Covers = everyLetter) => scriptRuns(text, covers).map((r) => [r.script, r.text]);
+
+describe("cutting text into runs by script", () => {
+  it("keeps one-script text whole, digits and punctuation with it", () => {
+    expect(runs("Amira's record, page 3.")).toEqual([["latin", "Amira's record, page 3."]]);
+    expect(runs("પાનું 3")).toEqual([["gujarati", "પાનું 3"]]);
+    expect(runs("صفحة 3")).toEqual([["arabic", "صفحة 3"]]);
+    expect(runs("")).toEqual([]);
+  });
+
+  it("cuts where the script changes, inside a word too", () => {
+    expect(runs("Amiraનો રેકોર્ડ")).toEqual([["latin", "Amira"], ["gujarati", "નો રેકોર્ડ"]]);
+    expect(runs("લખનાર: Sam Fletcher, Social worker")).toEqual([["gujarati", "લખનાર: "], ["latin", "Sam Fletcher, Social worker"]]);
+    expect(runs("سجلّ Amira")).toEqual([["arabic", "سجلّ "], ["latin", "Amira"]]);
+  });
+
+  it("gives leading punctuation the script of the first letter after it", () => {
+    expect(runs("(અંગ્રેજી)")).toEqual([["gujarati", "(અંગ્રેજી)"]]);
+    expect(runs("«حفظ»")).toEqual([["arabic", "«حفظ»"]]);
+  });
+
+  it("keeps a combining mark with its letter", () => {
+    expect(runs("e\u0301ક")).toEqual([["latin", "e\u0301"], ["gujarati", "ક"]]);
+  });
+
+  it("sends a character its script's font lacks to a font that has it", () => {
+    const onlyGujaratiHasDanda: Covers = (script, c) => c !== 0x964 || script === "gujarati";
+    expect(runs("Amira।", onlyGujaratiHasDanda)).toEqual([["latin", "Amira"], ["gujarati", "।"]]);
+    const onlyLatin: Covers = (script) => script === "latin";
+    expect(runs("ક", onlyLatin)).toEqual([["latin", "ક"]]); // no font has it: the script's own, which draws a box
+  });
+});
+
+describe("the copy's fonts", () => {
+  const { faces, fontkit } = openFonts();
+  const byName = new Map<string, Fontkit>(Object.values(FONT_FILES).flatMap((w) => Object.values(w)).map((file) => [file, fontkit(file)]));
+
+  // The PDF's words come from the copy and record namespaces; the names of languages too, in any.
+  it.each(LOCALES)("have a glyph for every letter of the %s copy, in the font each run is set in", (locale) => {
+    const letters = new Set<string>();
+    const walk = (v: unknown): void => {
+      if (typeof v === "string") for (const c of v) letters.add(c);
+      else if (v && typeof v === "object") Object.values(v).forEach(walk);
+    };
+    for (const ns of ["copy", "record"]) walk(JSON.parse(fs.readFileSync(`locales/${locale}/${ns}.json`, "utf8")));
+    const missing: string[] = [];
+    for (const weight of ["regular", "bold"] as const) {
+      for (const run of faces[weight].runs([...letters].join(""))) {
+        for (const c of run.text) if (!/\s/.test(c) && !byName.get(run.font)!.hasGlyphForCodePoint(c.codePointAt(0)!)) missing.push(`${c} (${weight})`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("set Polish and Romanian in the Latin font, with every letter of theirs", () => {
+    const latin = fontkit(FONT_FILES.latin.regular);
+    for (const c of "ąćęłńóśźżĄĆĘŁŃÓŚŹŻșțăâîȘȚĂÂÎ") expect(latin.hasGlyphForCodePoint(c.codePointAt(0)!), c).toBe(true);
+  });
+
+  it.each(["regular", "bold"] as const)("shape Gujarati (%s): conjuncts joined, the short i before its consonant", (weight) => {
+    const gujarati = fontkit(FONT_FILES.gujarati[weight]);
+    const glyphs = (text: string) => gujarati.layout(text).glyphs.map((g) => g.name);
+    expect(glyphs("ક્ષ")).toEqual(["kassagujr"]); // one conjunct glyph, not ક + ્ + ષ
+    expect(glyphs("સ્ત્રી")).toEqual(["sataragujr", "iivowelsigngujr"]);
+    expect(glyphs("કિ")[0]).toMatch(/^ivowelsign/); // drawn before the ક it follows in the text
+    expect(glyphs("કિ")[1]).toBe("kagujr");
+    // fontkit used to throw on these (a mark with no anchor in the font): see lib/pdf/anchors.ts.
+    for (const word of ["અંગ્રેજી", "કહ્યું", "અંદર"]) expect(() => gujarati.layout(word)).not.toThrow();
+  });
+});
