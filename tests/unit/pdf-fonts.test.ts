@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { LOCALES } from "../../lib/i18n/config.ts";
 import { FONT_FILES, registerFaces } from "../../lib/pdf/fonts.ts";
 import { scriptRuns, type Covers } from "../../lib/pdf/scripts.ts";
+import { lettersForReaders } from "../../lib/pdf/unicode.ts";
 
 // The PDF copy sets each run of text in a font that has its letters (lib/pdf/scripts.ts, fonts.ts).
 
@@ -87,5 +88,49 @@ describe("the copy's fonts", () => {
     expect(glyphs("કિ")[1]).toBe("kagujr");
     // fontkit used to throw on these (a mark with no anchor in the font): see lib/pdf/anchors.ts.
     for (const word of ["અંગ્રેજી", "કહ્યું", "અંદર"]) expect(() => gujarati.layout(word)).not.toThrow();
+  });
+});
+
+describe("the letters behind each glyph, for text extraction", () => {
+  const { fontkit } = openFonts();
+  const text = (letters: number[][]) => letters.map((l) => String.fromCodePoint(...l)).join("");
+  const laidOut = (font: Fontkit, word: string) => {
+    const run = font.layout(word) as unknown as { glyphs: Glyph[]; positions: { xAdvance: number }[] };
+    return { letters: lettersForReaders(run.glyphs, run.positions.map((p) => p.xAdvance), word), advances: run.positions.map((p) => p.xAdvance) };
+  };
+
+  it("reads reordered Gujarati in the order it was typed, marks with their letters", () => {
+    const gujarati = fontkit(FONT_FILES.gujarati.regular);
+    for (const word of ["કિ", "કિંમત", "ર્ક", "નિર્ણય", "વર્કરે", "સ્ત્રી", "ક્ષ", "અંગ્રેજી", "છે.", "રેકોર્ડ", "માહિતી"]) {
+      const { letters, advances } = laidOut(gujarati, word);
+      expect(text(letters)).toBe(word);
+      // A mark takes no room: a reader would take letters on it for a word of their own.
+      expect(letters.filter((l, i) => advances[i] === 0 && l.length > 0)).toEqual([]);
+    }
+  });
+
+  it("gives an Arabic mark's letter to the letter it sits on, in visual order", () => {
+    // سلّ as fontkit lays it out: right to left, the shadda (no room) before its lam.
+    const glyphs = [{ codePoints: [0x651] }, { codePoints: [0x644] }, { codePoints: [0x633] }];
+    // A reader turns the line round letter by letter, so the lam's letters are given turned round too.
+    expect(lettersForReaders(glyphs, [0, 5, 5], "سلّ")).toEqual([[], [0x651, 0x644], [0x633]]);
+    // Dots drawn apart from their letter already stand for nothing.
+    const dotted = [{ codePoints: [0x6d2] }, { codePoints: [] }, { codePoints: [0x67e] }, { codePoints: [0x627] }];
+    expect(lettersForReaders(dotted, [5, 0, 5, 5], "اپے")).toEqual([[0x6d2], [], [0x67e], [0x627]]);
+    const ligature = [{ codePoints: [0x644, 0x627] }]; // لا as one glyph
+    expect(lettersForReaders(ligature, [5], "لا")).toEqual([[0x627, 0x644]]);
+    // "(ب)" on a right-to-left line is drawn mirrored, from ")ب(": a reader is given the brackets as typed.
+    const bracketed = [{ codePoints: [0x28] }, { codePoints: [0x628] }, { codePoints: [0x29] }];
+    expect(lettersForReaders(bracketed, [5, 5, 5], ")ب(")).toEqual([[0x29], [0x628], [0x28]]);
+  });
+
+  it("leaves glyphs in typed order as they are", () => {
+    const inOrder = [{ codePoints: [0x41] }, { codePoints: [0x66, 0x69] }];
+    expect(lettersForReaders(inOrder, [5, 5], "Afi")).toEqual([[0x41], [0x66, 0x69]]);
+  });
+
+  it("lets a glyph the shaper added stand for the letters round it", () => {
+    const withCircle = [{ codePoints: [0x25cc] }, { codePoints: [0xabf] }];
+    expect(lettersForReaders(withCircle, [5, 5], "િ")).toEqual([[0xabf], []]);
   });
 });
