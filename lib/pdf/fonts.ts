@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { skipMissingAnchors, type LaidOutFont } from "./anchors.ts";
+import { shapeScriptlessAsLatin, skipMissingAnchors, type FontkitInternals } from "./fontkit-fixes.ts";
 import { scriptRuns, type Covers, type Script } from "./scripts.ts";
 import { keepShapedLetters, type EmbeddedFont } from "./unicode.ts";
 
@@ -64,7 +64,8 @@ export function registerFaces(doc: PDFKit.PDFDocument): Faces {
       doc.registerFont(file, fontBytes(file));
       const embedded = (doc.font(file) as unknown as Opened)._font;
       keepShapedLetters(embedded);
-      skipMissingAnchors(embedded.font as LaidOutFont);
+      skipMissingAnchors(embedded.font as unknown as FontkitInternals);
+      shapeScriptlessAsLatin(embedded.font as unknown as FontkitInternals);
       glyphs.set(file, embedded.font);
     }
   }

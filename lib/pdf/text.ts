@@ -6,7 +6,7 @@ import { fontkitReverses } from "./scripts.ts";
 // fontkit (letters join), but it has no bidirectional algorithm: it lays a line out word by word
 // in the order the words were typed, so an Urdu line would read backwards. Here each paragraph
 // runs through the Unicode Bidirectional Algorithm (bidi-js), is broken into lines, and every
-// word is placed by hand, right to left for Urdu, with English names and numbers inside it kept
+// word is placed by hand, right to left for Urdu and Arabic, with English names and numbers kept
 // left to right. Each word is drawn in runs by script (lib/pdf/scripts.ts), each run in a font
 // that has its letters, all on one baseline.
 

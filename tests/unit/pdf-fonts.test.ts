@@ -79,6 +79,13 @@ describe("the copy's fonts", () => {
     for (const c of "ąćęłńóśźżĄĆĘŁŃÓŚŹŻșțăâîȘȚĂÂÎ") expect(latin.hasGlyphForCodePoint(c.codePointAt(0)!), c).toBe(true);
   });
 
+  it("shape a number's full stop as Latin, not as Naskh's Arabic full stop", () => {
+    const naskh = fontkit(FONT_FILES.latin.regular);
+    const last = (text: string) => naskh.layout(text).glyphs.at(-1)!.name;
+    expect(last("2025.")).toBe(last("her."));
+    expect(naskh.layout("ہے۔").glyphs[0].name).toBe("uni06D4"); // Urdu's own full stop, leftmost (right to left), untouched
+  });
+
   it.each(["regular", "bold"] as const)("shape Gujarati (%s): conjuncts joined, the short i before its consonant", (weight) => {
     const gujarati = fontkit(FONT_FILES.gujarati[weight]);
     const glyphs = (text: string) => gujarati.layout(text).glyphs.map((g) => g.name);
@@ -86,7 +93,7 @@ describe("the copy's fonts", () => {
     expect(glyphs("સ્ત્રી")).toEqual(["sataragujr", "iivowelsigngujr"]);
     expect(glyphs("કિ")[0]).toMatch(/^ivowelsign/); // drawn before the ક it follows in the text
     expect(glyphs("કિ")[1]).toBe("kagujr");
-    // fontkit used to throw on these (a mark with no anchor in the font): see lib/pdf/anchors.ts.
+    // fontkit used to throw on these (a mark with no anchor in the font): see lib/pdf/fontkit-fixes.ts.
     for (const word of ["અંગ્રેજી", "કહ્યું", "અંદર"]) expect(() => gujarati.layout(word)).not.toThrow();
   });
 });
