@@ -1,5 +1,16 @@
 // Two fixes to fontkit (2.0.4, the version PDFKit uses), made on one document's font objects.
 
+/** Both fixes below, on one font; the first waits for the font's first layout (its tables are read then). */
+export function mendFontkit(font: FontkitInternals): void {
+  shapeScriptlessAsLatin(font);
+  const layout = font.layout;
+  font.layout = (...args) => {
+    font.layout = layout;
+    skipMissingAnchors(font);
+    return layout(...args);
+  };
+}
+
 type Anchor = { xCoordinate: number; yCoordinate: number } | null | undefined;
 type MarkRecord = { markAnchor: Anchor };
 type GposProcessor = { applyAnchor(markRecord: MarkRecord, baseAnchor: Anchor, baseGlyphIndex: number): void };

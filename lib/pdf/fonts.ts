@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { shapeScriptlessAsLatin, skipMissingAnchors, type FontkitInternals } from "./fontkit-fixes.ts";
+import { mendFontkit, type FontkitInternals } from "./fontkit-fixes.ts";
 import { scriptRuns, type Covers, type Script } from "./scripts.ts";
 import { keepShapedLetters, type EmbeddedFont } from "./unicode.ts";
 
@@ -54,25 +54,44 @@ export type Face = {
 export type Faces = Record<Weight, Face>;
 
 type Opened = { _font: EmbeddedFont };
+const fixed = new WeakSet<EmbeddedFont>();
 
-/** Registers the copy's fonts on a new document (each file once, under its path) and gives both weights. */
-export function registerFaces(doc: PDFKit.PDFDocument): Faces {
-  const glyphs = new Map<string, EmbeddedFont["font"]>();
-  for (const files of Object.values(FONT_FILES)) {
-    for (const file of Object.values(files)) {
-      if (glyphs.has(file)) continue;
-      doc.registerFont(file, fontBytes(file));
-      const embedded = (doc.font(file) as unknown as Opened)._font;
-      keepShapedLetters(embedded);
-      skipMissingAnchors(embedded.font as unknown as FontkitInternals);
-      shapeScriptlessAsLatin(embedded.font as unknown as FontkitInternals);
-      glyphs.set(file, embedded.font);
-    }
+/**
+ * One of the copy's fonts (registered by registerFaces) opened on its document, with the letters
+ * kept for readers and fontkit's faults mended, the first time it is asked for. Like doc.font(),
+ * it makes it the document's current font: lib/pdf/text.ts names the font for every measure and draw.
+ */
+export function openFont(doc: PDFKit.PDFDocument, file: string): EmbeddedFont["font"] {
+  const embedded = (doc.font(file) as unknown as Opened)._font;
+  if (!fixed.has(embedded)) {
+    fixed.add(embedded);
+    keepShapedLetters(embedded);
+    mendFontkit(embedded.font as unknown as FontkitInternals);
   }
+  return embedded.font;
+}
+
+/**
+ * Registers the copy's fonts on a new document and gives both weights. A font is opened (parsed,
+ * mended) only when a run of text first needs it: an English copy never opens Gujarati's.
+ */
+export function registerFaces(doc: PDFKit.PDFDocument): Faces {
+  const opened = new Map<string, EmbeddedFont["font"]>();
+  for (const file of new Set(Object.values(FONT_FILES).flatMap((files) => Object.values(files)))) doc.registerFont(file, fontBytes(file));
+  const use = (file: string) => {
+    let font = opened.get(file);
+    if (!font) opened.set(file, (font = openFont(doc, file)));
+    return font;
+  };
   const face = (weight: Weight): Face => {
-    const covers: Covers = (script, codePoint) => glyphs.get(FONT_FILES[script][weight])!.hasGlyphForCodePoint(codePoint);
+    const covers: Covers = (script, codePoint) => use(FONT_FILES[script][weight]).hasGlyphForCodePoint(codePoint);
+    const lineFont = FONT_FILES[LINE_FONT][weight];
     return {
-      lineFont: FONT_FILES[LINE_FONT][weight],
+      get lineFont() {
+        use(lineFont);
+        return lineFont;
+      },
+      // Every run's script was asked about (covers), so its font is open before it is named here.
       runs: (text) => scriptRuns(text, covers).map((run) => ({ text: run.text, font: FONT_FILES[run.script][weight] })),
     };
   };

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "../../lib/i18n/config.ts";
-import { FONT_FILES, registerFaces } from "../../lib/pdf/fonts.ts";
+import { FONT_FILES, openFont, registerFaces } from "../../lib/pdf/fonts.ts";
 import { scriptRuns, type Covers } from "../../lib/pdf/scripts.ts";
 import { lettersForReaders } from "../../lib/pdf/unicode.ts";
 
@@ -15,7 +15,7 @@ type Fontkit = { hasGlyphForCodePoint(c: number): boolean; layout(text: string):
 function openFonts() {
   const doc = new PDFDocument({ autoFirstPage: false });
   const faces = registerFaces(doc);
-  const fontkit = (file: string) => (doc.font(file) as unknown as { _font: { font: Fontkit } })._font.font;
+  const fontkit = (file: string) => openFont(doc, file) as unknown as Fontkit;
   return { faces, fontkit };
 }
 
