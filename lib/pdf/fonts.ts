@@ -44,12 +44,14 @@ function fontBytes(file: string): Buffer {
   return data;
 }
 
+export type FontRun = { text: string; font: string };
+
 /** One weight of the copy's type on one document: the registered font for each run of a text. */
 export type Face = {
   /** The registered font whose metrics set a line's height and baseline. */
   lineFont: string;
   /** The text cut into runs, each with the registered name of the font that draws it. */
-  runs(text: string): { text: string; font: string }[];
+  runs(text: string): readonly FontRun[];
 };
 export type Faces = Record<Weight, Face>;
 
@@ -83,16 +85,31 @@ export function registerFaces(doc: PDFKit.PDFDocument): Faces {
     if (!font) opened.set(file, (font = openFont(doc, file)));
     return font;
   };
+  // A copy measures each word several times (line breaking, then drawing): its runs, and which
+  // font has which letter, are worked out once per document.
+  const has = new Map<string, Map<number, boolean>>();
   const face = (weight: Weight): Face => {
-    const covers: Covers = (script, codePoint) => use(FONT_FILES[script][weight]).hasGlyphForCodePoint(codePoint);
+    const covers: Covers = (script, codePoint) => {
+      const file = FONT_FILES[script][weight];
+      let known = has.get(file);
+      if (!known) has.set(file, (known = new Map()));
+      let found = known.get(codePoint);
+      if (found === undefined) known.set(codePoint, (found = use(file).hasGlyphForCodePoint(codePoint)));
+      return found;
+    };
     const lineFont = FONT_FILES[LINE_FONT][weight];
+    const cut = new Map<string, readonly FontRun[]>();
     return {
       get lineFont() {
         use(lineFont);
         return lineFont;
       },
       // Every run's script was asked about (covers), so its font is open before it is named here.
-      runs: (text) => scriptRuns(text, covers).map((run) => ({ text: run.text, font: FONT_FILES[run.script][weight] })),
+      runs(text) {
+        let runs = cut.get(text);
+        if (!runs) cut.set(text, (runs = scriptRuns(text, covers).map((run) => ({ text: run.text, font: FONT_FILES[run.script][weight] }))));
+        return runs;
+      },
     };
   };
   return { regular: face("regular"), bold: face("bold") };

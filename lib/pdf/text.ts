@@ -113,7 +113,7 @@ function visualLine(doc: Doc, text: string, levels: Uint8Array, start: number, e
       const mirrored = rtl ? Array.from(token, (c) => bidi.getMirroredCharacter(c) ?? c).join("") : token;
       // A word in two fonts ("Amiraનો") is drawn font run by font run, right to left on a right-to-left run.
       const fontRuns = style.font.runs(mirrored);
-      for (const part of rtl ? fontRuns.reverse() : fontRuns) {
+      for (const part of rtl ? [...fontRuns].reverse() : fontRuns) {
         const drawn = rtl === fontkitReverses(part.text) ? part.text : reversed(part.text);
         pieces.push({ text: drawn, font: part.font, width: doc.font(part.font).fontSize(style.size).widthOfString(drawn) });
       }

@@ -26,6 +26,7 @@ import bidiFactory from "bidi-js";
 import { fontkitReverses } from "./scripts.ts";
 
 const bidi = bidiFactory();
+const RIGHT_TO_LEFT_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 const unmirrored = (codePoint: number) => bidi.getMirroredCharacter(String.fromCodePoint(codePoint))?.codePointAt(0) ?? codePoint;
 
 type Glyph = { id: number; codePoints: number[]; advanceWidth: number };
@@ -73,11 +74,28 @@ function groupsOf(own: number[][], typed: number[]): { first: number; end: numbe
   return groups;
 }
 
+// Most words of a copy (English, Polish, Romanian; digits): glyphs one by one in typed order, each
+// with its own letters, none of them a mark with letters. Checked without building anything.
+function plainLeftToRight(glyphs: readonly { codePoints: number[] }[], advances: readonly number[], text: string): boolean {
+  let at = 0;
+  for (let i = 0; i < glyphs.length; i++) {
+    const letters = glyphs[i].codePoints;
+    if (advances[i] === 0 && letters.length > 0) return false;
+    for (const c of letters) {
+      const typed = text.codePointAt(at);
+      if (typed !== c || (c >= 0x590 && RIGHT_TO_LEFT_LETTER.test(String.fromCodePoint(c)))) return false; // right-to-left scripts start at U+0590
+      at += c > 0xffff ? 2 : 1;
+    }
+  }
+  return at === text.length;
+}
+
 /**
  * The letters each glyph stands for, for a reader (see above). `glyphs` and `advances` as fontkit
  * lays the text out: in visual order, so a right-to-left word's glyphs come reversed.
  */
 export function lettersForReaders(glyphs: readonly { codePoints: number[] }[], advances: readonly number[], text: string): number[][] {
+  if (plainLeftToRight(glyphs, advances, text)) return glyphs.map((g) => g.codePoints);
   const rtl = fontkitReverses(text);
   const inTypedOrder = <T>(list: readonly T[]) => (rtl ? [...list].reverse() : [...list]);
   const own = inTypedOrder(glyphs.map((g) => g.codePoints));
