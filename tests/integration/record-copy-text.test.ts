@@ -58,7 +58,7 @@ const embeddedFonts = (listing: string) =>
 
 const NASKH = ["NotoNaskhArabic-Bold", "NotoNaskhArabic-Regular"];
 const FONTS: Record<Locale, string[]> = {
-  en: NASKH, pl: NASKH, ro: NASKH, ur: NASKH, ar: NASKH,
+  en: NASKH, "en-x-easy": NASKH, pl: NASKH, ro: NASKH, ur: NASKH, ar: NASKH,
   gu: [...NASKH, "NotoSansGujarati-Bold", "NotoSansGujarati-Regular"], // English names and entries in Naskh's Latin
 };
 
