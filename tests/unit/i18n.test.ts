@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { LOCALES, negotiateLocale, textDirection } from "../../lib/i18n/config.ts";
 import { createI18n } from "../../lib/i18n/instance.ts";
 import { flatten, type Tree } from "../../lib/i18n/keys.ts";
+import { languageName } from "../../lib/i18n/language-names.ts";
 import { PREPARING } from "../../lib/i18n/kit/languages.ts";
 import { checkStrings } from "../../lib/i18n/kit/prepared-check.ts";
 import { resources } from "../../lib/i18n/resources.ts";
@@ -84,6 +85,23 @@ describe("language choice", () => {
     expect(textDirection("ur-PK")).toBe("rtl");
     expect(LOCALES.filter((l) => textDirection(l) === "rtl")).toEqual(["ur", "ar"]);
     expect(textDirection("en")).toBe("ltr");
+  });
+});
+
+describe("the language menu", () => {
+  // Each language file names every language in itself, then in the file's language: the menu
+  // marks the name in itself with that language, so every file must start each name with it.
+  it("names each language in itself, then in the page's language", () => {
+    for (const page of LOCALES) {
+      const t = createI18n(page, resources).getFixedT(page, "common");
+      for (const language of LOCALES) {
+        const name = languageName(language, t(`language.${language}`));
+        expect(`${name.own.text} ${name.gloss}`.trim(), `${page}: ${language}`).toBe(t(`language.${language}`));
+        expect(name.gloss === "", `${page}: ${language}`).toBe(page === language);
+        expect(name.own.dir).toBe(language === "ur" || language === "ar" ? "rtl" : "ltr");
+      }
+    }
+    expect(languageName("ar", "العربية (Arabic)")).toEqual({ own: { text: "العربية", lang: "ar", dir: "rtl" }, gloss: "(Arabic)" });
   });
 });
 
