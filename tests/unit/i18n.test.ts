@@ -5,6 +5,7 @@ import { LOCALES, negotiateLocale, textDirection } from "../../lib/i18n/config.t
 import { createI18n } from "../../lib/i18n/instance.ts";
 import { flatten, type Tree } from "../../lib/i18n/keys.ts";
 import { languageName } from "../../lib/i18n/language-names.ts";
+import { aroundSlot, SLOT } from "../../lib/i18n/slot.ts";
 import { PREPARING } from "../../lib/i18n/kit/languages.ts";
 import { checkStrings } from "../../lib/i18n/kit/prepared-check.ts";
 import { resources } from "../../lib/i18n/resources.ts";
@@ -102,6 +103,20 @@ describe("the language menu", () => {
       }
     }
     expect(languageName("ar", "العربية (Arabic)")).toEqual({ own: { text: "العربية", lang: "ar", dir: "rtl" }, gloss: "(Arabic)" });
+  });
+});
+
+describe("words of another language inside a translated sentence", () => {
+  it("splits every language's sentence around the slot its placeholder left", () => {
+    for (const locale of LOCALES) {
+      const t = createI18n(locale, resources).getFixedT(locale, "corrections");
+      const [before, after] = aroundSlot(t("form.part", { n: 1, text: SLOT }));
+      expect(before + after, locale).toMatch(/1/);
+      expect(`${before}${after}`, locale).not.toContain(SLOT);
+      expect(t("form.about", { title: SLOT }), locale).toContain(SLOT);
+    }
+    expect(aroundSlot(`Part 1: ${SLOT}`)).toEqual(["Part 1: ", ""]);
+    expect(aroundSlot("no slot")).toEqual(["no slot", ""]);
   });
 });
 
