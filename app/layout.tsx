@@ -9,6 +9,7 @@ import { htmlLang, textDirection } from "@/lib/i18n/config";
 import { pickResources } from "@/lib/i18n/resources";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
+import "./fonts.css";
 import "./globals.css";
 
 export const dynamic = "force-dynamic"; // every page depends on who is asking
