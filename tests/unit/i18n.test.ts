@@ -98,7 +98,9 @@ describe("the language menu", () => {
       for (const language of LOCALES) {
         const name = languageName(language, t(`language.${language}`));
         expect(`${name.own.text} ${name.gloss}`.trim(), `${page}: ${language}`).toBe(t(`language.${language}`));
-        expect(name.gloss === "", `${page}: ${language}`).toBe(page === language);
+        // No gloss where the page reads the language already (English and Easy English on each other's pages).
+        const primary = (code: string) => code.split("-")[0];
+        expect(name.gloss === "", `${page}: ${language}`).toBe(primary(page) === primary(language));
         expect(name.own.dir).toBe(language === "ur" || language === "ar" ? "rtl" : "ltr");
       }
     }
