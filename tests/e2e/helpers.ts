@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { LOCALE_COOKIE, LOCALES, type Locale } from "../../lib/i18n/config.ts";
+import { htmlLang, LOCALE_COOKIE, LOCALES, type Locale } from "../../lib/i18n/config.ts";
 import { enterDemoCode, presentTrustedCookie } from "./second-factor-helpers.ts";
 
 export const DEMO = {
@@ -146,7 +146,7 @@ export async function openMenu(page: Page) {
 export async function chooseLanguage(page: Page, locale: Locale) {
   await openMenu(page);
   await page.locator(`header form.language-picker button[value=${locale}]`).click();
-  await expect(page.locator("html")).toHaveAttribute("lang", locale);
+  await expect(page.locator("html")).toHaveAttribute("lang", htmlLang(locale));
 }
 
 /**
@@ -156,7 +156,7 @@ export async function chooseLanguage(page: Page, locale: Locale) {
 export async function readIn(page: Page, locale: Locale) {
   await page.context().addCookies([{ name: LOCALE_COOKIE, value: locale, url: new URL(page.url()).origin }]);
   await page.reload();
-  await expect(page.locator("html")).toHaveAttribute("lang", locale);
+  await expect(page.locator("html")).toHaveAttribute("lang", htmlLang(locale));
 }
 
 /** On a record's first screen, opens "More" (the parts that are not among the big tiles). */

@@ -23,7 +23,8 @@ async function nastaliqLoaded(page: Page): Promise<boolean> {
 
 async function expectUrduReadable(page: Page, testInfo: TestInfo, name: string) {
   await expect(page.locator("html")).toHaveAttribute("lang", "ur");
-  expect(await nastaliqLoaded(page), "Noto Nastaliq Urdu is loaded").toBe(true);
+  // A loaded server can be slow to send the font: wait for it, as a reader would (a broken font still fails).
+  await expect.poll(() => nastaliqLoaded(page), { message: "Noto Nastaliq Urdu is loaded" }).toBe(true);
   expect(await page.evaluate(() => getComputedStyle(document.querySelector("main p, main h1")!).fontFamily)).toMatch(/^"?Noto Nastaliq Urdu/);
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
   expect(await layoutProblems(page, ARABIC)).toEqual([]);
