@@ -18,7 +18,7 @@ const launchOptions = {
 // differently, so they run once, on PGlite. Every journey that writes runs on both databases.
 const PAGE_ONLY = [
   "**/languages.spec.ts", "**/urdu-layout.spec.ts", "**/my-record-languages.spec.ts", "**/reader-wording.spec.ts",
-  "**/glossary.spec.ts", "**/quick-exit.spec.ts", "**/idle.spec.ts", "**/cross-site.spec.ts", "**/every-language.spec.ts",
+  "**/glossary.spec.ts", "**/quick-exit.spec.ts", "**/idle.spec.ts", "**/cross-site.spec.ts",
 ];
 
 export default defineConfig({

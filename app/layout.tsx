@@ -5,11 +5,10 @@ import { IdleWarning } from "@/components/idle-warning";
 import { SiteHeader } from "@/components/site-header";
 import { getCurrentSession } from "@/lib/auth/current";
 import { IDLE_TIMEOUT_MS, IDLE_WARNING_MS } from "@/lib/auth/sessions";
-import { htmlLang, textDirection } from "@/lib/i18n/config";
+import { textDirection } from "@/lib/i18n/config";
 import { pickResources } from "@/lib/i18n/resources";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
-import "./fonts.css";
 import "./globals.css";
 
 export const dynamic = "force-dynamic"; // every page depends on who is asking
@@ -24,7 +23,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [locale, session, t] = await Promise.all([getLocale(), getCurrentSession(), getT("common")]);
   return (
-    <html lang={htmlLang(locale)} dir={textDirection(locale)}>
+    <html lang={locale} dir={textDirection(locale)}>
       <body>
         <a href="#main" className="skip-link">
           {t("skipToContent")}

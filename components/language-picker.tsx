@@ -1,13 +1,10 @@
 import { LOCALES, type Locale } from "@/lib/i18n/config";
-import { languageName, type LanguageName } from "@/lib/i18n/language-names";
 import { setLocaleAction } from "@/lib/i18n/actions";
 import { getT } from "@/lib/i18n/server";
 import { Icon } from "./ui/icon";
 
 // A plain form with one button per language, so choosing one is a single press and works with
-// JavaScript switched off (the pressed button sends its value). Each language is named in itself,
-// marked with its language and direction, so a screen reader says it in that language's voice,
-// the page's styles give it its script's font, and "العربية" keeps its order on an English page.
+// JavaScript switched off (the pressed button sends its value). Each language is named in itself.
 export async function LanguagePicker({ current }: { current: Locale }) {
   const t = await getT("common");
   return (
@@ -17,22 +14,11 @@ export async function LanguagePicker({ current }: { current: Locale }) {
         {t("language.label")}
       </p>
       {LOCALES.map((l) => (
-        <button key={l} type="submit" name="locale" value={l} className="menu-item" aria-current={l === current ? "true" : undefined}>
+        <button key={l} type="submit" name="locale" value={l} lang={l} className="menu-item" aria-current={l === current ? "true" : undefined}>
           {l === current ? <Icon name="check" /> : <span className="icon" />}
-          <LanguageLabel name={languageName(l, t(`language.${l}`))} />
+          {t(`language.${l}`)}
         </button>
       ))}
     </form>
-  );
-}
-
-function LanguageLabel({ name }: { name: LanguageName }) {
-  return (
-    <span>
-      <span lang={name.own.lang} dir={name.own.dir}>
-        {name.own.text}
-      </span>
-      {name.gloss ? ` ${name.gloss}` : null}
-    </span>
   );
 }

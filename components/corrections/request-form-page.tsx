@@ -2,13 +2,11 @@ import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
-import { SLOT } from "@/lib/i18n/slot";
 import { pickResources } from "@/lib/i18n/resources";
 import { getT } from "@/lib/i18n/server";
 import { paths } from "@/lib/paths";
 import type { loadRequestForm } from "@/lib/rectification/loaders";
 import { I18nProvider } from "../i18n-provider";
-import { InSentence } from "../in-sentence";
 import { RequestForm, type RequestSetup } from "./request-form";
 
 type View = Awaited<ReturnType<typeof loadRequestForm>>;
@@ -27,7 +25,7 @@ export async function RequestFormPage({ view }: { view: View }) {
     <div className="stack narrow">
       <p><Link href={paths.entry(record.id, entry.id)} prefetch={false}>{t("form.cancel")}</Link></p>
       <h1>{t("form.title")}</h1>
-      <p><InSentence sentence={t("form.about", { title: SLOT })}><span lang="en" dir="auto">{entry.title}</span></InSentence></p>
+      <p>{t("form.about", { title: entry.title })}</p>
       <I18nProvider locale={locale as Locale} resources={pickResources(locale as Locale, ["corrections"])}>
         <RequestForm setup={setup} />
       </I18nProvider>

@@ -2,10 +2,8 @@
 import { useActionState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ActionState } from "@/lib/action/state";
-import { SLOT } from "@/lib/i18n/slot";
 import { clipText } from "@/lib/plain-text";
 import { askAction } from "@/lib/rectification/actions";
-import { InSentence } from "../in-sentence";
 import { Alert } from "../ui/alert";
 
 export type RequestSetup = {
@@ -20,9 +18,6 @@ const preview = (text: string) => clipText(text, 120);
 
 // "Ask for a correction". Works with JavaScript off: the server's answer is rendered instead,
 // with what was typed kept (files must be chosen again: browsers never refill a file input).
-// The entry's words and titles are the record's English, inside sentences in the reader's
-// language: each in its own element, marked English, in its own direction (on an Urdu or Arabic
-// page "Part 1:" reads right to left, then the English left to right, its full stop at its end).
 export function RequestForm({ setup }: { setup: RequestSetup }) {
   const { t } = useTranslation("corrections");
   const [state, formAction, pending] = useActionState<ActionState, FormData>(askAction, null);
@@ -43,9 +38,7 @@ export function RequestForm({ setup }: { setup: RequestSetup }) {
         {setup.entry.sections.map((s) => (
           <div key={s.position} className="choice">
             <input type="checkbox" id={`item-${s.position}`} name="items" value={`${setup.entry.id}:${s.position}`} defaultChecked={setup.part === s.position} />
-            <label htmlFor={`item-${s.position}`}>
-              <InSentence sentence={t("form.part", { n: s.position + 1, text: SLOT })}><span lang="en" dir="auto">{preview(s.text)}</span></InSentence>
-            </label>
+            <label htmlFor={`item-${s.position}`} lang="en" dir="auto">{t("form.part", { n: s.position + 1, text: preview(s.text) })}</label>
           </div>
         ))}
       </fieldset>
@@ -57,7 +50,7 @@ export function RequestForm({ setup }: { setup: RequestSetup }) {
             {setup.others.map((o) => (
               <div key={o.id} className="choice">
                 <input type="checkbox" id={`other-${o.id}`} name="items" value={o.id} />
-                <label htmlFor={`other-${o.id}`}><span lang="en" dir="auto">{o.title}</span> <span className="hint">({o.date})</span></label>
+                <label htmlFor={`other-${o.id}`} dir="auto">{o.title} <span className="hint">({o.date})</span></label>
               </div>
             ))}
           </fieldset>

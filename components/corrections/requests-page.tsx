@@ -1,11 +1,9 @@
 import Link from "next/link";
-import { formatDate, isoDateTime, isolate } from "@/lib/i18n/format";
+import { formatDate, isoDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
-import { SLOT } from "@/lib/i18n/slot";
 import { paths } from "@/lib/paths";
 import type { loadRequestsOnRecord } from "@/lib/rectification/loaders";
 import { ConversationTag } from "../conversation/conversation-tag";
-import { InSentence } from "../in-sentence";
 import { RecordNav } from "../records/record-nav";
 import { ClockLine } from "./clock-line";
 import { RequestStatus } from "./request-status";
@@ -29,8 +27,8 @@ export async function RequestsPage({ view }: { view: View }) {
               <Link href={paths.correction(record.id, r.id)} className="entry-title" prefetch={false}><span dir="auto" className="message-text">{r.whatIsWrong}</span></Link>
               <p className="entry-meta">
                 <time dateTime={isoDateTime(r.receivedAt)}>{t("list.receivedOn", { date: formatDate(r.receivedAt, locale) })}</time>
-                {!r.fromMe ? <span>{t("list.from", { name: isolate(r.requesterName) })}</span> : null}
-                {r.entryTitles.length ? <span><InSentence sentence={t("list.about", { titles: SLOT })}><span lang="en" dir="auto">{r.entryTitles.join(", ")}</span></InSentence></span> : null}
+                {!r.fromMe ? <span>{t("list.from", { name: r.requesterName })}</span> : null}
+                {r.entryTitles.length ? <span>{t("list.about", { titles: r.entryTitles.join(", ") })}</span> : null}
               </p>
             </li>
           ))}

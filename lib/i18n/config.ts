@@ -1,8 +1,5 @@
 // Shared by server and client: no server-only imports here.
-// "en-x-easy" is easy-read English (short sentences, everyday words) for younger children: a
-// private-use BCP 47 tag, so it is chosen like any language but is English to every tool that
-// reads only the primary tag (i18next's fallback, Intl, screen readers).
-export const LOCALES = ["en", "en-x-easy", "ur", "pl", "gu", "ar", "ro"] as const;
+export const LOCALES = ["en", "ur"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 export const LOCALE_COOKIE = "rt.lang";
@@ -11,14 +8,6 @@ const RTL: ReadonlySet<string> = new Set(["ur", "ar", "fa", "he", "ps", "sd", "u
 
 export function textDirection(locale: string): "ltr" | "rtl" {
   return RTL.has(locale.split("-")[0]) ? "rtl" : "ltr";
-}
-
-/**
- * The lang attribute for a page in this locale: easy-read English is English to a screen reader
- * (some read a private-use tag's "x-easy" aloud or fall back to a default voice).
- */
-export function htmlLang(locale: Locale): string {
-  return locale === "en-x-easy" ? "en" : locale;
 }
 
 export function isLocale(value: unknown): value is Locale {

@@ -1,12 +1,11 @@
 import { formatDate } from "../i18n/format.ts";
 import { sectionLabel, type CopyEntry } from "../records/index.ts";
-import type { Faces } from "./fonts.ts";
 import { writeText, type Direction, type TextStyle } from "./text.ts";
 
 // One entry of the PDF copy: what the entry page shows, in the same words (the "record" texts).
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
-export type Fonts = Faces;
+export type Fonts = { regular: string; bold: string };
 type Doc = PDFKit.PDFDocument;
 
 export const BODY_SIZE = 12;

@@ -1,21 +1,26 @@
 import bidiFactory from "bidi-js";
-import type { Face } from "./fonts.ts";
-import { fontkitReverses } from "./scripts.ts";
 
 // Paragraph layout for the PDF copy, in either direction. PDFKit shapes Arabic script through
 // fontkit (letters join), but it has no bidirectional algorithm: it lays a line out word by word
 // in the order the words were typed, so an Urdu line would read backwards. Here each paragraph
 // runs through the Unicode Bidirectional Algorithm (bidi-js), is broken into lines, and every
-// word is placed by hand, right to left for Urdu and Arabic, with English names and numbers kept
-// left to right. Each word is drawn in runs by script (lib/pdf/scripts.ts), each run in a font
-// that has its letters, all on one baseline.
+// word is placed by hand, right to left for Urdu, with English names and numbers inside it kept
+// left to right.
 
 const bidi = bidiFactory();
 type Doc = PDFKit.PDFDocument;
 export type Direction = "ltr" | "rtl";
-export type TextStyle = { font: Face; size: number; color?: string; indent?: number; after?: number };
-// Part of a line as drawn, left to right: text in one font, or (font null) a word space.
-type Piece = { text: string; font: string | null; width: number };
+export type TextStyle = { font: string; size: number; color?: string; indent?: number; after?: number };
+type Piece = { text: string; width: number };
+
+// fontkit turns a word round when the first character with a script of its own is right to left.
+const FIRST_SCRIPT = /[^\p{Script=Common}\p{Script=Inherited}]/u;
+const RTL_SCRIPT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+
+function fontkitReverses(word: string): boolean {
+  const first = FIRST_SCRIPT.exec(word);
+  return first !== null && RTL_SCRIPT.test(first[0]);
+}
 
 const reversed = (s: string) => Array.from(s).reverse().join("");
 
@@ -25,32 +30,9 @@ export function directionOf(text: string): Direction {
   return paragraphs[0] && paragraphs[0].level % 2 === 1 ? "rtl" : "ltr";
 }
 
-type Opened = { _font: { ascender: number } };
-
-// A text's width in the style's face: its runs measured each in its own font.
-function widthOf(doc: Doc, text: string, style: TextStyle): number {
-  let width = 0;
-  for (const run of style.font.runs(text)) width += doc.font(run.font).fontSize(style.size).widthOfString(run.text);
-  return width;
-}
-
-// Where each line's baseline sits below its top: the line font's, so runs in other fonts line up.
-function ascent(doc: Doc, style: TextStyle): number {
-  return ((doc.font(style.font.lineFont) as unknown as Opened)._font.ascender / 1000) * style.size;
-}
-
-function draw(doc: Doc, pieces: Piece[], x: number, baseline: number, style: TextStyle): void {
-  doc.fillColor(style.color ?? "#000000");
-  for (const piece of pieces) {
-    if (piece.font) doc.font(piece.font).fontSize(style.size).text(piece.text, x, baseline, { lineBreak: false, baseline: "alphabetic" });
-    x += piece.width;
-  }
-}
-
 // Greedy line breaking on spaces; a word too long for a line is cut where it no longer fits.
-function breakLines(doc: Doc, text: string, width: number, style: TextStyle): [number, number][] {
-  const measure = (s: string) => widthOf(doc, s, style);
-  const space = measure(" ");
+function breakLines(doc: Doc, text: string, width: number): [number, number][] {
+  const space = doc.widthOfString(" ");
   const lines: [number, number][] = [];
   let start = -1;
   let end = -1;
@@ -60,8 +42,8 @@ function breakLines(doc: Doc, text: string, width: number, style: TextStyle): [n
     const to = m.index + m[0].length;
     while (from < to) {
       let cut = to;
-      while (cut > from + 1 && measure(text.slice(from, cut)) > width) cut--;
-      const w = measure(text.slice(from, cut));
+      while (cut > from + 1 && doc.widthOfString(text.slice(from, cut)) > width) cut--;
+      const w = doc.widthOfString(text.slice(from, cut));
       if (start >= 0 && used + space + w > width) {
         lines.push([start, end]);
         start = -1;
@@ -81,7 +63,7 @@ function breakLines(doc: Doc, text: string, width: number, style: TextStyle): [n
 }
 
 // One line's words in visual order, left to right (rule L2 of the bidi algorithm).
-function visualLine(doc: Doc, text: string, levels: Uint8Array, start: number, end: number, style: TextStyle): Piece[] {
+function visualLine(doc: Doc, text: string, levels: Uint8Array, start: number, end: number): Piece[] {
   const runs: { from: number; to: number; level: number }[] = [];
   for (let i = start; i < end; i++) {
     const last = runs[runs.length - 1];
@@ -100,23 +82,18 @@ function visualLine(doc: Doc, text: string, levels: Uint8Array, start: number, e
     }
   }
   const pieces: Piece[] = [];
-  const space = widthOf(doc, " ", style);
   for (const run of runs) {
     const rtl = run.level % 2 === 1;
     const chunk = text.slice(run.from, run.to);
     const tokens = chunk.match(/\s+|\S+/g) ?? [];
     for (const token of rtl ? tokens.reverse() : tokens) {
       if (/^\s+$/.test(token)) {
-        pieces.push({ text: "", font: null, width: space });
+        pieces.push({ text: "", width: doc.widthOfString(" ") });
         continue;
       }
       const mirrored = rtl ? Array.from(token, (c) => bidi.getMirroredCharacter(c) ?? c).join("") : token;
-      // A word in two fonts ("Amiraનો") is drawn font run by font run, right to left on a right-to-left run.
-      const fontRuns = style.font.runs(mirrored);
-      for (const part of rtl ? [...fontRuns].reverse() : fontRuns) {
-        const drawn = rtl === fontkitReverses(part.text) ? part.text : reversed(part.text);
-        pieces.push({ text: drawn, font: part.font, width: doc.font(part.font).fontSize(style.size).widthOfString(drawn) });
-      }
+      const drawn = rtl === fontkitReverses(mirrored) ? mirrored : reversed(mirrored);
+      pieces.push({ text: drawn, width: doc.widthOfString(drawn) });
     }
   }
   return pieces;
@@ -128,23 +105,28 @@ function visualLine(doc: Doc, text: string, levels: Uint8Array, start: number, e
  * workers wrote (an English entry in an Urdu copy stays left to right). Lines align to their start.
  */
 export function writeText(doc: Doc, text: string, style: TextStyle, base: Direction | "auto"): void {
+  doc.font(style.font).fontSize(style.size).fillColor(style.color ?? "#000000");
   const { left, right, bottom, top } = doc.page.margins;
   const indent = style.indent ?? 0;
   const width = doc.page.width - left - right - indent;
-  const lineHeight = doc.font(style.font.lineFont).fontSize(style.size).currentLineHeight(true);
-  const baseline = ascent(doc, style);
+  const lineHeight = doc.currentLineHeight(true);
   for (const paragraph of text.split(/\r?\n/)) {
     const { levels, paragraphs } = bidi.getEmbeddingLevels(paragraph, base);
     const rtl = (paragraphs[0]?.level ?? 0) % 2 === 1;
-    for (const [start, end] of breakLines(doc, paragraph, width, style)) {
+    for (const [start, end] of breakLines(doc, paragraph, width)) {
       if (doc.y + lineHeight > doc.page.height - bottom) {
         doc.addPage();
+        doc.font(style.font).fontSize(style.size).fillColor(style.color ?? "#000000");
         doc.y = top;
       }
-      const pieces = visualLine(doc, paragraph, levels, start, end, style);
+      const pieces = visualLine(doc, paragraph, levels, start, end);
       const lineWidth = pieces.reduce((sum, p) => sum + p.width, 0);
+      let x = rtl ? doc.page.width - right - indent - lineWidth : left + indent;
       const y = doc.y;
-      draw(doc, pieces, rtl ? doc.page.width - right - indent - lineWidth : left + indent, y + baseline, style);
+      for (const piece of pieces) {
+        if (piece.text) doc.text(piece.text, x, y, { lineBreak: false });
+        x += piece.width;
+      }
       doc.x = left;
       doc.y = y + lineHeight;
     }
@@ -154,7 +136,12 @@ export function writeText(doc: Doc, text: string, style: TextStyle, base: Direct
 
 /** One line centred at y, with no page break (for page numbers). */
 export function writeCentred(doc: Doc, text: string, style: TextStyle, y: number, base: Direction): void {
+  doc.font(style.font).fontSize(style.size).fillColor(style.color ?? "#000000");
   const { levels } = bidi.getEmbeddingLevels(text, base);
-  const pieces = visualLine(doc, text, levels, 0, text.length, style);
-  draw(doc, pieces, (doc.page.width - pieces.reduce((sum, p) => sum + p.width, 0)) / 2, y + ascent(doc, style), style);
+  const pieces = visualLine(doc, text, levels, 0, text.length);
+  let x = (doc.page.width - pieces.reduce((sum, p) => sum + p.width, 0)) / 2;
+  for (const piece of pieces) {
+    if (piece.text) doc.text(piece.text, x, y, { lineBreak: false });
+    x += piece.width;
+  }
 }

@@ -3,7 +3,7 @@ import { DEMO, expectAccessible, homeHeading, signIn, signOut } from "./helpers.
 import { presentTrustedCookie } from "./second-factor-helpers.ts";
 
 // What each demo account finds on its home page after signing in. Other tests change some
-// people's remembered language, so the heading may be in any of the portal's languages.
+// people's remembered language, so the heading may be in English or Urdu.
 const homes = [
   { role: "child", who: DEMO.child, heading: homeHeading("family"), records: 1 },
   { role: "parent", who: DEMO.parent, heading: homeHeading("family"), records: 1 },

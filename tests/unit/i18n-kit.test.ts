@@ -15,9 +15,6 @@ import { writeXliff } from "../../lib/i18n/kit/xliff-write.ts";
 
 // Every test works on its own copy of locales/: the real files are only read.
 
-// Urdu has English's plural forms, so as many strings as English.
-const URDU_STRINGS = targetStrings(path.resolve("locales"), "ur").length;
-
 let dir: string;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "i18n-kit-"));
@@ -70,7 +67,7 @@ describe("export and import round trip", () => {
     it(`${format}: importing what was exported leaves every file byte-identical`, () => {
       const before = snapshot(dir);
       const report = importStrings(dir, exportStrings(dir, "ur", { format, all: true }));
-      expect(report).toMatchObject({ ok: true, lang: "ur", read: URDU_STRINGS, changed: 0 });
+      expect(report).toMatchObject({ ok: true, lang: "ur", read: 1464, changed: 0 });
       expect(snapshot(dir)).toEqual(before);
     });
 
@@ -194,7 +191,7 @@ describe("review state", () => {
   const statusOfId = (key: string) => stringsToExport(dir, "ur", true).units.find((u) => `${u.namespace}:${u.key}` === key)!.status;
 
   it("Urdu, written by us, needs a native speaker's review throughout", () => {
-    expect(summariseLanguage(dir, "ur")).toEqual({ lang: "ur", total: URDU_STRINGS, translated: URDU_STRINGS, reviewed: 0, needsReview: URDU_STRINGS, missing: 0 });
+    expect(summariseLanguage(dir, "ur")).toEqual({ lang: "ur", total: 1464, translated: 1464, reviewed: 0, needsReview: 1464, missing: 0 });
     expect(summariseLanguage(dir, "pl")).toMatchObject({ translated: 0, missing: summariseLanguage(dir, "pl").total });
   });
 
@@ -203,13 +200,13 @@ describe("review state", () => {
     const file = writeCsvFile(fileWith("ur", { [id]: { target: urduOf(id) } }));
     expect(importStrings(dir, file, { reviewed: true })).toMatchObject({ ok: true, changed: 0, reviewed: 1 });
     expect(statusOfId(id)).toBe("reviewed");
-    expect(summariseLanguage(dir, "ur")).toMatchObject({ reviewed: 1, needsReview: URDU_STRINGS - 1 });
+    expect(summariseLanguage(dir, "ur")).toMatchObject({ reviewed: 1, needsReview: 1463 });
     // A reviewed string is left out of the next export unless --all asks for it.
     expect(stringsToExport(dir, "ur").units.some((u) => `${u.namespace}:${u.key}` === id)).toBe(false);
 
     setEnglish("common", "skipToContent", `${englishText("common", "skipToContent")} now`);
     expect(statusOfId(id)).toBe("changed");
-    expect(summariseLanguage(dir, "ur")).toMatchObject({ reviewed: 0, needsReview: URDU_STRINGS });
+    expect(summariseLanguage(dir, "ur")).toMatchObject({ reviewed: 0, needsReview: 1464 });
     expect(stringsToExport(dir, "ur").units.find((u) => `${u.namespace}:${u.key}` === id)!.status).toBe("changed");
   });
 

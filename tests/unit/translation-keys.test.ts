@@ -109,10 +109,7 @@ function problemsWithKey(u: KeyUse, key: string): string[] {
     const problems = LOCALES.flatMap((l) => {
       const found = forms(l, ns, key, u.suffixed);
       if (!found.length) return [`${where(u)}: ${l}/${ns}:${key} is missing`];
-      // Plural forms differ by language (Polish has four, Arabic six): tests/unit/i18n.test.ts checks
-      // each language's forms and their placeholders; here, a single text must match English's.
-      const plural = found.length > 1 || en.length > 1;
-      return plural || placeholders(found[0]).join() === placeholders(en[0]).join() ? [] : [`${where(u)}: ${l}/${ns}:${key} has other placeholders`];
+      return found.length === en.length && found.every((f, i) => placeholders(f).join() === placeholders(en[i]).join()) ? [] : [`${where(u)}: ${l}/${ns}:${key} has other placeholders`];
     });
     return problems;
   }

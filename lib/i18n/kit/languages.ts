@@ -7,7 +7,7 @@ import { DEFAULT_LOCALE, LOCALES } from "../config.ts";
 export const SOURCE_LANGUAGE = DEFAULT_LOCALE;
 
 /** Asked for by the council, not yet offered. */
-export const PREPARING: readonly string[] = [];
+export const PREPARING = ["pl", "gu", "ar", "ro"] as const;
 
 export const TARGET_LANGUAGES: readonly string[] = [...LOCALES.filter((l) => l !== SOURCE_LANGUAGE), ...PREPARING];
 
@@ -21,11 +21,8 @@ export function targetLanguageOf(tag: string): string | undefined {
 
 export const isOffered = (lang: string) => (LOCALES as readonly string[]).includes(lang);
 
-// Intl names a private-use tag by its primary language alone ("en-x-easy" is "English").
-const OWN_NAMES: Record<string, string> = { "en-x-easy": "Easy English" };
-
 /** "Polish", in English, for notes read by translators. */
-export const languageName = (lang: string) => OWN_NAMES[lang] ?? new Intl.DisplayNames(["en"], { type: "language" }).of(lang) ?? lang;
+export const languageName = (lang: string) => new Intl.DisplayNames(["en"], { type: "language" }).of(lang) ?? lang;
 
 /** "Polish (pl)", for tables. */
 export const languageLabel = (lang: string) => (languageName(lang) === lang ? lang : `${languageName(lang)} (${lang})`);
