@@ -59,6 +59,12 @@ async function expectOwnFace(page: Page, locale: Locale) {
   expect(used.stack).toMatch(new RegExp(`^"?${face.family}`));
 }
 
+/** What is typed in a text box is drawn in the page's own face first (Naskh, not Urdu's Nastaliq, on an Arabic page). */
+async function expectFieldFace(page: Page, locale: Locale) {
+  const face = FACE[locale];
+  if (face) expect(await page.locator("main textarea").first().evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(new RegExp(`^"?${face.family}`));
+}
+
 /**
  * An English entry on a page in another script (Urdu's care, for Arabic and Gujarati too): its
  * title marked English, in a Latin font, left to right; the author's English name and role in
@@ -133,6 +139,7 @@ async function readFamilyPages(page: Page, locale: Locale, as: "child" | "parent
   await expectEnglishEntryInPlace(page, locale);
   await page.goto(await page.locator('main a[href*="/corrections/new"]').first().getAttribute("href").then((h) => h!));
   await expectReadable(page, locale);
+  await expectFieldFace(page, locale);
   for (const part of ["things", "contributions", "consent", "shared", "access-log", ...(as === "child" ? ["contributions/new"] : [])]) {
     await page.goto(`${record}/${part}`);
     await expectReadable(page, locale);
