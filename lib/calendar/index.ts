@@ -1,7 +1,7 @@
 // The one clock for statutory time limits: days as they fall in England (Europe/London), working
 // days without weekends and England's bank holidays (date-holidays), and calendar months. Dates
 // are civil dates, "YYYY-MM-DD" strings, so no time zone arithmetic can shift them by a day.
-export { fromDateColumn, realDay, toDateColumn, type CivilDate } from "./civil-date.ts";
+export { fromDateColumn, toDateColumn, type CivilDate } from "./civil-date.ts";
 export {
   addCalendarMonths,
   addDays,

@@ -13,7 +13,7 @@ export {
 } from "./file-store.ts";
 export { CHUNK_BYTES, createDatabaseFileStore, sha256Hex } from "./database-file-store.ts";
 export { attachedFileResponse, fileDownloadResponse, type DownloadOptions } from "./download-response.ts";
-export { findAttachedFile, type AttachedFile, type FileOwner } from "./attached-file.ts";
+export { findAttachedFile } from "./attached-file.ts";
 export { storeFile, type NewFile } from "./store-file.ts";
 export { moveFolderFiles, type FolderMove, type NotMoved } from "./move-folder-files.ts";
 

@@ -6,7 +6,7 @@ import "server-only";
 // mayDecideRestrictions, withheldEntryWhere).
 export { decideRestriction, proposeRestriction, reviewRestriction } from "./workflow.ts";
 export { restrictionVersion } from "./version.ts";
-export { DISCLOSED_REASONS, summariseWithheld, type WithheldReason } from "./withheld.ts";
+export { summariseWithheld, type WithheldReason } from "./withheld.ts";
 export {
   decideRestrictionForm,
   proposeRestrictionForm,

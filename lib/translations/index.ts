@@ -5,4 +5,4 @@ import "server-only";
 // language see it. Who may, and on which entries: lib/access (mayTranslate, translatableEntryWhere).
 export { askTranslator, findOpenTranslationRequests, hasRequestedTranslation, requestTranslation, type OpenTranslationRequest } from "./requests.ts";
 export { checkTranslation, submitTranslation } from "./drafts.ts";
-export { checkTranslationForm, MAX_SECTIONS, sectionField, SECTION_FIELDS, submitTranslationForm, type CheckTranslationInput, type SubmitTranslationInput } from "./form.ts";
+export { checkTranslationForm, sectionField, SECTION_FIELDS, submitTranslationForm, type CheckTranslationInput, type SubmitTranslationInput } from "./form.ts";
